@@ -1,0 +1,1 @@
+"""bskg: border-security press releases as a citable RDF knowledge graph."""
