@@ -1,0 +1,1 @@
+"""Extraction stages: a Document in, Mentions and Facts out (see kg.pipeline)."""

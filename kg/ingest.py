@@ -1,0 +1,144 @@
+"""Read input files into Documents: text, YAML front matter, or HTML main text.
+
+Bad input raises ``InputError`` with one line naming the file and the problem;
+nothing else in the pipeline touches the file system for documents.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from kg.errors import InputError
+from kg.model import Document
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_BYTES = 50 * 1024 * 1024
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def find_documents(paths: list[Path]) -> list[Path]:
+    """Expand files and folders into the document files they hold, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return sorted(set(found), key=lambda p: (p.name, str(p)))
+
+
+def read_document(path: Path) -> Document:
+    """Decode one file and split off its metadata."""
+    raw = _read_bytes(path)
+    try:
+        text = raw.decode("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
+    if "\x00" in text:
+        raise InputError(f"{path}: looks like a binary file, not a text document")
+    if path.suffix.lower() in (".html", ".htm"):
+        text = html_main_text(text)
+    if not text.strip():
+        raise InputError(f"{path}: the document is empty")
+    meta, body_start = _front_matter(text, path)
+    body = text[body_start:]
+    title = str(meta.get("title") or _first_line(body))
+    return Document(path=path, name=path.name, text=text, body_start=body_start, title=title,
+                    published=_as_date(meta.get("published") or meta.get("date"), path),
+                    publisher=_optional(meta.get("publisher")), url=_optional(meta.get("url")))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB, not a press release")
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict, int]:
+    match = _FRONT.match(text)
+    if not match:
+        return {}, 0
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError:
+        raise InputError(f"{path}: the front matter is not valid YAML") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{path}: the front matter is not a set of 'key: value' lines")
+    return meta, match.end()
+
+
+def _first_line(body: str) -> str:
+    return next((line.strip() for line in body.splitlines() if line.strip()), "")
+
+
+def _optional(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _as_date(value: object, path: Path) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"{path}: 'published' is not an ISO date: {value!r}") from None
+
+
+class _MainText(HTMLParser):
+    """Collects visible text, preferring <main> or <article> when the page has one."""
+
+    SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "svg", "head"}
+    BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section",
+             "article", "main", "blockquote", "ul", "ol", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.main_parts: list[str] = []
+        self._skip = 0
+        self._main = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.SKIP:
+            self._skip += 1
+        if tag in ("main", "article"):
+            self._main += 1
+        if tag in self.BLOCK:
+            self._emit("\n\n" if tag != "li" else "\n\n- ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self._skip:
+            self._skip -= 1
+        if tag in ("main", "article") and self._main:
+            self._main -= 1
+        if tag in self.BLOCK:
+            self._emit("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._emit(data)
+
+    def _emit(self, piece: str) -> None:
+        self.parts.append(piece)
+        if self._main:
+            self.main_parts.append(piece)
+
+
+def html_main_text(html: str) -> str:
+    """The readable text of an HTML page, paragraphs separated by blank lines."""
+    parser = _MainText()
+    parser.feed(html)
+    chosen = parser.main_parts if "".join(parser.main_parts).strip() else parser.parts
+    lines = [" ".join(line.split()) for line in "".join(chosen).splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

@@ -1,0 +1,83 @@
+"""The objects that flow through the pipeline: text -> Document -> Mentions -> Facts.
+
+Everything here is plain data. Offsets are Python string offsets into
+``Document.text`` (the whole decoded file, front matter included), so a
+span's quote is always ``document.text[start:end]``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document's text."""
+
+    start: int
+    end: int
+
+    def quote(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A resolved date: ISO text at its precision (day, week, month or year)."""
+
+    iso: str
+    precision: str
+
+    def as_date(self) -> date:
+        parts = [int(p) for p in self.iso.split("-")] + [1, 1]
+        return date(parts[0], parts[1], parts[2])
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or a list item) with its paragraph and position."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    index: int
+    list_item: bool = False
+
+
+@dataclass
+class Document:
+    """One input file, decoded, with the metadata its front matter gives."""
+
+    path: Path
+    name: str
+    text: str
+    body_start: int
+    title: str
+    published: date | None
+    publisher: str | None = None
+    url: str | None = None
+    published_inferred: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start:]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed stretch of text: an entity, a post title, an amount, a date..."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    key: str = ""
+    value: object = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)

@@ -1,0 +1,1 @@
+"""Value normalisers: dates, money, numbers and names, each a small module."""

@@ -1,0 +1,184 @@
+"""Find date expressions in text and resolve them against the publication date.
+
+Every expression becomes a ``DateMention``; relative ones ("yesterday", "last
+week", "on Tuesday", "17 September" without a year) are resolved against the
+document's publication date with the precision they carry (day, week, month,
+year). Vague ones ("in the coming weeks") are kept with no value, so the build
+can report them instead of guessing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kg.model import DateValue
+
+MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+WEEKDAYS = {name: number for number, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Sept?\.?|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Oct\.?|Nov\.?|Dec\.?)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d–-])"
+_RELATIVE = (r"(?P<relative>today|yesterday|tomorrow|tonight|this morning|this week|last week|next week|"
+             r"this month|last month|next month|this year|last year|next year|earlier this year|"
+             r"earlier this month|later this year|later this month)")
+_VAGUE = (r"(?P<vague>in the coming (?:days|weeks|months|years)|in the next few (?:days|weeks|months)|"
+          r"in recent (?:days|weeks|months|years)|in due course)")
+
+PATTERNS = [
+    ("relative_explicit", rf"\b{_RELATIVE}\s*\(\s*(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)"),
+    ("weekday_explicit", rf"\b(?:on\s+)?{_WEEKDAY}\s*\(\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)"),
+    ("day_month", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR})?"),
+    ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,\s*{_YEAR})?(?!\s*(?:%|per|million|billion))"),
+    ("month_year", rf"\b{_MONTH}\s+{_YEAR}"),
+    ("relative", rf"\b{_RELATIVE}\b"),
+    ("vague", rf"\b{_VAGUE}\b"),
+    ("modified_month", rf"\b(?P<modifier>last|this|next)\s+{_MONTH}\b"),
+    ("modified_weekday", rf"\b(?P<modifier>last|this|next|on)\s+{_WEEKDAY}\b"),
+    ("month_alone", rf"\b(?P<prep>in|since|by|during|from|until|before|after|of|end of|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)"),
+    ("year", rf"\b(?P<prep>in|since|by|during|from|until|before|after|of|between|throughout)\s+{_YEAR}"),
+]
+_COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
+_FUTURE = re.compile(r"\b(?:will|shall|due to|set to|plans? to|to be|next|coming|expected to|by the end of)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression at a span, with its resolved value (None when vague or unknown)."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    value: DateValue | None
+
+
+def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
+    """All date expressions in ``text[start:end]``, longest first where they overlap."""
+    future = bool(_FUTURE.search(text, start, end))
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern in _COMPILED:
+        for match in pattern.finditer(text, start, end):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            value = resolve(rule, match.groupdict(), published, future)
+            found.append(DateMention(match.start(), match.end(), match.group(0), rule, value))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+def resolve(rule: str, groups: dict, published: date | None, future: bool = False) -> DateValue | None:
+    """Turn the parts of one matched expression into a DateValue."""
+    month = _month(groups.get("month"))
+    year = int(groups["year"]) if groups.get("year") else None
+    if rule in ("relative_explicit", "weekday_explicit", "day_month", "month_day"):
+        return _day_month(int(groups["day"]), month, year, published, future)
+    if rule == "month_year":
+        return DateValue(f"{year:04d}-{month:02d}", "month")
+    if rule == "year":
+        return DateValue(f"{year:04d}", "year")
+    if published is None:
+        return None
+    if rule == "relative":
+        return _relative(groups["relative"].lower(), published)
+    if rule == "modified_month":
+        return _month_near(month, published, groups["modifier"], future)
+    if rule == "month_alone":
+        return _month_near(month, published, "next" if future and groups["prep"] in ("by", "until", "end of") else "", future)
+    if rule == "modified_weekday":
+        return _weekday_near(WEEKDAYS[groups["weekday"].lower()], published, groups["modifier"], future)
+    return None
+
+
+def _month(name: str | None) -> int | None:
+    return MONTHS.get(name.lower().rstrip(".")) if name else None
+
+
+def _day_month(day: int, month: int | None, year: int | None, published: date | None,
+               future: bool) -> DateValue | None:
+    if month is None:
+        return None
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate > published + timedelta(days=14) and not future:
+            year -= 1
+        elif candidate < published - timedelta(days=300) and future:
+            year += 1
+    try:
+        return DateValue(date(year, month, day).isoformat(), "day")
+    except ValueError:
+        return None
+
+
+def _relative(word: str, published: date) -> DateValue | None:
+    monday = published - timedelta(days=published.weekday())
+    days = {"today": 0, "tonight": 0, "this morning": 0, "yesterday": -1, "tomorrow": 1}
+    if word in days:
+        return DateValue((published + timedelta(days=days[word])).isoformat(), "day")
+    weeks = {"this week": 0, "last week": -7, "next week": 7}
+    if word in weeks:
+        return DateValue((monday + timedelta(days=weeks[word])).isoformat(), "week")
+    months = {"this month": 0, "last month": -1, "next month": 1, "earlier this month": 0, "later this month": 0}
+    if word in months:
+        index = published.year * 12 + published.month - 1 + months[word]
+        return DateValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
+    years = {"this year": 0, "last year": -1, "next year": 1, "earlier this year": 0, "later this year": 0}
+    return DateValue(f"{published.year + years[word]:04d}", "year") if word in years else None
+
+
+def _month_near(month: int | None, published: date, modifier: str, future: bool) -> DateValue | None:
+    if month is None:
+        return None
+    year = published.year
+    if modifier == "last":
+        year -= 1 if month >= published.month else 0
+    elif modifier == "next" or (future and modifier != "this"):
+        year += 1 if month < published.month else 0
+    elif modifier != "this":
+        year -= 1 if month > published.month else 0
+    return DateValue(f"{year:04d}-{month:02d}", "month")
+
+
+def _weekday_near(weekday: int, published: date, modifier: str, future: bool) -> DateValue:
+    if modifier == "next" or (future and modifier != "last"):
+        ahead = (weekday - published.weekday()) % 7 or 7
+        return DateValue((published + timedelta(days=ahead)).isoformat(), "day")
+    back = (published.weekday() - weekday) % 7
+    if modifier == "last" and back == 0:
+        back = 7
+    return DateValue((published - timedelta(days=back)).isoformat(), "day")
+
+
+def infer_publication_date(text: str) -> date | None:
+    """Publication date from 'today (Friday 10 March)' or 'yesterday (Tuesday 17 September)'.
+
+    The year comes from full dates elsewhere in the text, checked against the weekday.
+    """
+    years = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}, reverse=True)
+    pattern = re.compile(rf"\b(?P<relative>today|yesterday)\s*\(\s*{_WEEKDAY},?\s+{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)", re.I)
+    for match in pattern.finditer(text):
+        month, day = _month(match.group("month")), int(match.group("day"))
+        weekday = WEEKDAYS[match.group("weekday").lower()]
+        candidates = [int(match.group("year"))] if match.group("year") else years
+        for year in candidates:
+            try:
+                stated = date(year, month, day)
+            except (ValueError, TypeError):
+                continue
+            if stated.weekday() == weekday:
+                offset = 1 if match.group("relative").lower() == "yesterday" else 0
+                return stated + timedelta(days=offset)
+    return None
