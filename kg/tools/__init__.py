@@ -1,0 +1,1 @@
+"""Developer tools: generators that keep derived files in step with the ontology."""
