@@ -81,3 +81,37 @@ class Mention:
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference from a fact to an entity or to another fact, by key."""
+
+    key: str
+
+
+@dataclass
+class Fact:
+    """An n-ary fact: its ontology class, its values by ontology property, and its evidence.
+
+    ``props`` maps an ontology property's local name to its values: ``Ref``
+    for entities and facts, ``DateValue`` for dates, or plain literals.
+    """
+
+    cls: str
+    key: str
+    evidence: Span
+    rule: str
+    label: str = ""
+    props: dict[str, list] = field(default_factory=dict)
+
+    def add(self, prop: str, value: object) -> None:
+        if value is None or value == "":
+            return
+        values = self.props.setdefault(prop, [])
+        if value not in values:
+            values.append(value)
+
+    def first(self, prop: str) -> object:
+        values = self.props.get(prop)
+        return values[0] if values else None

@@ -1,0 +1,252 @@
+"""Commitments: what is to be delivered (capabilities, units, staff, technology, co-operation), for whom.
+
+Rules: ``list_item`` (each item of a list introduced by "The new capabilities
+include:" or "G7 partners will:", split at "; " and ", alongside "),
+``additional_staff`` ("an additional 100 specialist investigators for the
+NCA"), ``percent_increase`` ("a 50% increase in the number of British
+officers stationed at Europol"), ``gain`` ("German law enforcement will gain
+the power to ..."), ``pledge`` ("Germany pledged to make ..."),
+``deployment`` ("sent more officers to Europol"), ``will_be_funded`` ("A
+detention centre, 500 officers and a command centre will be funded").
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kg.extract.context import Context
+from kg.extract.cues import cue_pattern, has_cue
+from kg.model import Fact, Ref, Sentence, Span
+from kg.values.names import tidy
+from kg.values.numbers import Quantity
+
+_KINDS = [("staffCommitment", r"\b(?:officers|investigators|staff|personnel|prosecutors|agents|officials|recruits?|posts)\b"),
+          ("unitCommitment", r"\b(?:unit|command|centre|center|taskforce|task force|cell|team|hub)\b"),
+          ("technologyCommitment", r"\b(?:technology|cameras?|drones?|aircraft|equipment|surveillance|e-gates|data|systems?)\b"),
+          ("cooperationCommitment", r"\b(?:co-?operation|partnership|joint|closer work|sharing|together|liaison)\b"),
+          ("legalCommitment", r"\b(?:law|offence|legislation|powers?|sanctions?)\b")]
+_NOT_BENEFICIARY = {"CriminalNetwork", "Legislation", "Policy", "Programme", "Meeting", "Summit", "Conference"}
+
+
+def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
+    facts: list[Fact] = []
+    for sentence in ctx.sentences:
+        if ctx.in_quote(sentence.start):
+            continue
+        if sentence.list_item and _list_intro(ctx, sentence):
+            facts += _list_item(ctx, sentence, packages)
+            continue
+        facts += _additional(ctx, sentence)
+        facts += _percent_increase(ctx, sentence, facts)
+        facts += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence)
+        facts += _will_be_funded(ctx, sentence)
+        facts += _funded_purposes(ctx, sentence, packages)
+    return facts
+
+
+def _new(ctx: Context, rule: str, start: int, end: int, capability: str) -> Fact:
+    fact = Fact("Commitment", ctx.fact_key("Commitment", start, end), Span(start, end), rule)
+    capability = tidy(capability)
+    fact.label = capability[:120]
+    fact.add("capability", capability)
+    kind = next((k for k, pattern in _KINDS if re.search(pattern, capability, re.I)), "capabilityCommitment")
+    fact.add("commitmentKind", Ref(f"kind/{kind}"))
+    return fact
+
+
+def _beneficiary(ctx: Context, start: int, end: int) -> str | None:
+    for mention in ctx.mentions_in(start, end):
+        entity = ctx.entities[mention.key]
+        before = ctx.doc.text[max(start, mention.start - 30):mention.start]
+        if entity.cls not in _NOT_BENEFICIARY and entity.family in ("org", "state", "group") \
+                and re.search(r"\b(?:for|in|at|to|with|within|of)\s+(?:the\s+)?(?:new\s+)?$", before):
+            return mention.key
+    return None
+
+
+def _list_intro(ctx: Context, sentence: Sentence) -> bool:
+    earlier = [s for s in ctx.sentences if s.index < sentence.index and not s.list_item]
+    if not earlier:
+        return False
+    intro = ctx.doc.text[earlier[-1].start:earlier[-1].end]
+    return intro.rstrip().endswith(":") and has_cue("list_intro_cues", intro) and not has_cue("speech_verbs", intro)
+
+
+def _list_item(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[Fact]:
+    facts = []
+    for start, end in _conjuncts(ctx.doc.text, sentence.start, sentence.end):
+        fact = _new(ctx, "list_item", start, end, ctx.doc.text[start:end])
+        _quantify(ctx, fact, sentence, start, end)
+        beneficiary = _beneficiary(ctx, start, end)
+        fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+        if packages and _intro_mentions_funding(ctx, sentence):
+            fact.add("fundedBy", Ref(packages[0].key))
+        facts.append(fact)
+    return facts
+
+
+def _intro_mentions_funding(ctx: Context, sentence: Sentence) -> bool:
+    earlier = [s for s in ctx.sentences if s.index < sentence.index and not s.list_item]
+    return bool(earlier) and has_cue("funding_cues", ctx.doc.text[earlier[-1].start:earlier[-1].end]) or bool(
+        earlier and re.search(r"capabilit|package|pay for", ctx.doc.text[earlier[-1].start:earlier[-1].end]))
+
+
+def _conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts, cursor = [], start
+    for match in re.finditer(r";\s+|,\s+alongside\s+|,\s+as well as\s+|,\s+and\s+(?=(?:a|an)\s)", text[start:end]):
+        parts.append((cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.append((cursor, end))
+    return [(s, e - (1 if text[e - 1] in ".;," else 0)) for s, e in parts if e - s > 3]
+
+
+def _quantify(ctx: Context, fact: Fact, sentence: Sentence, start: int, end: int) -> None:
+    for quantity in ctx.quantities[sentence.index]:
+        if start <= quantity.start < end:
+            if quantity.unit == "percent":
+                if re.search(r"^\s*(?:increase|rise|uplift|boost)", ctx.doc.text[quantity.end:end]):
+                    fact.add("changePercent", quantity.value)
+            elif fact.first("quantity") is None:
+                fact.add("quantity", quantity.value)
+                fact.add("unit", quantity.unit)
+
+
+_MORE = ("additional", "extra", "more", "new", "further")
+
+
+def _additional(ctx: Context, sentence: Sentence) -> list[Fact]:
+    facts = []
+    text = ctx.doc.text
+    for quantity in ctx.quantities[sentence.index]:
+        qualifier = (quantity.qualifier or "").split(" ")[-1]
+        if quantity.unit == "percent" or not (qualifier in _MORE or quantity.unit.split(" ")[0] in _MORE):
+            continue
+        end = _phrase_end(text, quantity.end, sentence.end)
+        fact = _new(ctx, "additional_staff", quantity.start, end, text[quantity.start:end])
+        fact.add("quantity", quantity.value)
+        fact.add("unit", quantity.unit)
+        beneficiary = _beneficiary(ctx, quantity.end, end)
+        fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+        facts.append(fact)
+    return facts
+
+
+def _phrase_end(text: str, start: int, stop: int) -> int:
+    match = re.compile(r"[^,;.]*").match(text, start, stop)
+    return match.end()
+
+
+def _percent_increase(ctx: Context, sentence: Sentence, so_far: list[Fact]) -> list[Fact]:
+    text = ctx.doc.text
+    facts = []
+    for quantity in ctx.quantities[sentence.index]:
+        if quantity.unit != "percent":
+            continue
+        increase = re.compile(r"\s*(?:increase|rise|uplift|boost|expansion)\s+in\s+(?:the\s+number\s+of\s+)?").match(text, quantity.end, sentence.end)
+        by = re.search(r"increased\s+(?:the\s+number\s+of\s+)?(?P<what>[^,;.]+?)\s+by\s+$", text[sentence.start:quantity.start])
+        earlier = [f for f in so_far if sentence.start <= f.evidence.start < quantity.start and f.first("quantity")]
+        if increase and earlier and re.search(r"\b(?:representing|which is|an increase of|a rise of)\b", text[earlier[-1].evidence.end:quantity.start]):
+            _add_change(earlier[-1], quantity)
+        elif increase:
+            end = _phrase_end(text, increase.end(), sentence.end)
+            fact = _new(ctx, "percent_increase", quantity.start, end, text[increase.end():end])
+            fact.add("changePercent", quantity.value)
+            beneficiary = _beneficiary(ctx, increase.end(), end)
+            fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+            facts.append(fact)
+        elif by:
+            start = sentence.start + by.start("what")
+            fact = _new(ctx, "percent_increase", start, quantity.end, by.group("what"))
+            fact.add("changePercent", quantity.value)
+            facts.append(fact)
+    return facts
+
+
+def _add_change(fact: Fact, quantity: Quantity) -> None:
+    fact.add("changePercent", quantity.value)
+    base = fact.first("quantity")
+    if base and quantity.value:
+        fact.add("baseline", (Decimal(base) * 100 / quantity.value).quantize(Decimal(1)))
+
+
+def _gain(ctx: Context, sentence: Sentence) -> list[Fact]:
+    return _subject_verb(ctx, sentence, "gain_verbs", "gain", subject_is_beneficiary=True)
+
+
+def _pledge(ctx: Context, sentence: Sentence) -> list[Fact]:
+    text = ctx.doc.text
+    match = re.compile(r"\b(?:pledged|committed|promised|agreed|vowed|undertook)\s+to\s+(?!the\b)(?=[a-z])").search(text, sentence.start, sentence.end)
+    if not match:
+        return []
+    end = _phrase_end(text, match.end(), sentence.end)
+    fact = _new(ctx, "pledge", match.end(), end, text[match.end():end])
+    committers = [m for m in ctx.mentions_in(sentence.start, match.start()) if ctx.entities[m.key].family in ("org", "state")]
+    fact.add("committedBy", Ref(committers[-1].key) if committers else None)
+    return [fact]
+
+
+def _subject_verb(ctx: Context, sentence: Sentence, cue: str, rule: str, subject_is_beneficiary: bool) -> list[Fact]:
+    text = ctx.doc.text
+    match = cue_pattern(cue).search(text, sentence.start, sentence.end)
+    if not match or has_cue("funding_cues", text[match.end():match.end() + 40]) or re.match(r"\s*(?:£|€|\$|up to)", text[match.end():]):
+        return []
+    subjects = [m for m in ctx.mentions_in(sentence.start, match.start())
+                if ctx.entities[m.key].family in ("org", "state", "group") and ctx.entities[m.key].cls != "CriminalNetwork"]
+    if not subjects:
+        return []
+    end = _phrase_end(text, match.end(), sentence.end)
+    fact = _new(ctx, rule, match.end(), end, text[match.end():end])
+    fact.add("beneficiary", Ref(subjects[-1].key))
+    return [fact]
+
+
+def _deployment(ctx: Context, sentence: Sentence) -> list[Fact]:
+    text = ctx.doc.text
+    match = re.compile(rf"\b(?:{cue_pattern('deploy_verbs').pattern})\s+(?P<what>(?:more|additional|extra|further)\s+[^.;]+?)\s+(?:to|at|in)\s+(?:the\s+)?").search(text, sentence.start, sentence.end)
+    if not match:
+        return []
+    fact = _new(ctx, "deployment", match.start("what"), match.end("what"), match.group("what"))
+    beneficiary = next((m.key for m in ctx.mentions_in(match.end(), sentence.end)
+                        if ctx.entities[m.key].cls not in _NOT_BENEFICIARY), None)
+    fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+    return [fact]
+
+
+def _will_be_funded(ctx: Context, sentence: Sentence) -> list[Fact]:
+    text = ctx.doc.text
+    match = re.compile(r"\s+will\s+(?:all\s+|also\s+)?be\s+(?:funded|paid for|financed|delivered|provided|established|created|set up)\b").search(text, sentence.start, sentence.end)
+    if not match:
+        return []
+    facts = []
+    for start, end in _list_parts(text, sentence.start, match.start()):
+        fact = _new(ctx, "will_be_funded", start, end, text[start:end])
+        _quantify(ctx, fact, sentence, start, end)
+        facts.append(fact)
+    return facts
+
+
+def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts, cursor = [], start
+    for match in re.finditer(r",\s+(?:and\s+)?|\s+and\s+(?=(?:a|an|the|\d)\b)", text[start:end]):
+        parts.append((cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.append((cursor, end))
+    return [(s, e) for s, e in parts if e - s > 3]
+
+
+def _funded_purposes(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[Fact]:
+    facts = []
+    for package in packages:
+        for recipient in package.props.get("recipient", []):
+            entity = ctx.entities[recipient.key]
+            if entity.cls != "ActorGroup" or not (sentence.start <= _position(ctx, entity.label, sentence) < sentence.end):
+                continue
+            start = _position(ctx, entity.label, sentence)
+            fact = _new(ctx, "funded_purpose", start, start + len(entity.label), entity.label)
+            fact.add("fundedBy", Ref(package.key))
+            facts.append(fact)
+    return facts
+
+
+def _position(ctx: Context, phrase: str, sentence: Sentence) -> int:
+    return ctx.doc.text.find(phrase, sentence.start, sentence.end)

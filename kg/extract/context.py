@@ -1,0 +1,94 @@
+"""The per-document analysis that fact extractors read: sentences, dates, entities, people, numbers.
+
+Built once per document by ``analyse``; extractors are plain functions of it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.extract.entities import Entity, EntityFinder, EntityMention
+from kg.extract.people import PeopleFinder, PersonRef, Post
+from kg.extract.sentences import split_sentences
+from kg.gazetteer import Gazetteer
+from kg.model import DateValue, Document, Fact, Sentence
+from kg.values.dates import DateMention, find_dates, infer_publication_date
+from kg.values.money import MoneyMention, find_money
+from kg.values.numbers import Quantity, find_quantities
+
+
+@dataclass
+class Context:
+    doc: Document
+    sentences: list[Sentence]
+    dates: dict[int, list[DateMention]]
+    finder: EntityFinder
+    mentions: list[EntityMention]
+    people: PeopleFinder
+    refs: list[PersonRef]
+    money: dict[int, list[MoneyMention]]
+    quantities: dict[int, list[Quantity]]
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+    @property
+    def entities(self) -> dict[str, Entity]:
+        return self.finder.entities
+
+    @property
+    def posts(self) -> dict[str, Post]:
+        return self.people.posts
+
+    def sentence_date(self, sentence: Sentence) -> DateValue | None:
+        """The first resolved date the sentence states."""
+        return next((d.value for d in self.dates[sentence.index] if d.value), None)
+
+    def published_value(self) -> DateValue | None:
+        published = self.doc.published
+        return DateValue(published.isoformat(), "day") if published else None
+
+    def reference_day(self, sentence: Sentence) -> date | None:
+        value = self.sentence_date(sentence)
+        if value and value.precision in ("day", "week", "month"):
+            return value.as_date()
+        return self.doc.published
+
+    def mentions_in(self, start: int, end: int) -> list[EntityMention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def refs_in(self, start: int, end: int) -> list[PersonRef]:
+        return [r for r in self.refs if start <= r.start and r.end <= end]
+
+    def in_quote(self, position: int) -> bool:
+        return any(s <= position < e for s, e in self.quotes)
+
+    def post_of(self, ref: PersonRef) -> str | None:
+        return ref.post or self.people.post_of(ref.person, ref.start)
+
+    def fact_key(self, cls: str, start: int, end: int) -> str:
+        key, n = f"{cls}-{start}-{end}", 1
+        while any(f.key == key for f in self.facts):
+            n += 1
+            key = f"{cls}-{start}-{end}-{n}"
+        return key
+
+
+def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
+    """Run the mention stages over a document."""
+    if doc.published is None:
+        doc.published = infer_publication_date(doc.text)
+        doc.published_inferred = doc.published is not None
+    sentences = split_sentences(doc)
+    dates = {s.index: find_dates(doc.text, s.start, s.end, doc.published) for s in sentences}
+    finder = EntityFinder(doc, sentences, gazetteer)
+    mentions = finder.run()
+    people = PeopleFinder(finder, gazetteer, mentions)
+    context = Context(doc, sentences, dates, finder, mentions, people, [], {}, {})
+    refs = people.run(sentences, {s.index: context.reference_day(s) for s in sentences})
+    context.refs = refs
+    for sentence in sentences:
+        money = find_money(doc.text, sentence.start, sentence.end)
+        taken = [(m.start, m.end) for m in money] + [(d.start, d.end) for d in dates[sentence.index]]
+        context.money[sentence.index] = money
+        context.quantities[sentence.index] = find_quantities(doc.text, sentence.start, sentence.end, taken)
+    return context

@@ -1,0 +1,281 @@
+"""Find the organisations, states, places, laws and named events a document names.
+
+Four sources compete for each stretch of text and the longest wins:
+acronyms the document introduces in brackets, gazetteer phrases, capitalised
+names classified by their head word (data/patterns/entities.yaml), and unnamed
+collectives written in lower case ("French law enforcement", "smuggling gangs").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.extract.tokens import PhraseTrie, Token, tokenize
+from kg.gazetteer import Entry, Gazetteer
+from kg.model import Document, Sentence
+from kg.patterns import patterns
+from kg.values.names import slug, tidy
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_CAP = re.compile(rf"^[{UPPER}0-9]")
+FAMILY = {"Person": "person", "State": "state", "City": "place", "Region": "place", "Venue": "place",
+          "Place": "place", "Legislation": "law", "Policy": "law", "Programme": "law",
+          "Meeting": "event", "Summit": "event", "Conference": "event", "ActorGroup": "group"}
+
+
+@dataclass
+class Entity:
+    """Something a document names, identified the same way across documents."""
+
+    key: str
+    cls: str
+    label: str
+    gazetteer_id: str | None = None
+    country: str | None = None
+    wikidata: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def family(self) -> str:
+        return self.key.split("/", 1)[0]
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def entity_key(cls: str, name: str) -> str:
+    return f"{FAMILY.get(cls, 'org')}/{slug(name)}"
+
+
+def gazetteer_entity(entry: Entry) -> Entity:
+    country = f"state/{entry.country}" if entry.country else None
+    return Entity(entity_key(entry.cls, entry.id), entry.cls, entry.name, entry.id, country,
+                  entry.wikidata, {*entry.aliases, *entry.acronyms})
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_trie(gazetteer: Gazetteer) -> PhraseTrie:
+    trie = PhraseTrie()
+    for phrase, ids in gazetteer.phrases.items():
+        for entry_id in ids:
+            trie.add(phrase, entry_id)
+    return trie
+
+
+class EntityFinder:
+    """Finds entity mentions in one document; keeps the entities it met."""
+
+    def __init__(self, doc: Document, sentences: list[Sentence], gazetteer: Gazetteer) -> None:
+        self.doc, self.sentences, self.gazetteer = doc, sentences, gazetteer
+        self.entities: dict[str, Entity] = {}
+        self.rules = patterns("entities")
+        self.local = PhraseTrie()
+
+    def run(self) -> list[EntityMention]:
+        candidates: list[tuple[int, int, str]] = []
+        for sentence in self.sentences:
+            tokens = tokenize(self.doc.text, sentence.start, sentence.end)
+            candidates += self._acronyms(sentence)
+            candidates += self._trie(self.local, tokens, self._local_key)
+            candidates += self._trie(_gazetteer_trie(self.gazetteer), tokens, self._gazetteer_key)
+            candidates += self._names(tokens)
+            candidates += self._networks(sentence)
+            candidates += self._collectives(sentence)
+        return self._longest(candidates)
+
+    def entity(self, key: str) -> Entity:
+        return self.entities[key]
+
+    def remember(self, entity: Entity) -> str:
+        known = self.entities.setdefault(entity.key, entity)
+        known.aliases |= entity.aliases
+        return known.key
+
+    def _gazetteer_key(self, values: list) -> str | None:
+        entries = [self.gazetteer.entries[v] for v in values if v in self.gazetteer.entries]
+        entries = [e for e in entries if e.kind != "person"] or entries
+        return self.remember(gazetteer_entity(entries[0])) if entries else None
+
+    def _local_key(self, values: list) -> str | None:
+        return values[0]
+
+    def _trie(self, trie: PhraseTrie, tokens: list[Token], keyer) -> list[tuple[int, int, str]]:
+        found = []
+        for first, last, values in trie.matches(tokens):
+            key = keyer(values)
+            if key and not self._inside_word(tokens[first].start, tokens[last - 1].end):
+                found.append((tokens[first].start, tokens[last - 1].end, key))
+        return found
+
+    def _inside_word(self, start: int, end: int) -> bool:
+        text = self.doc.text
+        return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+    def _acronyms(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        found = []
+        for match in re.finditer(r"\(([A-Z][A-Za-z&]{1,9})\)", sentence.text):
+            letters = re.sub(r"[^A-Z]", "", match.group(1))
+            if len(letters) < 2:
+                continue
+            offset = sentence.start
+            name_span = self._expansion(offset, offset + match.start(), letters)
+            if not name_span:
+                continue
+            start, end = name_span
+            key = self._name_key(self.doc.text[start:end])
+            self.local.add(match.group(1), key)
+            self.entities[key].aliases.add(match.group(1))
+            found += [(start, end, key), (offset + match.start(1), offset + match.end(1), key)]
+        return found
+
+    def _expansion(self, start: int, stop: int, letters: str) -> tuple[int, int] | None:
+        tokens = [t for t in tokenize(self.doc.text, start, stop)]
+        connectors = set(self.rules["connectors"]) | {",", "-", "’", "'"}
+        words: list[Token] = []
+        for token in reversed(tokens):
+            if _CAP.match(token.text):
+                words.insert(0, token)
+            elif token.text not in connectors:
+                break
+            initials = "".join(w.text[0] for w in words if _CAP.match(w.text)).upper()
+            if initials == letters or (initials[:-1] == letters and len(words) > 2):
+                return words[0].start, words[-1].end
+        return None
+
+    def _name_key(self, name: str, cls: str | None = None) -> str:
+        ids = self.gazetteer.phrases.get(name)
+        if ids:
+            return self.remember(gazetteer_entity(self.gazetteer.entries[ids[0]]))
+        cls = cls or self.classify(name.split()) or "Organisation"
+        return self.remember(Entity(entity_key(cls, name), cls, name))
+
+    def classify(self, words: list[str]) -> str | None:
+        """The class a capitalised name's head word gives it, or None."""
+        head = self._head(words)
+        return self._class_of_head(words, words[head]) if head is not None else None
+
+    def _head(self, words: list[str]) -> int | None:
+        """Index of the name's head: its last word, or the last head word before a complement."""
+        connectors = set(self.rules["connectors"])
+        for index in range(len(words) - 1, -1, -1):
+            if self._class_of_head(words, words[index]) is None:
+                continue
+            rest = words[index + 1:]
+            if not rest or rest[0] in connectors or all(re.fullmatch(r"(?:19|20)\d\d", w) for w in rest):
+                return index
+            return index if index > 0 else None
+        return None
+
+    def _class_of_head(self, words: list[str], word: str) -> str | None:
+        rules = self.rules
+        if word in rules["legislation_heads"]:
+            return rules["legislation_heads"][word]
+        if word in rules["event_heads"]:
+            return rules["event_heads"][word]
+        if word in rules["org_heads"]:
+            if any(w in rules["prosecution_words"] for w in words):
+                return "ProsecutionService"
+            return rules["org_heads"][word]
+        return "Venue" if word in rules["place_heads"] else None
+
+    def _names(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
+        found = []
+        for run in self._capitalised_runs(tokens):
+            words = [t.text for t in run]
+            head = self._head(words)
+            cls = self._class_of_head(words, words[head]) if head is not None else None
+            if cls is not None:
+                rest = words[head + 1:]
+                if rest and rest[0] not in self.rules["connectors"] and not re.fullmatch(r"(?:19|20)\d\d", rest[0]):
+                    run = run[:head + 1]
+            elif self._next_word(tokens, run) in self.rules["site_words"]:
+                cls = "Company"
+            if cls is None or (len(run) < 2 and cls != "Legislation"):
+                continue
+            name = tidy(self.doc.text[run[0].start:run[-1].end])
+            found.append((run[0].start, run[-1].end, self._name_key(name, cls)))
+        return found
+
+    def _next_word(self, tokens: list[Token], run: list[Token]) -> str:
+        index = tokens.index(run[-1]) + 1
+        return tokens[index].text if index < len(tokens) else ""
+
+    def _capitalised_runs(self, tokens: list[Token]) -> list[list[Token]]:
+        connectors, stop = set(self.rules["connectors"]), set(self.rules["stopwords"])
+        runs, current = [], []
+        for index, token in enumerate(tokens):
+            following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            if _CAP.match(token.text) and not (not current and token.text in stop):
+                current.append(token)
+            elif current and (token.text in connectors or token.text == "-") and _CAP.match(following):
+                current.append(token)
+            elif current and token.text in ("’", "'") and _CAP.match(following) and following != "s":
+                current.append(token)
+            else:
+                if current:
+                    runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        return [self._trim(run) for run in runs if self._trim(run)]
+
+    def _trim(self, run: list[Token]) -> list[Token]:
+        connectors = set(self.rules["connectors"]) | {"-", "’", "'"}
+        while run and run[-1].text in connectors:
+            run = run[:-1]
+        return run
+
+    def _networks(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        words = "|".join(self.rules["network_words"])
+        name = rf"[{UPPER}][\w’'-]+"
+        pattern = re.compile(rf"((?:{name})(?:(?:,\s*|\s+and\s+){name})*)\s+(?P<head>{words})\b")
+        found = []
+        for match in pattern.finditer(sentence.text):
+            head = match.group("head").rstrip("s") if match.group("head").endswith("s") else match.group("head")
+            for part in re.finditer(name, match.group(1)):
+                if part.group() in self.rules["stopwords"] or part.group() in self.gazetteer.demonyms:
+                    continue
+                label = f"{part.group()} {head}"
+                key = self.remember(Entity(entity_key("CriminalNetwork", label), "CriminalNetwork", label))
+                start = sentence.start + match.start(1) + part.start()
+                found.append((start, start + len(part.group()), key))
+        return found
+
+    def _collectives(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        found = []
+        for match in _collective_pattern(tuple(self.gazetteer.demonyms)).finditer(sentence.text):
+            head, modifiers = match.group("head"), match.group("mods") or ""
+            words = [w for w in modifiers.split() if w.lower() != "the"]
+            if head in self.rules["collective_needs_modifier"] and not words:
+                continue
+            label = tidy(" ".join([*words, head]))
+            cls = self.rules["collective_heads"][head]
+            key = self.remember(Entity(f"group/{slug(label)}", cls, label))
+            start = sentence.start + match.start() + (len(modifiers) - len(modifiers.lstrip()))
+            if modifiers.lower().startswith("the "):
+                start += 4
+            found.append((start, sentence.start + match.end(), key))
+        return found
+
+    def _longest(self, candidates: list[tuple[int, int, str]]) -> list[EntityMention]:
+        chosen: list[tuple[int, int, str]] = []
+        for start, end, key in sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
+            if all(end <= s or start >= e for s, e, _ in chosen):
+                chosen.append((start, end, key))
+        return [EntityMention(s, e, self.doc.text[s:e], k) for s, e, k in sorted(chosen)]
+
+
+@lru_cache(maxsize=4)
+def _collective_pattern(demonyms: tuple[str, ...]) -> re.Pattern:
+    rules = patterns("entities")
+    heads = sorted(rules["collective_heads"], key=len, reverse=True)
+    modifiers = sorted({*rules["collective_modifiers"], *(d.lower() for d in demonyms)}, key=len, reverse=True)
+    mod = "|".join(re.escape(m) for m in modifiers)
+    dem = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?P<mods>(?:\b(?:(?:{dem})|(?i:{mod}))\s+){{0,4}})(?P<head>{'|'.join(map(re.escape, heads))})\b")

@@ -1,0 +1,53 @@
+"""Reported figures: every amount of money, count and percentage a document states.
+
+The subject of a figure is the nearest organisation named before it in the
+same sentence ("the NCA has seized more than 600 boats"); criminal groups are
+what is counted, not who reports, so they are passed over.
+"""
+from __future__ import annotations
+
+from kg.extract.context import Context
+from kg.model import Fact, Ref, Sentence, Span
+from kg.values.money import amount_text, readable
+
+_NOT_SUBJECT = {"CriminalNetwork", "Legislation", "Policy", "Programme", "Meeting", "Summit", "Conference",
+                "City", "Region", "Venue", "Place"}
+
+
+def extract_figures(ctx: Context) -> list[Fact]:
+    facts = []
+    for sentence in ctx.sentences:
+        for money in ctx.money[sentence.index]:
+            facts.append(_figure(ctx, sentence, money.start, money.end, money.amount, money.currency,
+                                 money.qualifier, readable(money.amount, money.currency)))
+        for quantity in ctx.quantities[sentence.index]:
+            label = f"{amount_text(quantity.value)} {quantity.unit}"
+            facts.append(_figure(ctx, sentence, quantity.start, quantity.end, quantity.value, quantity.unit,
+                                 quantity.qualifier, label))
+    return facts
+
+
+def _figure(ctx: Context, sentence: Sentence, start: int, end: int, value, unit: str,
+            qualifier: str | None, label: str) -> Fact:
+    fact = Fact("ReportedFigure", ctx.fact_key("ReportedFigure", start, end), Span(start, end), "figure")
+    fact.label = label
+    fact.add("value", value)
+    fact.add("unit", unit)
+    fact.add("qualifier", qualifier)
+    fact.add("description", _clause(ctx.doc.text, start, sentence.end))
+    subject = _subject(ctx, sentence, start)
+    fact.add("subject", Ref(subject) if subject else None)
+    return fact
+
+
+def _subject(ctx: Context, sentence: Sentence, position: int) -> str | None:
+    before = [m for m in ctx.mentions_in(sentence.start, position)
+              if ctx.entities[m.key].cls not in _NOT_SUBJECT]
+    return before[-1].key if before else None
+
+
+def _clause(text: str, start: int, stop: int) -> str:
+    end = start
+    while end < stop and text[end] not in ";\n" and not (text[end] in ",." and end > start + 12):
+        end += 1
+    return text[start:end].strip()[:160]

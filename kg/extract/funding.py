@@ -1,0 +1,192 @@
+"""Funding packages: amount, currency, ceiling, announcer and post, date, recipients, source.
+
+A package is named by its amount; every mention of the same amount (or of its
+stated equivalent in another currency, "€541 million (about £478 million)")
+in a document is the same package. Recipients and sources come from patterns
+around the amount or, for sentences that speak of "the cash injection" or
+"the money" without an amount, from the document's first package.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.context import Context
+from kg.extract.cues import cue_pattern, has_cue
+from kg.extract.entities import Entity, entity_key
+from kg.model import DateValue, Fact, Ref, Sentence, Span
+from kg.values.money import MoneyMention, readable
+from kg.values.names import tidy
+
+_AGENT_FAMILIES = ("org", "state", "group")
+
+
+@dataclass
+class Package:
+    fact: Fact
+    amounts: set[tuple[str, object]] = field(default_factory=set)
+
+
+def extract_funding(ctx: Context) -> list[Fact]:
+    packages: list[Package] = []
+    for sentence in ctx.sentences:
+        money = [m for m in ctx.money[sentence.index] if _is_funding(ctx, sentence, m)]
+        for index, mention in enumerate(money):
+            if index and _equivalent(ctx, money[index - 1], mention):
+                _package_of(packages, money[index - 1]).amounts.add((mention.currency, mention.amount))
+                continue
+            package = _package_of(packages, mention) or _new_package(ctx, packages, sentence, mention)
+            _enrich(ctx, package, sentence, mention)
+    for sentence in ctx.sentences:
+        if packages and not ctx.money[sentence.index]:
+            _anaphoric_recipients(ctx, packages[0], sentence)
+    for package in packages:
+        _label(ctx, package.fact)
+    return [p.fact for p in packages]
+
+
+def _is_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
+    if ctx.in_quote(money.start):
+        return False
+    text = ctx.doc.text
+    window = text[max(sentence.start, money.start - 80):min(sentence.end, money.end + 80)]
+    if has_cue("funding_negative", window):
+        return False
+    return has_cue("funding_cues", text[sentence.start:sentence.end]) and not (
+        sentence.list_item and not has_cue("funding_cues", text[sentence.start:money.start]))
+
+
+def _equivalent(ctx: Context, first: MoneyMention, second: MoneyMention) -> bool:
+    between = ctx.doc.text[first.end:second.start]
+    return bool(re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|c\.|or|equivalent to|worth)?\s*", between))
+
+
+def _package_of(packages: list[Package], mention: MoneyMention) -> Package | None:
+    return next((p for p in packages if (mention.currency, mention.amount) in p.amounts), None)
+
+
+def _new_package(ctx: Context, packages: list[Package], sentence: Sentence, mention: MoneyMention) -> Package:
+    fact = Fact("FundingPackage", ctx.fact_key("FundingPackage", sentence.start, sentence.end),
+                Span(sentence.start, sentence.end), "funding_amount")
+    fact.add("amount", mention.amount)
+    fact.add("currency", mention.currency)
+    package = Package(fact, {(mention.currency, mention.amount)})
+    packages.append(package)
+    return package
+
+
+def _enrich(ctx: Context, package: Package, sentence: Sentence, mention: MoneyMention) -> None:
+    fact = package.fact
+    if mention.ceiling:
+        fact.props["isUpperBound"] = [True]
+    if fact.first("date") is None:
+        fact.add("date", _date(ctx, sentence))
+    if fact.first("announcer") is None:
+        _announcer(ctx, fact, sentence)
+    for recipient in _recipients(ctx, sentence, mention):
+        fact.add("recipient", Ref(recipient))
+    source = _source(ctx, sentence)
+    if source and fact.first("sourceOfFunds") is None:
+        fact.add("sourceOfFunds", Ref(source))
+
+
+def _date(ctx: Context, sentence: Sentence) -> DateValue | None:
+    stated = ctx.sentence_date(sentence)
+    if stated:
+        return stated
+    for other in ctx.sentences:
+        text = ctx.doc.text[other.start:other.end]
+        if has_cue("announce_verbs", text) and ctx.sentence_date(other) and not ctx.in_quote(other.start):
+            return ctx.sentence_date(other)
+    return ctx.published_value()
+
+
+def _announcer(ctx: Context, fact: Fact, sentence: Sentence) -> None:
+    text = ctx.doc.text
+    verb = cue_pattern("announce_verbs").search(text, sentence.start, sentence.end)
+    if not verb:
+        return
+    refs = [r for r in ctx.refs_in(sentence.start, sentence.end) if r.end <= verb.start()]
+    if not refs:
+        refs = [r for r in ctx.refs_in(verb.end(), sentence.end)
+                if re.match(r"\s*by\s+(?:the\s+)?$", text[verb.end():r.start]) or text[verb.end():r.start].strip() == "by"]
+    if not refs and re.search(r"\b(?:he|she)\b", text[sentence.start:verb.start()], re.I):
+        refs = [r for r in ctx.refs if r.end <= sentence.start][-1:]
+    if refs:
+        ref = refs[-1]
+        fact.add("announcer", Ref(ref.person))
+        post = ctx.post_of(ref)
+        fact.add("announcerPost", Ref(post) if post else None)
+
+
+def _agent(ctx: Context, key: str) -> bool:
+    return ctx.entities[key].family in _AGENT_FAMILIES and ctx.entities[key].cls != "CriminalNetwork"
+
+
+def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    text = ctx.doc.text
+    found: list[str] = []
+    after_for = re.compile(r"[^.;]{0,60}?\bfor\s+(?:the\s+)?(?!first\b)").match(text, mention.end, sentence.end)
+    if after_for:
+        found += [m.key for m in ctx.mentions_in(after_for.end(), sentence.end)[:1]
+                  if m.start == after_for.end() and _agent(ctx, m.key)]
+    found += _receivers(ctx, sentence)
+    found += _go_to(ctx, sentence, mention.end)
+    return found
+
+
+def _receivers(ctx: Context, sentence: Sentence) -> list[str]:
+    match = re.compile(r"\b(?:will|would|is to|are to|shall|to)\s+(?:also\s+)?receive\b").search(
+        ctx.doc.text, sentence.start, sentence.end)
+    if not match:
+        return []
+    return [m.key for m in ctx.mentions_in(sentence.start, match.start()) if _agent(ctx, m.key)]
+
+
+def _go_to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    text = ctx.doc.text
+    match = re.compile(r"\b(?:will|would|is to|are to)\s+(?:also\s+)?(?:go|be given|be allocated|be paid)\s+to\s+(?:the\s+)?").search(text, start, sentence.end)
+    if not match:
+        return []
+    end = re.compile(r"[^,;.]*").match(text, match.end(), sentence.end).end()
+    agents = [m.key for m in ctx.mentions_in(match.end(), end) if _agent(ctx, m.key)]
+    if agents and ctx.mentions_in(match.end(), end)[0].start == match.end():
+        return agents[:1]
+    label = tidy(text[match.end():end])
+    return [ctx.finder.remember(Entity(entity_key("ActorGroup", label), "ActorGroup", label))] if label else []
+
+
+def _anaphoric_recipients(ctx: Context, package: Package, sentence: Sentence) -> None:
+    text = ctx.doc.text[sentence.start:sentence.end]
+    if ctx.in_quote(sentence.start) or not has_cue("package_anaphora", text):
+        return
+    for recipient in _receivers(ctx, sentence) + _go_to(ctx, sentence, sentence.start):
+        package.fact.add("recipient", Ref(recipient))
+
+
+def _source(ctx: Context, sentence: Sentence) -> str | None:
+    text = ctx.doc.text
+    lead = re.compile(r"\b(?:redirect\w*\s+(?:the\s+)?(?:funds?|money|funding)\s+(?:originally\s+|previously\s+)?"
+                      r"(?:allocated|earmarked|set aside|intended|committed)\s+(?:to|for)|"
+                      r"(?:funded|paid for|drawn|taken|redirected|reallocated|diverted|comes?|coming)\s+(?:from|through|out of))\s+(?:the\s+)?",
+                      re.I).search(text, sentence.start, sentence.end)
+    if not lead:
+        return None
+    mentions = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40]
+    laws = [m for m in mentions if ctx.entities[m.key].family == "law"]
+    if laws or mentions:
+        return (laws or mentions)[0].key
+    phrase = tidy(re.compile(r"[^,;.]*").match(text, lead.end(), sentence.end).group())
+    if not phrase:
+        return None
+    return ctx.finder.remember(Entity(entity_key("Programme", phrase), "Programme", phrase))
+
+
+def _label(ctx: Context, fact: Fact) -> None:
+    amount = readable(fact.first("amount"), fact.first("currency"))
+    ceiling = "up to " if fact.first("isUpperBound") else ""
+    announcer = fact.first("announcer")
+    by = f" announced by {ctx.entities[announcer.key].label}" if announcer else ""
+    fact.label = f"Funding package of {ceiling}{amount}{by}"
+    if fact.first("isUpperBound") is None:
+        fact.props["isUpperBound"] = [False]

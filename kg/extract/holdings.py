@@ -1,0 +1,53 @@
+"""Posts held as of the document's date, and the appointments it reports.
+
+One holding per person and post in a document, evidenced by the first
+reference that names both. A bare "Commander" is dropped when the same person
+is also named with a fuller title that ends with it ("Border Security
+Commander").
+"""
+from __future__ import annotations
+
+from kg.extract.context import Context
+from kg.extract.people import PersonRef
+from kg.model import DateValue, Fact, Ref, Span
+from kg.values.names import fold
+
+
+def extract_holdings(ctx: Context) -> list[Fact]:
+    first: dict[tuple[str, str], PersonRef] = {}
+    for ref in ctx.refs:
+        if ref.post and ref.rule != "post_coreference":
+            first.setdefault((ref.person, ref.post), ref)
+    kept = {pair: ref for pair, ref in first.items() if not _shadowed(ctx, pair, first)}
+    facts = [_holding(ctx, ref) for ref in sorted(kept.values(), key=lambda r: r.start)]
+    facts += [_appointment(ctx, ref) for ref in ctx.refs if ref.rule == "appointed"]
+    return facts
+
+
+def _shadowed(ctx: Context, pair: tuple[str, str], pairs: dict) -> bool:
+    person, post = pair
+    title = fold(ctx.posts[post].label)
+    return any(other_person == person and other != post and fold(ctx.posts[other].label).endswith(title)
+               and fold(ctx.posts[other].label) != title for other_person, other in pairs)
+
+
+def _holding(ctx: Context, ref: PersonRef) -> Fact:
+    fact = Fact("PostHolding", ctx.fact_key("PostHolding", ref.start, ref.end), Span(ref.start, ref.end), ref.rule)
+    post = ctx.posts[ref.post]
+    fact.label = f"{ctx.entities[ref.person].label}, {post.label}"
+    fact.add("holder", Ref(ref.person))
+    fact.add("post", Ref(ref.post))
+    sentence = next(s for s in ctx.sentences if s.start <= ref.start < s.end)
+    day = ctx.reference_day(sentence)
+    fact.add("asOf", DateValue(day.isoformat(), "day") if day else None)
+    return fact
+
+
+def _appointment(ctx: Context, ref: PersonRef) -> Fact:
+    fact = Fact("Appointment", ctx.fact_key("Appointment", ref.start, ref.end), Span(ref.start, ref.end), "appointed")
+    fact.label = f"{ctx.entities[ref.person].label} appointed {ctx.posts[ref.post].label}"
+    fact.add("appointee", Ref(ref.person))
+    fact.add("appointedTo", Ref(ref.post))
+    sentence = next(s for s in ctx.sentences if s.start <= ref.start < s.end)
+    fact.add("date", ctx.sentence_date(sentence) or ctx.published_value())
+    return fact

@@ -1,0 +1,389 @@
+"""Find people and the posts they hold.
+
+Posts are written in a handful of orders, each a rule here:
+``title_name`` ("Home Secretary Yvette Cooper"), ``name_comma_title``
+("Nancy Faeser, the Federal Minister of the Interior of Germany"),
+``title_comma_name`` ("the Home Secretary, Yvette Cooper"), ``title_dash_name``
+("Newly appointed Border Security Commander – ... – Martin Hewitt"),
+``name_bracket_title`` ("Jane Doe (Chief Constable)"), ``appointed``
+("X has been appointed as the new Y"), ``counterpart`` ("his Italian
+counterpart, Giorgia Meloni"), and ``post_only`` ("the Prime Minister"),
+resolved to the holder on the sentence's date through the gazetteer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention, entity_key, gazetteer_entity
+from kg.gazetteer import Gazetteer, PostEntry
+from kg.model import Sentence
+from kg.patterns import patterns
+from kg.values.names import fold, slug, strip_honorifics, tidy
+
+_WORD = rf"[{UPPER}][\w’'-]*"
+
+
+@dataclass
+class Post:
+    key: str
+    label: str
+    organisation: str | None
+    gazetteer_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A stretch of text that refers to a person, with the post it names (if any)."""
+
+    start: int
+    end: int
+    person: str
+    post: str | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    start: int
+    end: int
+    title: str
+    organisation: str | None
+    country: str | None
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern:
+    rules = patterns("posts")
+    heads = "|".join(re.escape(h) for h in sorted(rules["heads"], key=len, reverse=True))
+    mods = "|".join(re.escape(m) for m in sorted(rules["modifiers"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,4}}(?:{heads})(?![\w’'-])")
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern:
+    rules = patterns("posts")
+    honorifics = "|".join(re.escape(h) for h in sorted(rules["honorifics"], key=len, reverse=True))
+    particles = "|".join(rules["name_particles"])
+    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{_WORD}(?:\s+(?:(?:{particles})\s+)?{_WORD}){{0,3}})")
+
+
+class PeopleFinder:
+    """Person references, posts and holdings for one document."""
+
+    def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention]) -> None:
+        self.finder, self.gazetteer, self.mentions = finder, gazetteer, mentions
+        self.text = finder.doc.text
+        self.posts: dict[str, Post] = {}
+        self.refs: list[PersonRef] = []
+        self.honorifics = patterns("posts")["honorifics"]
+
+    # -- public -----------------------------------------------------------
+    def run(self, sentences: list[Sentence], dates: dict[int, date | None]) -> list[PersonRef]:
+        for sentence in sentences:
+            self._sentence(sentence, dates.get(sentence.index))
+        self._gazetteer_people()
+        self.refs.sort(key=lambda r: (r.start, r.end))
+        return self.refs
+
+    def person_by_surname(self, surname: str) -> str | None:
+        for ref in reversed(self.refs):
+            label = self.finder.entities[ref.person].label
+            if label.split()[-1] == surname or label == surname:
+                return ref.person
+        return None
+
+    def post_of(self, person: str, before: int) -> str | None:
+        """The post a person was last given before a position (or anywhere)."""
+        posts = [r.post for r in self.refs if r.person == person and r.post]
+        earlier = [r.post for r in self.refs if r.person == person and r.post and r.start < before]
+        return (earlier or posts or [None])[-1]
+
+    # -- one sentence ---------------------------------------------------------
+    def _sentence(self, sentence: Sentence, day: date | None) -> None:
+        titles = self._titles(sentence)
+        taken: set[int] = set()
+        for title in titles:
+            ref = (self._title_name(title, sentence, day) or self._title_comma_name(title, sentence, day)
+                   or self._title_dash_name(title, sentence, day) or self._name_comma_title(title, sentence, day)
+                   or self._name_bracket_title(title, sentence, day))
+            if ref:
+                self.refs.append(ref)
+                taken.add(title.start)
+        self._appointments(sentence, titles, day)
+        for title in titles:
+            if title.start not in taken and not self._covered(title.start):
+                ref = self._post_only(title, day)
+                if ref:
+                    self.refs.append(ref)
+        self._counterparts(sentence, day)
+
+    def _covered(self, position: int) -> bool:
+        return any(r.start <= position < r.end for r in self.refs)
+
+    def _titles(self, sentence: Sentence) -> list[TitleMention]:
+        found = []
+        for match in _title_pattern().finditer(self.text, sentence.start, sentence.end):
+            if self.text[match.end():match.end() + 2] in ("’s", "'s") or self._inside_entity(match.start(), match.end()):
+                continue
+            end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())
+            prefix_org, prefix_country, start = self._prefix(match.start(), sentence.start)
+            found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country))
+        return found
+
+    def _inside_entity(self, start: int, end: int) -> bool:
+        return any(m.start <= start and end <= m.end and (m.end - m.start) > (end - start)
+                   and not m.key.startswith("person/") for m in self.mentions)
+
+    def _complements(self, end: int, stop: int, title: str) -> tuple[int, str | None, str | None, str]:
+        """Read "of/for X" after a title: a known state or organisation owns the post, other words join the title."""
+        organisation = country = None
+        lead = re.compile(r"\s+(of|for)\s+(?:the\s+)?")
+        while match := lead.match(self.text, end, stop):
+            entity, entity_end = self._entity_starting(match.end())
+            if entity is not None and entity.family in ("org", "state"):
+                if entity.cls == "State":
+                    country = entity.key
+                else:
+                    organisation = entity.key
+                end = self._skip_acronym(entity_end, stop)
+                continue
+            words = self._complement_words(match.end(), stop)
+            if not words:
+                break
+            title = f"{title} {self.text[end:words].strip()}"
+            end = words
+        return end, organisation, country, title
+
+    def _entity_starting(self, position: int) -> tuple[Entity | None, int]:
+        for mention in self.mentions:
+            if mention.start == position:
+                return self.finder.entities[mention.key], mention.end
+        return None, position
+
+    def _skip_acronym(self, end: int, stop: int) -> int:
+        match = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)").match(self.text, end, stop)
+        return match.end() if match else end
+
+    def _complement_words(self, start: int, stop: int) -> int:
+        """End of the capitalised words of a complement, leaving a trailing person's name out."""
+        words = list(re.compile(rf"{_WORD}|and|on|&|in|the").finditer(self.text, start, stop))
+        taken: list[re.Match] = []
+        for word in words:
+            gap = self.text[(taken[-1].end() if taken else start):word.start()]
+            if gap.strip() or any(m.start == word.start() and m.key.startswith("person/") for m in self.mentions):
+                break
+            taken.append(word)
+        while taken and taken[-1].group() in ("and", "on", "&", "in", "the"):
+            taken.pop()
+        capitalised = [w.group() for w in taken]
+        known = set(patterns("posts")["modifiers"]) | set(patterns("entities")["org_heads"])
+        if len(capitalised) >= 3 and not (set(capitalised[-2:]) & known) and capitalised[-3][:1].isupper():
+            taken = taken[:-2]
+        return taken[-1].end() if taken else start
+
+    def _prefix(self, start: int, floor: int) -> tuple[str | None, str | None, int]:
+        before = self.text[floor:start]
+        possessive = re.search(rf"({_WORD}(?:\s+{_WORD})*)[’']s\s+$", before)
+        if possessive:
+            entity = self._entity_at(floor + possessive.start(1), floor + possessive.end(1))
+            if entity:
+                return self._org_or_country(entity) + (floor + possessive.start(),)
+        demonym = re.search(rf"({_WORD})\s+$", before)
+        if demonym and demonym.group(1) in self.gazetteer.demonyms:
+            state = f"state/{self.gazetteer.demonyms[demonym.group(1)]}"
+            return None, state, floor + demonym.start(1)
+        for mention in self.mentions:
+            if mention.end + 1 == start and mention.start >= floor and self.text[mention.end] == " ":
+                entity = self.finder.entities[mention.key]
+                if entity.family in ("org", "state"):
+                    return self._org_or_country(entity) + (mention.start,)
+        return None, None, start
+
+    def _org_or_country(self, entity: Entity) -> tuple[str | None, str | None]:
+        return (None, entity.key) if entity.cls == "State" else (entity.key, entity.country)
+
+    def _entity_at(self, start: int, end: int) -> Entity | None:
+        for mention in self.mentions:
+            if mention.start == start and mention.end >= end - 1:
+                return self.finder.entities[mention.key]
+            if mention.start <= start and end <= mention.end:
+                return self.finder.entities[mention.key]
+        return None
+
+    # -- the orders a post and a name are written in -------------------------
+    def _title_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
+        match = _name_pattern().match(self.text, title.end + 1) if self.text[title.end:title.end + 1] == " " else None
+        if not match or match.end() > sentence.end:
+            return None
+        words = match.group("name").split()
+        extra, name = self._split_title_words(words)
+        if not name:
+            return None
+        full_title = TitleMention(title.start, title.end, " ".join([title.title, *extra]), title.organisation, title.country)
+        if len(name.split()) == 1:
+            person = self.person_by_surname(name) or self._gazetteer_surname(name, title, day)
+            if not person:
+                return None
+        else:
+            person = self._person(name, match.start("name") + len(" ".join(extra)) + (1 if extra else 0))
+        return self._ref(title.start, match.end(), person, full_title, day, "title_name")
+
+    def _split_title_words(self, words: list[str]) -> tuple[list[str], str]:
+        while words and self._is_entity_word(words[-1]):
+            words = words[:-1]
+        modifiers = set(patterns("posts")["modifiers"])
+        extra = []
+        while len(words) > 2 and words[0] in modifiers:
+            extra.append(words.pop(0))
+        return extra, " ".join(words)
+
+    def _is_entity_word(self, word: str) -> bool:
+        return word in ("The", "He", "She", "It", "This", "In") or word.lower() in ("said", "says")
+
+    def _title_comma_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
+        match = re.compile(rf",\s+{_name_pattern().pattern}(?=\s*(?:,|\.|;|\)|$|\s+and\b|\s+(?:said|told|added|has|had|was|is|will|who|announced|met|attended|also|yesterday|today)\b))").match(self.text, title.end, sentence.end)
+        if not match or self._entity_at(match.start("name"), match.end("name")):
+            return None
+        return self._ref(title.start, match.end(), self._person(match.group("name"), match.start("name")), title, day, "title_comma_name")
+
+    def _title_dash_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
+        match = re.compile(rf"\s+[–—-]\s+[^–—]{{3,120}}?\s+[–—-]\s+{_name_pattern().pattern}").match(self.text, title.end, sentence.end)
+        if not match:
+            return None
+        return self._ref(title.start, match.end(), self._person(match.group("name"), match.start("name")), title, day, "title_dash_name")
+
+    def _name_comma_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
+        before = self.text[sentence.start:title.start]
+        match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed)\s+)?$", before)
+        if not match or self._entity_at(sentence.start + match.start("name"), sentence.start + match.end("name")):
+            return None
+        name = strip_honorifics(match.group("name"), self.honorifics)
+        start = sentence.start + match.start("name")
+        return self._ref(start, title.end, self._person(name, start), title, day, "name_comma_title")
+
+    def _name_bracket_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
+        before = self.text[sentence.start:title.start]
+        match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})\s+\($", before)
+        if not match or self.text[title.end:title.end + 1] != ")":
+            return None
+        start = sentence.start + match.start("name")
+        return self._ref(start, title.end + 1, self._person(match.group("name"), start), title, day, "name_bracket_title")
+
+    def _counterparts(self, sentence: Sentence, day: date | None) -> None:
+        words = "|".join(patterns("posts")["counterpart_words"])
+        pattern = re.compile(rf"\b(?:his|her|their|its)\s+(?P<demonym>{_WORD}\s+)?(?:{words}),?\s+{_name_pattern().pattern}")
+        for match in pattern.finditer(self.text, sentence.start, sentence.end):
+            previous = [r for r in self.refs if r.end <= match.start() and r.post and r.start >= sentence.start]
+            if not previous:
+                continue
+            template = self.posts[previous[-1].post]
+            demonym = (match.group("demonym") or "").strip()
+            country = f"state/{self.gazetteer.demonyms[demonym]}" if demonym in self.gazetteer.demonyms else None
+            title = TitleMention(match.start(), match.end(), template.label, None, country)
+            person = self._person(match.group("name"), match.start("name"))
+            self.refs.append(self._ref(match.start(), match.end(), person, title, day, "counterpart"))
+
+    def _appointments(self, sentence: Sentence, titles: list[TitleMention], day: date | None) -> None:
+        for title in titles:
+            before = self.text[sentence.start:title.start]
+            match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})\s+(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?(?:appointed|named|confirmed)\s+(?:as\s+)?(?:the\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$", before)
+            if match and not self._covered(title.start):
+                start = sentence.start + match.start("name")
+                self.refs.append(self._ref(start, title.end, self._person(match.group("name"), start), title, day, "appointed"))
+
+    def _post_only(self, title: TitleMention, day: date | None) -> PersonRef | None:
+        earlier = [r for r in self.refs if r.post and r.start < title.start
+                   and fold(self.posts[r.post].label).endswith(fold(title.title))
+                   and (title.country is None or self._post_country(r.post) in (None, title.country))]
+        if earlier:
+            return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_coreference")
+        if day is None:
+            return None
+        post = self._gazetteer_post(title, None, day)
+        holder = self.gazetteer.holder_on(post.id, day) if post else None
+        if not holder or holder not in self.gazetteer.entries:
+            return None
+        person = self.finder.remember(_person_entity(self.gazetteer, holder))
+        return PersonRef(title.start, title.end, person, self._post_key(post, title), "post_only")
+
+    # -- entities ---------------------------------------------------------------
+    def _person(self, name: str, start: int) -> str:
+        name = strip_honorifics(tidy(name), self.honorifics)
+        ids = [i for i in self.gazetteer.phrases.get(name, []) if self.gazetteer.entries[i].kind == "person"]
+        if ids:
+            return self.finder.remember(_person_entity(self.gazetteer, ids[0]))
+        return self.finder.remember(Entity(entity_key("Person", name), "Person", name))
+
+    def _gazetteer_surname(self, surname: str, title: TitleMention, day: date | None) -> str | None:
+        for post in self.gazetteer.posts_titled(title.title):
+            holder = self.gazetteer.holder_on(post.id, day) if day else None
+            entry = self.gazetteer.entries.get(holder or "")
+            if entry and entry.name.split()[-1] == surname and (title.country in (None, f"state/{post.country}")):
+                return self.finder.remember(_person_entity(self.gazetteer, entry.id))
+        return None
+
+    def _gazetteer_people(self) -> None:
+        for mention in self.mentions:
+            if mention.key.startswith("person/") and not self._covered(mention.start):
+                self.refs.append(PersonRef(mention.start, mention.end, mention.key, None, "gazetteer_name"))
+
+    def _ref(self, start: int, end: int, person: str, title: TitleMention, day: date | None, rule: str) -> PersonRef:
+        entry_id = self.finder.entities[person].gazetteer_id
+        post = self._gazetteer_post(title, entry_id, day)
+        return PersonRef(start, end, person, self._post_key(post, title), rule)
+
+    def _gazetteer_post(self, title: TitleMention, person_id: str | None, day: date | None) -> PostEntry | None:
+        """The gazetteer's post for a title: one the person holds, else the only (or home) match."""
+        wanted = fold(title.title)
+        if person_id and self.gazetteer.posts_held(person_id, None):
+            held = [p for p in self.gazetteer.posts_held(person_id, day)
+                    if any(fold(t).endswith(wanted) or wanted.endswith(fold(t)) for t in p.titles)]
+            return held[0] if held else None
+        candidates = [p for p in self.gazetteer.posts.values()
+                      if wanted in (fold(t) for t in p.titles) and self._country_fits(p, title)]
+        if len(candidates) == 1:
+            return candidates[0]
+        return self._default(candidates) if title.country is None and title.organisation is None else None
+
+    def _country_fits(self, post: PostEntry, title: TitleMention) -> bool:
+        country = title.country or (self.finder.entities[title.organisation].country if title.organisation else None)
+        if country is None:
+            return True
+        return f"state/{post.country}" == country
+
+    def _default(self, candidates: list[PostEntry]) -> PostEntry | None:
+        home = [p for p in candidates if p.country == "united-kingdom"]
+        return home[0] if home else None
+
+    def _post_key(self, post: PostEntry | None, title: TitleMention) -> str:
+        if post:
+            organisation = self._gazetteer_org(post.organisation) or title.organisation
+            key = f"post/{post.id}"
+            self.posts.setdefault(key, Post(key, post.title, organisation, post.id))
+            return key
+        organisation = title.organisation or title.country
+        owner = self.finder.entities[organisation].label if organisation else ""
+        key = f"post/{slug(title.title + ' ' + owner)}"
+        self.posts.setdefault(key, Post(key, title.title, organisation))
+        return key
+
+    def _post_country(self, post_key: str) -> str | None:
+        post = self.posts[post_key]
+        if post.organisation is None:
+            return None
+        entity = self.finder.entities[post.organisation]
+        return entity.key if entity.cls == "State" else entity.country
+
+    def _gazetteer_org(self, entry_id: str | None) -> str | None:
+        entry = self.gazetteer.entries.get(entry_id or "")
+        if entry is None:
+            return None
+        return self.finder.remember(gazetteer_entity(entry))
+
+
+def _person_entity(gazetteer: Gazetteer, person_id: str) -> Entity:
+    entry = gazetteer.entries[person_id]
+    return Entity(entity_key("Person", entry.id), "Person", entry.name, entry.id, None, entry.wikidata, set(entry.aliases))

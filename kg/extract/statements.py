@@ -1,0 +1,118 @@
+"""Direct quotes: who said what, in which post, on which date.
+
+Three layouts, each a rule: ``quote_block`` ("Name (Title) yesterday said:"
+followed by the quoted paragraphs), ``quote_then_speaker`` ("\u201c...,\u201d said
+the Home Secretary, Yvette Cooper, yesterday.") and ``speaker_then_quote``
+("Name said: \u201c...\u201d"). Quote spans are recorded on the context so that
+other extractors can tell narrative from quoted speech.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context
+from kg.extract.cues import cue_pattern
+from kg.extract.people import PersonRef
+from kg.model import DateValue, Fact, Ref, Sentence, Span
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+_OPEN, _CLOSE = "\"“", "\"”"
+
+
+def extract_statements(ctx: Context) -> list[Fact]:
+    facts = []
+    paragraphs = _paragraphs(ctx.sentences)
+    for index, paragraph in enumerate(paragraphs):
+        start, end = paragraph[0].start, paragraph[-1].end
+        text = ctx.doc.text[start:end]
+        if re.search(rf"\b(?:{cue_pattern('speech_verbs').pattern})\s*:\s*$", text):
+            fact = _block(ctx, paragraph, paragraphs[index + 1:])
+        elif text[:1] in _OPEN:
+            fact = _quote_then_speaker(ctx, start, end)
+        else:
+            fact = _speaker_then_quote(ctx, start, end)
+        if fact:
+            facts.append(fact)
+    return facts
+
+
+def _paragraphs(sentences: list[Sentence]) -> list[list[Sentence]]:
+    grouped: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        grouped.setdefault(sentence.paragraph, []).append(sentence)
+    return list(grouped.values())
+
+
+def _block(ctx: Context, attribution: list[Sentence], rest: list[list[Sentence]]) -> Fact | None:
+    if not rest:
+        return None
+    quoted = [rest[0]]
+    for paragraph in rest[1:]:
+        text = ctx.doc.text[paragraph[0].start:paragraph[-1].end]
+        if not _FIRST_PERSON.search(text) or re.search(r":\s*$", text) or text[:1] in _OPEN:
+            break
+        quoted.append(paragraph)
+    start, end = quoted[0][0].start, quoted[-1][-1].end
+    head = (attribution[0].start, attribution[-1].end)
+    return _statement(ctx, start, end, head, "quote_block")
+
+
+def _quote_then_speaker(ctx: Context, start: int, end: int) -> Fact | None:
+    text = ctx.doc.text
+    close = max(text.rfind(c, start + 1, end) for c in _CLOSE)
+    if close <= start:
+        return None
+    attribution = (close + 1, end)
+    if not cue_pattern("speech_verbs").search(text, *attribution):
+        return None
+    quote_end = close
+    while quote_end > start + 1 and text[quote_end - 1] in ",. ":
+        quote_end -= 1
+    return _statement(ctx, start + 1, quote_end, attribution, "quote_then_speaker")
+
+
+def _speaker_then_quote(ctx: Context, start: int, end: int) -> Fact | None:
+    text = ctx.doc.text
+    match = re.compile(rf"\b(?:{cue_pattern('speech_verbs').pattern})\s*[:,]\s*[{_OPEN}]").search(text, start, end)
+    if not match:
+        return None
+    close = max(text.rfind(c, match.end(), end) for c in _CLOSE)
+    if close <= match.end():
+        return None
+    return _statement(ctx, match.end(), close, (start, match.start()), "speaker_then_quote")
+
+
+def _statement(ctx: Context, start: int, end: int, attribution: tuple[int, int], rule: str) -> Fact | None:
+    ref = _speaker(ctx, *attribution)
+    if ref is None:
+        return None
+    ctx.quotes.append((start, end))
+    fact = Fact("DirectQuote", ctx.fact_key("DirectQuote", start, end), Span(start, end), rule)
+    speaker = ctx.entities[ref.person].label
+    fact.label = f"Statement by {speaker}"
+    fact.add("speaker", Ref(ref.person))
+    post = ctx.post_of(ref)
+    fact.add("speakerPost", Ref(post) if post else None)
+    fact.add("text", ctx.doc.text[start:end])
+    date = _attribution_date(ctx, *attribution)
+    fact.add("date", date)
+    return fact
+
+
+def _speaker(ctx: Context, start: int, end: int) -> PersonRef | None:
+    refs = ctx.refs_in(start, end)
+    if refs:
+        return refs[0]
+    for match in re.finditer(r"\b[A-Z][\w’'-]+\b", ctx.doc.text[start:end]):
+        person = ctx.people.person_by_surname(match.group())
+        if person:
+            return PersonRef(start + match.start(), start + match.end(), person, None, "surname")
+    return None
+
+
+def _attribution_date(ctx: Context, start: int, end: int) -> DateValue | None:
+    for sentence in ctx.sentences:
+        for mention in ctx.dates[sentence.index]:
+            if start <= mention.start < end and mention.value:
+                return mention.value
+    return ctx.published_value()

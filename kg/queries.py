@@ -1,0 +1,129 @@
+"""Canned SPARQL queries: find them by name, bind parameters, run them, format the rows.
+
+Parameters go in as query bindings (``initBindings``), never into the query
+text, so a parameter value cannot change what a query does.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rdflib import XSD, Dataset, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
+
+from kg.errors import QueryError
+from kg.resources import resource_dir
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    name: str
+    path: Path
+    description: str
+    parameters: tuple[str, ...]
+
+
+def query_path(name_or_path: str) -> Path:
+    """A query file: a path that exists, or a bundled query's name ('cq01', 'cq01_funding')."""
+    path = Path(name_or_path)
+    if path.is_file():
+        return path
+    folder = resource_dir("queries")
+    stem = path.name.removesuffix(".rq")
+    matches = sorted(folder.glob(f"{stem}.rq")) or sorted(folder.glob(f"{stem}_*.rq"))
+    if len(matches) != 1:
+        raise QueryError(f"no query file or bundled query named {name_or_path!r} (see 'bskg queries')")
+    return matches[0]
+
+
+def list_queries() -> list[QueryInfo]:
+    """The bundled queries with the description and parameters their headers give."""
+    return [describe(path) for path in sorted(resource_dir("queries").glob("*.rq"))]
+
+
+def describe(path: Path) -> QueryInfo:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = [line.lstrip("# ").rstrip() for line in lines if line.startswith("#")]
+    params = tuple(sorted({m for line in header for m in re.findall(r"\?(\w+)\s*\(param", line)} |
+                          {m for line in header if line.lower().startswith("parameters:")
+                           for m in re.findall(r"\?(\w+)", line)}))
+    text = " ".join(h for h in header if not h.lower().startswith(("columns:", "parameters:")))
+    return QueryInfo(path.stem, path, text, params)
+
+
+def parse_param(text: str) -> tuple[str, URIRef | Literal]:
+    """'name=value' into a binding: an IRI for <...> or http(s) values, a typed literal otherwise."""
+    if "=" not in text:
+        raise QueryError(f"bad --param {text!r}: expected name=value")
+    name, value = text.split("=", 1)
+    if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        raise QueryError(f"bad --param name {name!r}: use letters, digits and _")
+    if value.startswith("<") and value.endswith(">"):
+        return name, URIRef(value[1:-1])
+    if re.match(r"https?://\S+$", value):
+        return name, URIRef(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(f"bad --param {name}: {value!r} is not a valid date") from None
+        return name, Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"-?\d+", value):
+        return name, Literal(int(value))
+    return name, Literal(value)
+
+
+def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
+    """Run a SELECT query over the dataset's union graph; return (columns, rows of terms)."""
+    try:
+        prepared = prepareQuery(text)
+    except Exception as exc:  # pyparsing reports line and column in its message
+        raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+    try:
+        result: Result = dataset.query(prepared, initBindings=bindings or {})
+    except Exception as exc:
+        raise QueryError(f"query failed: {exc}") from None
+    if result.type != "SELECT":
+        raise QueryError("only SELECT queries can be run here")
+    columns = [str(v) for v in result.vars]
+    return columns, [list(row) for row in result]
+
+
+def cell(term: object) -> str:
+    return "" if term is None else str(term)
+
+
+def format_rows(columns: list[str], rows: list[list], fmt: str) -> str:
+    """Rows as 'csv', 'json' (SPARQL 1.1 JSON results) or an aligned text 'table'."""
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([cell(v) for v in row] for row in rows)
+        return out.getvalue()
+    if fmt == "json":
+        bindings = [{c: _json_term(v) for c, v in zip(columns, row) if v is not None} for row in rows]
+        return json.dumps({"head": {"vars": columns}, "results": {"bindings": bindings}}, indent=2, ensure_ascii=False) + "\n"
+    return _table(columns, [[cell(v) for v in row] for row in rows])
+
+
+def _json_term(term: object) -> dict:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, Literal) and term.datatype:
+        return {"type": "literal", "value": str(term), "datatype": str(term.datatype)}
+    return {"type": "literal", "value": str(term)}
+
+
+def _table(columns: list[str], rows: list[list[str]], limit: int = 60) -> str:
+    clipped = [[value if len(value) <= limit else value[:limit - 1] + "…" for value in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in clipped]) for i, c in enumerate(columns)]
+    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+    out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in clipped]
+    return "\n".join(out) + f"\n({len(rows)} rows)\n"

@@ -1,0 +1,1 @@
+"""RDF: extracted facts as named graphs with provenance, and writing them safely."""

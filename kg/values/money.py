@@ -1,0 +1,61 @@
+"""Amounts of money in text: '£75million', 'up to €40 million', '$25m', '63 million pounds'.
+
+Each becomes a ``MoneyMention`` with a plain amount in units, an ISO 4217
+currency, whether it is a ceiling ("up to"), and any qualifier ("more than").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+SYMBOLS = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD",
+           "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "euros": "EUR", "euro": "EUR",
+           "dollars": "USD", "dollar": "USD", "CAD": "CAD", "AUD": "AUD", "C$": "CAD", "A$": "AUD"}
+SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
+          "thousand": 10**3, "k": 10**3}
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s*(?P<scale>million|billion|thousand|bn|mn|m|k|b)(?![a-z]))?"
+_BEFORE = re.compile(rf"(?P<symbol>US\$|C\$|A\$|£|€|\$|GBP|EUR|USD|CAD|AUD)\s?{_NUMBER}{_SCALE}")
+_AFTER = re.compile(rf"{_NUMBER}{_SCALE}\s+(?P<word>pounds|pound|euros|euro|dollars|dollar)\b")
+_CEILING = re.compile(r"(?:up to|as much as|a maximum of|no more than|capped at)\s+$", re.I)
+_QUALIFIER = re.compile(r"(?P<q>more than|over|around|about|approximately|almost|nearly|at least|some|roughly|an estimated|close to)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class MoneyMention:
+    start: int
+    end: int
+    text: str
+    amount: Decimal
+    currency: str
+    ceiling: bool
+    qualifier: str | None
+
+
+def find_money(text: str, start: int, end: int) -> list[MoneyMention]:
+    """Money amounts in ``text[start:end]``, in order."""
+    found = []
+    for pattern in (_BEFORE, _AFTER):
+        for match in pattern.finditer(text, start, end):
+            symbol = match.groupdict().get("symbol") or match.group("word")
+            amount = Decimal(match.group("number").replace(",", "")) * SCALES.get((match.group("scale") or "").lower(), 1)
+            before = text[max(start, match.start() - 30):match.start()]
+            qualifier = _QUALIFIER.search(before)
+            found.append(MoneyMention(match.start(), match.end(), match.group(0), amount.normalize(),
+                                      SYMBOLS[symbol], bool(_CEILING.search(before)),
+                                      qualifier.group("q").lower() if qualifier else None))
+    return sorted(found, key=lambda m: m.start)
+
+
+def amount_text(amount: Decimal) -> str:
+    """'75000000' as plain digits, without exponent or trailing zeros."""
+    return format(amount.quantize(Decimal(1)) if amount == amount.to_integral() else amount.normalize(), "f")
+
+
+def readable(amount: Decimal, currency: str) -> str:
+    """'GBP 75 million' for labels."""
+    for word, scale in (("billion", 10**9), ("million", 10**6)):
+        if amount >= scale:
+            return f"{currency} {amount_text(amount / scale)} {word}"
+    return f"{currency} {amount_text(amount)}"

@@ -1,0 +1,33 @@
+"""Normalise names: slugs for identifiers, honorifics dropped, case folded for matching."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def slug(text: str) -> str:
+    """A stable, ASCII, lower-case identifier part: 'Gérald Darmanin' -> 'gerald-darmanin'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form for comparing names."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+
+
+def tidy(text: str) -> str:
+    """Collapse white space and strip surrounding punctuation from a phrase."""
+    return " ".join(text.split()).strip(" ,;:.–-—")
+
+
+def strip_honorifics(name: str, honorifics: list[str]) -> str:
+    """'Dame Angela Eagle' -> 'Angela Eagle'; honorifics are matched whole, longest first."""
+    changed = True
+    while changed:
+        changed = False
+        for honorific in sorted(honorifics, key=len, reverse=True):
+            if name.startswith(honorific + " "):
+                name, changed = name[len(honorific) + 1:], True
+    return re.sub(r"\s+(?:MP|KC|QC|CBE|OBE|MBE|QPM)\b", "", name).strip()

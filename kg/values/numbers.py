@@ -1,0 +1,91 @@
+"""Counts and percentages in text: 'around 70 investigations', 'a 25% increase', 'four gangs'."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.patterns import patterns
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    unit: str
+    qualifier: str | None
+
+
+def _words() -> dict[str, int]:
+    return {str(k): int(v) for k, v in patterns("figures")["number_words"].items()}
+
+
+def _pattern() -> re.Pattern:
+    words = "|".join(sorted(_words(), key=len, reverse=True))
+    quals = "|".join(patterns("figures")["qualifiers"])
+    return re.compile(rf"(?:(?P<q>{quals})\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
+                      rf"(?P<percent>\s?(?:%|per cent|percent))?")
+
+
+def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Counts with the unit they count, and percentages; skips years and spans already taken."""
+    stop_words = set(patterns("figures")["unit_stopwords"])
+    found: list[Quantity] = []
+    for match in _pattern().finditer(text, start, end):
+        if any(s <= match.start("number") < e for s, e in taken) or _glued(text, match):
+            continue
+        number = match.group("number")
+        value = _value(number)
+        if value is None:
+            continue
+        if match.group("percent"):
+            found.append(Quantity(match.start(), match.end(), match.group(0), value, "percent", _q(match)))
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", number):
+            continue
+        unit, unit_end = _unit(text, match.end(), end, stop_words)
+        if not unit:
+            if found and not number.isalpha() and found[-1].unit != "percent" and text[found[-1].end:match.start()].count(".") == 0:
+                unit, unit_end = found[-1].unit, match.end()
+            else:
+                continue
+        found.append(Quantity(match.start(), unit_end, text[match.start():unit_end], value, unit, _q(match)))
+    return found
+
+
+def _glued(text: str, match: re.Match) -> bool:
+    before = text[match.start("number") - 1:match.start("number")]
+    after = text[match.end():match.end() + 1]
+    return before in ("£", "€", "$", "-", "/", ".") or after in ("-", "/") or (after.isalpha() and not match.group("percent"))
+
+
+def _q(match: re.Match) -> str | None:
+    return match.group("q").lower() if match.group("q") else None
+
+
+def _value(number: str) -> Decimal | None:
+    if number[0].isdigit():
+        return Decimal(number.replace(",", ""))
+    value = _words().get(number.lower())
+    return Decimal(value) if value is not None else None
+
+
+def _unit(text: str, start: int, stop: int, stop_words: set[str]) -> tuple[str, int]:
+    """The noun phrase a count counts: up to three words, stopping at function words."""
+    words = []
+    end = start
+    for match in re.finditer(r"\s+([A-Za-z][\w’'-]*)", text[start:stop]):
+        if match.start() != (end - start) or match.group(1).lower() in stop_words or len(words) == 3:
+            break
+        words.append(match.group(1))
+        end = start + match.end()
+    while words and not _plural_or_noun(words[-1]):
+        words.pop()
+        end = start + text[start:end].rfind(" ")
+    return " ".join(words), end
+
+
+def _plural_or_noun(word: str) -> bool:
+    return word.lower() not in patterns("figures")["adjectives"]
