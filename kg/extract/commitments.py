@@ -34,7 +34,8 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
         if ctx.in_quote(sentence.start):
             continue
         if sentence.list_item and _list_intro(ctx, sentence):
-            facts += _list_item(ctx, sentence, packages)
+            if not _is_tranche(ctx, sentence):
+                facts += _list_item(ctx, sentence, packages)
             continue
         facts += _additional(ctx, sentence)
         facts += _percent_increase(ctx, sentence, facts)
@@ -62,6 +63,12 @@ def _beneficiary(ctx: Context, start: int, end: int) -> str | None:
                 and re.search(r"\b(?:for|in|at|to|with|within|of)\s+(?:the\s+)?(?:new\s+)?$", before):
             return mention.key
     return None
+
+
+def _is_tranche(ctx: Context, sentence: Sentence) -> bool:
+    """'€141 million in 2023-24': an instalment of money, not something delivered."""
+    money = ctx.money[sentence.index]
+    return bool(money) and money[0].start <= sentence.start + 2
 
 
 def _list_intro(ctx: Context, sentence: Sentence) -> bool:
@@ -179,6 +186,8 @@ def _pledge(ctx: Context, sentence: Sentence) -> list[Fact]:
     if not match:
         return []
     end = _phrase_end(text, match.end(), sentence.end)
+    if len(text[match.end():end].split()) < 2 or any(d.start == match.end() for d in ctx.dates[sentence.index]):
+        return []
     fact = _new(ctx, "pledge", match.end(), end, text[match.end():end])
     committers = [m for m in ctx.mentions_in(sentence.start, match.start()) if ctx.entities[m.key].family in ("org", "state")]
     fact.add("committedBy", Ref(committers[-1].key) if committers else None)

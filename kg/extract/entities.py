@@ -15,6 +15,7 @@ from kg.extract.tokens import PhraseTrie, Token, tokenize
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import Document, Sentence
 from kg.patterns import patterns
+from kg.values.dates import MONTHS, WEEKDAYS
 from kg.values.names import slug, tidy
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -213,7 +214,8 @@ class EntityFinder:
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
             if _CAP.match(token.text) and not (not current and token.text in stop):
                 current.append(token)
-            elif current and (token.text in connectors or token.text == "-") and _CAP.match(following):
+            elif current and (token.text in connectors or token.text == "-") and _CAP.match(following) \
+                    and following.lower() not in MONTHS and following.lower() not in WEEKDAYS:
                 current.append(token)
             elif current and token.text in ("’", "'") and _CAP.match(following) and following != "s":
                 current.append(token)

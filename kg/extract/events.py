@@ -15,8 +15,10 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.cues import cue_pattern, has_cue
+from kg.extract.entities import UPPER, Entity, entity_key, gazetteer_entity
 from kg.model import DateValue, Fact, Ref, Sentence, Span
 from kg.patterns import patterns
+from kg.values.dates import MONTHS, WEEKDAYS
 from kg.values.names import tidy
 
 _PLACE_FAMILIES = ("place", "state")
@@ -50,26 +52,52 @@ def _text(ctx: Context, sentence: Sentence) -> str:
 
 
 def _meeting(ctx: Context, sentence: Sentence, current: Fact | None) -> Fact | None:
-    text = ctx.doc.text
-    named = [m for m in ctx.mentions_in(sentence.start, sentence.end) if ctx.entities[m.key].family == "event"]
-    noun = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, patterns('facts')['meeting_nouns']), key=len, reverse=True))})\b", re.I).search(text, sentence.start, sentence.end)
-    verb = cue_pattern("meeting_verbs").search(text, sentence.start, sentence.end)
-    date = _meeting_date(ctx, sentence)
+    """Open a new meeting, or add this sentence's people to the current one; return the new one."""
+    named = [m for m in ctx.mentions_in(sentence.start, sentence.end)
+             if ctx.entities[m.key].family == "event" and not ctx.in_quote(m.start)]
+    noun = next((m for m in _noun_pattern().finditer(ctx.doc.text, sentence.start, sentence.end)
+                 if not ctx.in_quote(m.start())), None)
+    verb = next((m for m in cue_pattern("meeting_verbs").finditer(ctx.doc.text, sentence.start, sentence.end)
+                 if not ctx.in_quote(m.start())), None)
     if not (named or noun or verb):
         return None
-    if date is None and not named:
-        if current is not None and (noun or verb):
+    date, place = _meeting_date(ctx, sentence), _place(ctx, sentence, named)
+    if current is not None and not named and _continues(ctx, sentence, noun, verb, date, place, current):
+        if verb or has_cue("participation_cues", _text(ctx, sentence)):
             _add_participants(ctx, current, sentence, "participation")
+        return None
+    if not named and date is None:
         return None
     cls = _meeting_class(ctx, named, noun)
     fact = Fact(cls, ctx.fact_key(cls, sentence.start, sentence.end), Span(sentence.start, sentence.end), "meeting")
     fact.add("date", date or (current.first("date") if current else None) or ctx.published_value())
-    precision = fact.first("date")
-    fact.add("place", _place(ctx, sentence, named))
+    fact.add("place", place)
     fact.label = _meeting_label(ctx, sentence, named, noun, fact)
     _add_participants(ctx, fact, sentence, "meeting")
     _anaphoric_agents(ctx, fact, sentence)
-    return fact if precision else None
+    return fact if fact.first("date") else None
+
+
+def _noun_pattern() -> re.Pattern:
+    nouns = sorted(map(re.escape, patterns("facts")["meeting_nouns"]), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(nouns)})\b", re.I)
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|today[’']s|yesterday[’']s|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+
+
+def _continues(ctx: Context, sentence: Sentence, noun: re.Match | None, verb: re.Match | None,
+               date: DateValue | None, place: Ref | None, current: Fact) -> bool:
+    """A sentence that speaks of 'the talks' or 'the summit' without a new place or a distant date."""
+    if date is None:
+        return True
+    if place is not None or noun is None:
+        return False
+    before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:noun.start()])
+    if not _DEFINITE.search(before):
+        return False
+    known = current.first("date")
+    return known is None or abs((date.as_date() - known.as_date()).days) <= 7
 
 
 def _meeting_date(ctx: Context, sentence: Sentence) -> DateValue | None:
@@ -102,27 +130,51 @@ def _meeting_label(ctx: Context, sentence: Sentence, named: list, noun: re.Match
 
 def _place(ctx: Context, sentence: Sentence, named: list) -> Ref | None:
     text = ctx.doc.text
+    if _place_in_name(ctx, named):
+        return _place_in_name(ctx, named)
     for mention in ctx.mentions_in(sentence.start, sentence.end):
         entity = ctx.entities[mention.key]
         before = text[max(sentence.start, mention.start - 8):mention.start]
-        if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
+        if ctx.in_quote(mention.start) or not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
             continue
         if entity.family in _PLACE_FAMILIES:
             return Ref(mention.key)
         if entity.family == "org" and re.match(r"\s+(?:headquarters|HQ|offices|site)\b", text[mention.end:mention.end + 14]):
             return Ref(mention.key)
+    return _unknown_place(ctx, sentence)
+
+
+def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:
+    """'at Villa Orsini', 'in Mirabella Eclano': a capitalised name no gazetteer knows."""
+    pattern = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
+    for match in pattern.finditer(ctx.doc.text, sentence.start, sentence.end):
+        name = match.group("name")
+        if ctx.in_quote(match.start()) or any(m.start <= match.start("name") < m.end for m in ctx.mentions) \
+                or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS:
+            continue
+        if any(r.start <= match.start("name") < r.end for r in ctx.refs):
+            continue
+        return Ref(ctx.finder.remember(Entity(entity_key("Place", name), "Place", name)))
+    return None
+
+
+def _place_in_name(ctx: Context, named: list) -> Ref | None:
+    """'Munich Security Conference' was held in Munich, when the gazetteer knows Munich."""
     for mention in named:
         first = ctx.entities[mention.key].label.split()[0]
-        for key, entity in ctx.entities.items():
-            if entity.family == "place" and entity.label == first:
-                return Ref(key)
+        entries = [ctx.finder.gazetteer.entries[i] for i in ctx.finder.gazetteer.phrases.get(first, [])]
+        places = [e for e in entries if e.kind == "place"]
+        if places:
+            return Ref(ctx.finder.remember(gazetteer_entity(places[0])))
     return None
 
 
 def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence, rule: str) -> None:
-    for ref in ctx.refs_in(sentence.start, sentence.end):
-        if not ctx.in_quote(ref.start):
-            meeting.add("participant", Ref(ref.person))
+    refs = [r for r in ctx.refs_in(sentence.start, sentence.end) if not ctx.in_quote(r.start)]
+    if not refs and re.search(r"\b(?:he|she)\b", ctx.doc.text[sentence.start:sentence.end], re.I):
+        refs = [r for r in ctx.refs if r.end <= sentence.start and not ctx.in_quote(r.start)][-1:]
+    for ref in refs:
+        meeting.add("participant", Ref(ref.person))
 
 
 def _anaphoric_agents(ctx: Context, meeting: Fact, sentence: Sentence) -> None:

@@ -28,21 +28,38 @@ class Package:
 
 
 def extract_funding(ctx: Context) -> list[Fact]:
+    funding = {sentence.index: [m for m in ctx.money[sentence.index] if _is_funding(ctx, sentence, m)]
+               for sentence in ctx.sentences}
+    same = _equivalences(ctx, funding)
     packages: list[Package] = []
     for sentence in ctx.sentences:
-        money = [m for m in ctx.money[sentence.index] if _is_funding(ctx, sentence, m)]
-        for index, mention in enumerate(money):
-            if index and _equivalent(ctx, money[index - 1], mention):
-                _package_of(packages, money[index - 1]).amounts.add((mention.currency, mention.amount))
-                continue
-            package = _package_of(packages, mention) or _new_package(ctx, packages, sentence, mention)
+        for mention in funding[sentence.index]:
+            amount = same.get((mention.currency, mention.amount), (mention.currency, mention.amount))
+            package = next((p for p in packages if amount in p.amounts), None)
+            if package is None:
+                package = _new_package(ctx, packages, sentence, mention)
+                package.amounts |= {a for a, root in same.items() if root == amount} | {amount}
             _enrich(ctx, package, sentence, mention)
     for sentence in ctx.sentences:
         if packages and not ctx.money[sentence.index]:
             _anaphoric_recipients(ctx, packages[0], sentence)
     for package in packages:
+        if package.fact.first("date") is None:
+            package.fact.add("date", _lead_date(ctx))
         _label(ctx, package.fact)
     return [p.fact for p in packages]
+
+
+def _equivalences(ctx: Context, funding: dict[int, list[MoneyMention]]) -> dict[tuple, tuple]:
+    """Map each amount stated as an equivalent in brackets to the amount it restates."""
+    same: dict[tuple, tuple] = {}
+    for mentions in funding.values():
+        for first, second in zip(mentions, mentions[1:]):
+            if _equivalent(ctx, first, second):
+                root = same.get((first.currency, first.amount), (first.currency, first.amount))
+                same[(first.currency, first.amount)] = root
+                same[(second.currency, second.amount)] = root
+    return same
 
 
 def _is_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
@@ -61,10 +78,6 @@ def _equivalent(ctx: Context, first: MoneyMention, second: MoneyMention) -> bool
     return bool(re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|c\.|or|equivalent to|worth)?\s*", between))
 
 
-def _package_of(packages: list[Package], mention: MoneyMention) -> Package | None:
-    return next((p for p in packages if (mention.currency, mention.amount) in p.amounts), None)
-
-
 def _new_package(ctx: Context, packages: list[Package], sentence: Sentence, mention: MoneyMention) -> Package:
     fact = Fact("FundingPackage", ctx.fact_key("FundingPackage", sentence.start, sentence.end),
                 Span(sentence.start, sentence.end), "funding_amount")
@@ -80,7 +93,7 @@ def _enrich(ctx: Context, package: Package, sentence: Sentence, mention: MoneyMe
     if mention.ceiling:
         fact.props["isUpperBound"] = [True]
     if fact.first("date") is None:
-        fact.add("date", _date(ctx, sentence))
+        fact.add("date", ctx.sentence_date(sentence))
     if fact.first("announcer") is None:
         _announcer(ctx, fact, sentence)
     for recipient in _recipients(ctx, sentence, mention):
@@ -90,14 +103,12 @@ def _enrich(ctx: Context, package: Package, sentence: Sentence, mention: MoneyMe
         fact.add("sourceOfFunds", Ref(source))
 
 
-def _date(ctx: Context, sentence: Sentence) -> DateValue | None:
-    stated = ctx.sentence_date(sentence)
-    if stated:
-        return stated
-    for other in ctx.sentences:
-        text = ctx.doc.text[other.start:other.end]
-        if has_cue("announce_verbs", text) and ctx.sentence_date(other) and not ctx.in_quote(other.start):
-            return ctx.sentence_date(other)
+def _lead_date(ctx: Context) -> DateValue | None:
+    """The date of the document's first dated narrative sentence: when its news happened."""
+    for sentence in ctx.sentences:
+        value = ctx.sentence_date(sentence)
+        if value and value.precision == "day" and not ctx.in_quote(sentence.start):
+            return value
     return ctx.published_value()
 
 

@@ -124,6 +124,20 @@ class PeopleFinder:
         return any(r.start <= position < r.end for r in self.refs)
 
     def _titles(self, sentence: Sentence) -> list[TitleMention]:
+        owner = self._representing(sentence)
+        return [t if t.organisation or t.country or owner is None or t.start < owner[1]
+                else TitleMention(t.start, t.end, t.title, owner[0], None) for t in self._raw_titles(sentence)]
+
+    def _representing(self, sentence: Sentence) -> tuple[str, int] | None:
+        """'The European Commission was represented by ...', 'the Command, led by ...': the organisation and where its people start."""
+        match = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b").search(self.text, sentence.start, sentence.end)
+        if not match:
+            return None
+        owners = [m for m in self.mentions if sentence.start <= m.start and m.end <= match.start()
+                  and self.text[m.end:match.start()].strip(" ,") in ("",) and self.finder.entities[m.key].family == "org"]
+        return (owners[-1].key, match.end()) if owners else None
+
+    def _raw_titles(self, sentence: Sentence) -> list[TitleMention]:
         found = []
         for match in _title_pattern().finditer(self.text, sentence.start, sentence.end):
             if self.text[match.end():match.end() + 2] in ("’s", "'s") or self._inside_entity(match.start(), match.end()):
@@ -205,6 +219,10 @@ class PeopleFinder:
     def _org_or_country(self, entity: Entity) -> tuple[str | None, str | None]:
         return (None, entity.key) if entity.cls == "State" else (entity.key, entity.country)
 
+    def _non_person_at(self, start: int, end: int) -> bool:
+        entity = self._entity_at(start, end)
+        return entity is not None and entity.cls != "Person"
+
     def _entity_at(self, start: int, end: int) -> Entity | None:
         for mention in self.mentions:
             if mention.start == start and mention.end >= end - 1:
@@ -245,7 +263,7 @@ class PeopleFinder:
 
     def _title_comma_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         match = re.compile(rf",\s+{_name_pattern().pattern}(?=\s*(?:,|\.|;|\)|$|\s+and\b|\s+(?:said|told|added|has|had|was|is|will|who|announced|met|attended|also|yesterday|today)\b))").match(self.text, title.end, sentence.end)
-        if not match or self._entity_at(match.start("name"), match.end("name")):
+        if not match or self._non_person_at(match.start("name"), match.end("name")):
             return None
         return self._ref(title.start, match.end(), self._person(match.group("name"), match.start("name")), title, day, "title_comma_name")
 
@@ -257,8 +275,8 @@ class PeopleFinder:
 
     def _name_comma_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
-        match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed)\s+)?$", before)
-        if not match or self._entity_at(sentence.start + match.start("name"), sentence.start + match.end("name")):
+        match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?[“\"]?$", before)
+        if not match or self._non_person_at(sentence.start + match.start("name"), sentence.start + match.end("name")):
             return None
         name = strip_honorifics(match.group("name"), self.honorifics)
         start = sentence.start + match.start("name")

@@ -25,7 +25,7 @@ def extract_statements(ctx: Context) -> list[Fact]:
     for index, paragraph in enumerate(paragraphs):
         start, end = paragraph[0].start, paragraph[-1].end
         text = ctx.doc.text[start:end]
-        if re.search(rf"\b(?:{cue_pattern('speech_verbs').pattern})\s*:\s*$", text):
+        if re.search(rf"(?:{cue_pattern('speech_verbs').pattern})[^:.“”\"]{{0,40}}:\s*$", text):
             fact = _block(ctx, paragraph, paragraphs[index + 1:])
         elif text[:1] in _OPEN:
             fact = _quote_then_speaker(ctx, start, end)

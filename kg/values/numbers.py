@@ -84,6 +84,10 @@ def _unit(text: str, start: int, stop: int, stop_words: set[str]) -> tuple[str, 
     while words and not _plural_or_noun(words[-1]):
         words.pop()
         end = start + text[start:end].rfind(" ")
+    pair = re.compile(r"\s+and\s+([a-z][\w-]*s)\b(?!\s+(?:of|to)\b)").match(text, end, stop)
+    if words and pair and pair.group(1).lower() not in stop_words:
+        words += ["and", pair.group(1)]
+        end = pair.end()
     return " ".join(words), end
 
 
