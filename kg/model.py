@@ -104,6 +104,12 @@ class Fact:
     rule: str
     label: str = ""
     props: dict[str, list] = field(default_factory=dict)
+    more_evidence: list[Span] = field(default_factory=list)
+
+    def cite(self, span: Span) -> None:
+        """Add another stretch of text that states part of this fact."""
+        if span != self.evidence and span not in self.more_evidence:
+            self.more_evidence.append(span)
 
     def add(self, prop: str, value: object) -> None:
         if value is None or value == "":

@@ -111,7 +111,7 @@ def _quantify(ctx: Context, fact: Fact, sentence: Sentence, start: int, end: int
     for quantity in ctx.quantities[sentence.index]:
         if start <= quantity.start < end:
             if quantity.unit == "percent":
-                if re.search(r"^\s*(?:increase|rise|uplift|boost)", ctx.doc.text[quantity.end:end]):
+                if _INCREASE.match(ctx.doc.text, quantity.start, end):
                     fact.add("changePercent", quantity.value)
             elif fact.first("quantity") is None:
                 fact.add("quantity", quantity.value)
@@ -119,6 +119,7 @@ def _quantify(ctx: Context, fact: Fact, sentence: Sentence, start: int, end: int
 
 
 _MORE = ("additional", "extra", "more", "new", "further")
+_INCREASE = re.compile(r"(?:[a-z]+\s+)*?[\d.]+\s?(?:%|per cent|percent)\s*(?:increase|rise|uplift|boost|expansion)\s+in\s+(?:the\s+number\s+of\s+)?", re.I)
 
 
 def _additional(ctx: Context, sentence: Sentence) -> list[Fact]:
@@ -149,7 +150,7 @@ def _percent_increase(ctx: Context, sentence: Sentence, so_far: list[Fact]) -> l
     for quantity in ctx.quantities[sentence.index]:
         if quantity.unit != "percent":
             continue
-        increase = re.compile(r"\s*(?:increase|rise|uplift|boost|expansion)\s+in\s+(?:the\s+number\s+of\s+)?").match(text, quantity.end, sentence.end)
+        increase = _INCREASE.match(text, quantity.start, sentence.end)
         by = re.search(r"increased\s+(?:the\s+number\s+of\s+)?(?P<what>[^,;.]+?)\s+by\s+$", text[sentence.start:quantity.start])
         earlier = [f for f in so_far if sentence.start <= f.evidence.start < quantity.start and f.first("quantity")]
         if increase and earlier and re.search(r"\b(?:representing|which is|an increase of|a rise of)\b", text[earlier[-1].evidence.end:quantity.start]):

@@ -141,7 +141,18 @@ def _place(ctx: Context, sentence: Sentence, named: list) -> Ref | None:
             return Ref(mention.key)
         if entity.family == "org" and re.match(r"\s+(?:headquarters|HQ|offices|site)\b", text[mention.end:mention.end + 14]):
             return Ref(mention.key)
-    return _unknown_place(ctx, sentence)
+    return _unknown_place(ctx, sentence) or _anaphoric_place(ctx, sentence)
+
+
+def _anaphoric_place(ctx: Context, sentence: Sentence) -> Ref | None:
+    """'visited the port' after 'the Port of Felixstowe': the place named before."""
+    match = re.compile(r"\b(?:visited|toured|visit to|visit)\s+the\s+([a-z]+)\b").search(ctx.doc.text, sentence.start, sentence.end)
+    if not match:
+        return None
+    word = match.group(1).capitalize()
+    earlier = [m for m in ctx.mentions if m.end <= sentence.start and ctx.entities[m.key].family == "place"
+               and word in ctx.entities[m.key].label.split()]
+    return Ref(earlier[-1].key) if earlier else None
 
 
 def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:
@@ -175,6 +186,8 @@ def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence, rule: str
         refs = [r for r in ctx.refs if r.end <= sentence.start and not ctx.in_quote(r.start)][-1:]
     for ref in refs:
         meeting.add("participant", Ref(ref.person))
+    if refs:
+        meeting.cite(Span(sentence.start, sentence.end))
 
 
 def _anaphoric_agents(ctx: Context, meeting: Fact, sentence: Sentence) -> None:

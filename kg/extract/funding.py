@@ -90,6 +90,7 @@ def _new_package(ctx: Context, packages: list[Package], sentence: Sentence, ment
 
 def _enrich(ctx: Context, package: Package, sentence: Sentence, mention: MoneyMention) -> None:
     fact = package.fact
+    fact.cite(Span(sentence.start, sentence.end))
     if mention.ceiling:
         fact.props["isUpperBound"] = [True]
     if fact.first("date") is None:
@@ -143,7 +144,30 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
                   if m.start == after_for.end() and _agent(ctx, m.key)]
     found += _receivers(ctx, sentence)
     found += _go_to(ctx, sentence, mention.end)
+    found += _helped(ctx, sentence, mention.end)
+    if not found:
+        found += _for_purpose(ctx, sentence, mention.end)
     return found
+
+
+def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    """'£12 million to help the border agencies of Senegal and Mauritania ...'."""
+    match = re.compile(r"\s+(?:to|will)\s+(?:help|support|assist|enable|equip|fund)\s+").match(ctx.doc.text, start, sentence.end)
+    if not match:
+        return []
+    return [m.key for m in ctx.mentions_in(match.end(), min(sentence.end, match.end() + 70)) if _agent(ctx, m.key)]
+
+
+def _for_purpose(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    """'$25 million for a programme to train border officials': the programme receives it."""
+    text = ctx.doc.text
+    match = re.compile(r"\s+for\s+(?:a|an)\s+(?=[a-z])").match(text, start, sentence.end)
+    if not match:
+        return []
+    label = tidy(re.compile(r"[^,;.]*").match(text, match.end(), sentence.end).group())
+    words = label.split()
+    label = " ".join(words[:14])
+    return [ctx.finder.remember(Entity(entity_key("ActorGroup", label), "ActorGroup", label))] if label else []
 
 
 def _receivers(ctx: Context, sentence: Sentence) -> list[str]:
@@ -184,10 +208,14 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
     if not lead:
         return None
     mentions = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40]
+    start = lead.end()
+    if mentions and mentions[0].start == start and re.match(r"[’']s\s", text[mentions[0].end:mentions[0].end + 3]):
+        start = mentions[0].end + 3
+        mentions = [m for m in mentions[1:] if ctx.entities[m.key].family == "law"]
     laws = [m for m in mentions if ctx.entities[m.key].family == "law"]
     if laws or mentions:
         return (laws or mentions)[0].key
-    phrase = tidy(re.compile(r"[^,;.]*").match(text, lead.end(), sentence.end).group())
+    phrase = tidy(re.compile(r"[^,;.]*").match(text, start, sentence.end).group())
     if not phrase:
         return None
     return ctx.finder.remember(Entity(entity_key("Programme", phrase), "Programme", phrase))

@@ -18,10 +18,23 @@ def extract_holdings(ctx: Context) -> list[Fact]:
     for ref in ctx.refs:
         if ref.post and ref.rule != "post_coreference":
             first.setdefault((ref.person, ref.post), ref)
+    _known_holders(ctx, first)
     kept = {pair: ref for pair, ref in first.items() if not _shadowed(ctx, pair, first)}
     facts = [_holding(ctx, ref) for ref in sorted(kept.values(), key=lambda r: r.start)]
     facts += [_appointment(ctx, ref) for ref in ctx.refs if ref.rule == "appointed"]
     return facts
+
+
+def _known_holders(ctx: Context, first: dict[tuple[str, str], PersonRef]) -> None:
+    """People named without a post get the posts the gazetteer says they held on that day."""
+    titled = {person for person, _ in first}
+    for ref in ctx.refs:
+        if ref.person in titled or ctx.in_quote(ref.start):
+            continue
+        sentence = next(s for s in ctx.sentences if s.start <= ref.start < s.end)
+        for post in ctx.people.gazetteer_posts(ref.person, ctx.reference_day(sentence)):
+            first.setdefault((ref.person, post), PersonRef(ref.start, ref.end, ref.person, post, "gazetteer_holding"))
+        titled.add(ref.person)
 
 
 def _shadowed(ctx: Context, pair: tuple[str, str], pairs: dict) -> bool:

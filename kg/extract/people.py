@@ -77,6 +77,7 @@ class PeopleFinder:
         self.finder, self.gazetteer, self.mentions = finder, gazetteer, mentions
         self.text = finder.doc.text
         self.posts: dict[str, Post] = {}
+        self.countries: dict[str, str] = {}
         self.refs: list[PersonRef] = []
         self.honorifics = patterns("posts")["honorifics"]
 
@@ -94,6 +95,14 @@ class PeopleFinder:
             if label.split()[-1] == surname or label == surname:
                 return ref.person
         return None
+
+    def gazetteer_posts(self, person: str, day: date | None) -> list[str]:
+        """Keys of the posts the gazetteer says the person held on ``day``."""
+        entry_id = self.finder.entities[person].gazetteer_id
+        if not entry_id or day is None:
+            return []
+        return [self._post_key(post, TitleMention(0, 0, post.title, None, None))
+                for post in self.gazetteer.posts_held(entry_id, day)]
 
     def post_of(self, person: str, before: int) -> str | None:
         """The post a person was last given before a position (or anywhere)."""
@@ -183,6 +192,9 @@ class PeopleFinder:
 
     def _complement_words(self, start: int, stop: int) -> int:
         """End of the capitalised words of a complement, leaving a trailing person's name out."""
+        series = re.compile(rf"{_WORD}(?:,\s+{_WORD})+,?\s+and\s+{_WORD}").match(self.text, start, stop)
+        if series:
+            return series.end()
         words = list(re.compile(rf"{_WORD}|and|on|&|in|the").finditer(self.text, start, stop))
         taken: list[re.Match] = []
         for word in words:
@@ -263,7 +275,7 @@ class PeopleFinder:
 
     def _title_comma_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         match = re.compile(rf",\s+{_name_pattern().pattern}(?=\s*(?:,|\.|;|\)|$|\s+and\b|\s+(?:said|told|added|has|had|was|is|will|who|announced|met|attended|also|yesterday|today)\b))").match(self.text, title.end, sentence.end)
-        if not match or self._non_person_at(match.start("name"), match.end("name")):
+        if not match or self._non_person_at(match.start("name"), match.end("name")) or not self._plausible(match.group("name")):
             return None
         return self._ref(title.start, match.end(), self._person(match.group("name"), match.start("name")), title, day, "title_comma_name")
 
@@ -276,7 +288,8 @@ class PeopleFinder:
     def _name_comma_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
         match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?[“\"]?$", before)
-        if not match or self._non_person_at(sentence.start + match.start("name"), sentence.start + match.end("name")):
+        if not match or self._non_person_at(sentence.start + match.start("name"), sentence.start + match.end("name")) \
+                or not self._plausible(match.group("name")):
             return None
         name = strip_honorifics(match.group("name"), self.honorifics)
         start = sentence.start + match.start("name")
@@ -302,7 +315,12 @@ class PeopleFinder:
             country = f"state/{self.gazetteer.demonyms[demonym]}" if demonym in self.gazetteer.demonyms else None
             title = TitleMention(match.start(), match.end(), template.label, None, country)
             person = self._person(match.group("name"), match.start("name"))
-            self.refs.append(self._ref(match.start(), match.end(), person, title, day, "counterpart"))
+            post = self._gazetteer_post(title, self.finder.entities[person].gazetteer_id, day) if country else None
+            confirmed = post is not None and f"state/{post.country}" == country
+            if country and not confirmed:
+                self.countries[person] = country
+            self.refs.append(PersonRef(match.start("name"), match.end(), person,
+                                       self._post_key(post, title) if confirmed else None, "counterpart"))
 
     def _appointments(self, sentence: Sentence, titles: list[TitleMention], day: date | None) -> None:
         for title in titles:
@@ -328,8 +346,16 @@ class PeopleFinder:
         return PersonRef(title.start, title.end, person, self._post_key(post, title), "post_only")
 
     # -- entities ---------------------------------------------------------------
+    def _plausible(self, name: str) -> bool:
+        """A person's name holds no post title and is not a known organisation or place."""
+        return not _title_pattern().search(name) and name not in self.gazetteer.demonyms
+
     def _person(self, name: str, start: int) -> str:
         name = strip_honorifics(tidy(name), self.honorifics)
+        if " " not in name:
+            known = self.person_by_surname(name)
+            if known:
+                return known
         ids = [i for i in self.gazetteer.phrases.get(name, []) if self.gazetteer.entries[i].kind == "person"]
         if ids:
             return self.finder.remember(_person_entity(self.gazetteer, ids[0]))
@@ -350,6 +376,8 @@ class PeopleFinder:
 
     def _ref(self, start: int, end: int, person: str, title: TitleMention, day: date | None, rule: str) -> PersonRef:
         entry_id = self.finder.entities[person].gazetteer_id
+        if not (title.organisation or title.country) and person in self.countries:
+            title = TitleMention(title.start, title.end, title.title, None, self.countries[person])
         post = self._gazetteer_post(title, entry_id, day)
         return PersonRef(start, end, person, self._post_key(post, title), rule)
 

@@ -48,13 +48,25 @@ def _block(ctx: Context, attribution: list[Sentence], rest: list[list[Sentence]]
         return None
     quoted = [rest[0]]
     for paragraph in rest[1:]:
-        text = ctx.doc.text[paragraph[0].start:paragraph[-1].end]
-        if not _FIRST_PERSON.search(text) or re.search(r":\s*$", text) or text[:1] in _OPEN:
+        if not _continues_quote(ctx, paragraph):
             break
         quoted.append(paragraph)
     start, end = quoted[0][0].start, quoted[-1][-1].end
     head = (attribution[0].start, attribution[-1].end)
     return _statement(ctx, start, end, head, "quote_block")
+
+
+def _continues_quote(ctx: Context, paragraph: list[Sentence]) -> bool:
+    """A further paragraph of a block quote speaks in the first person, or names nothing and dates nothing."""
+    start, end = paragraph[0].start, paragraph[-1].end
+    text = ctx.doc.text[start:end]
+    if re.search(r":\s*$", text) or text[:1] in _OPEN or paragraph[0].list_item:
+        return False
+    if _FIRST_PERSON.search(text):
+        return True
+    stated = ctx.mentions_in(start, end) or ctx.refs_in(start, end) or any(
+        ctx.dates[s.index] or ctx.money[s.index] or ctx.quantities[s.index] for s in paragraph)
+    return not stated
 
 
 def _quote_then_speaker(ctx: Context, start: int, end: int) -> Fact | None:

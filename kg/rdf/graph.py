@@ -13,7 +13,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.extract.entities import Entity
-from kg.model import DateValue, Fact, Ref
+from kg.model import DateValue, Fact, Ref, Span
 from kg.namespaces import BSKG, BSKG_ID
 from kg.pipeline import Extraction
 from kg.values.money import amount_text
@@ -71,13 +71,14 @@ class _Writer:
                 add((subject, BSKG[prop], self.term(value)))
                 if isinstance(value, DateValue) and prop == "date":
                     add((subject, BSKG.datePrecision, BSKG[f"{value.precision}Precision"]))
-        add((subject, BSKG.evidence, self.span(fact)))
+        for span in (fact.evidence, *fact.more_evidence):
+            add((subject, BSKG.evidence, self.span(span)))
 
     def fact_iri(self, key: str) -> URIRef:
         return BSKG_ID[f"fact/{self.prefix}/{key}"]
 
-    def span(self, fact: Fact) -> URIRef:
-        start, end = fact.evidence.start, fact.evidence.end
+    def span(self, span: Span) -> URIRef:
+        start, end = span.start, span.end
         iri = BSKG_ID[f"span/{self.prefix}/{start}-{end}"]
         if iri not in self.written:
             self.written.add(iri)

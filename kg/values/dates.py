@@ -25,9 +25,9 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d–-])"
-_RELATIVE = (r"(?P<relative>today|yesterday|tomorrow|tonight|this morning|this week|last week|next week|"
+_RELATIVE = (r"(?P<relative>(?i:today|yesterday|tomorrow|tonight|this morning|this week|last week|next week|"
              r"this month|last month|next month|this year|last year|next year|earlier this year|"
-             r"earlier this month|later this year|later this month)")
+             r"earlier this month|later this year|later this month))")
 _VAGUE = (r"(?P<vague>in the coming (?:days|weeks|months|years)|in the next few (?:days|weeks|months)|"
           r"in recent (?:days|weeks|months|years)|in due course)")
 
@@ -39,8 +39,8 @@ PATTERNS = [
     ("month_year", rf"\b{_MONTH}\s+{_YEAR}"),
     ("relative", rf"\b{_RELATIVE}\b"),
     ("vague", rf"\b{_VAGUE}\b"),
-    ("modified_month", rf"\b(?P<modifier>last|this|next)\s+{_MONTH}\b"),
-    ("modified_weekday", rf"\b(?P<modifier>last|this|next|on)\s+{_WEEKDAY}\b"),
+    ("modified_month", rf"\b(?P<modifier>(?i:last|this|next))\s+{_MONTH}\b"),
+    ("modified_weekday", rf"\b(?P<modifier>(?i:last|this|next|on))\s+{_WEEKDAY}\b"),
     ("month_alone", rf"\b(?P<prep>in|since|by|during|from|until|before|after|of|end of|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)"),
     ("year", rf"\b(?P<prep>in|since|by|during|from|until|before|after|of|between|throughout)\s+{_YEAR}"),
 ]
@@ -89,11 +89,11 @@ def resolve(rule: str, groups: dict, published: date | None, future: bool = Fals
     if rule == "relative":
         return _relative(groups["relative"].lower(), published)
     if rule == "modified_month":
-        return _month_near(month, published, groups["modifier"], future)
+        return _month_near(month, published, groups["modifier"].lower(), future)
     if rule == "month_alone":
         return _month_near(month, published, "next" if future and groups["prep"] in ("by", "until", "end of") else "", future)
     if rule == "modified_weekday":
-        return _weekday_near(WEEKDAYS[groups["weekday"].lower()], published, groups["modifier"], future)
+        return _weekday_near(WEEKDAYS[groups["weekday"].lower()], published, groups["modifier"].lower(), future)
     return None
 
 

@@ -41,7 +41,9 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
         if value is None:
             continue
         if match.group("percent"):
-            found.append(Quantity(match.start(), match.end(), match.group(0), value, "percent", _q(match)))
+            change = re.compile(r"\s+(?:increase|rise|drop|fall|decrease|reduction|cut|decline|uplift|boost)\b").match(text, match.end(), end)
+            stop = change.end() if change else match.end()
+            found.append(Quantity(match.start(), stop, text[match.start():stop], value, "percent", _q(match)))
             continue
         if re.fullmatch(r"(?:19|20)\d\d", number):
             continue
@@ -73,7 +75,17 @@ def _value(number: str) -> Decimal | None:
 
 
 def _unit(text: str, start: int, stop: int, stop_words: set[str]) -> tuple[str, int]:
-    """The noun phrase a count counts: up to three words, stopping at function words."""
+    """The noun phrase a count counts: up to three words, stopping at function words.
+
+    "Nine of the gangs' leaders" counts leaders; "Ten of those sanctioned are
+    Iraqi nationals" counts Iraqi nationals.
+    """
+    partitive = re.compile(r"\s+of\s+(?:the|those|these|their|its|our)\s+(?:[\w-]+[’']s?\s+)?").match(text, start, stop)
+    if partitive:
+        copula = re.compile(r"([\w-]+\s+)?(?:are|were)(?=\s)").match(text, partitive.end(), stop)
+        unit, end = _unit(text, copula.end() if copula else partitive.end() - 1, stop, stop_words)
+        if unit:
+            return unit, end
     words = []
     end = start
     for match in re.finditer(r"\s+([A-Za-z][\w’'-]*)", text[start:stop]):
