@@ -6,7 +6,7 @@ nothing else in the pipeline touches the file system for documents.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from kg.model import Document
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 50 * 1024 * 1024
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def find_documents(paths: list[Path]) -> list[Path]:
@@ -25,7 +25,8 @@ def find_documents(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
+            found += [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts)]
         elif path.is_file():
             found.append(path)
         else:
@@ -68,9 +69,9 @@ def _front_matter(text: str, path: Path) -> tuple[dict, int]:
     if not match:
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError:
-        raise InputError(f"{path}: the front matter is not valid YAML") from None
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except (yaml.YAMLError, ValueError) as exc:
+        raise InputError(f"{path}: the front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(meta, dict):
         raise InputError(f"{path}: the front matter is not a set of 'key: value' lines")
     return meta, match.end()
@@ -87,6 +88,8 @@ def _optional(value: object) -> str | None:
 def _as_date(value: object, path: Path) -> date | None:
     if value in (None, ""):
         return None
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
     try:

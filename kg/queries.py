@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rdflib import XSD, Dataset, Literal, URIRef
+from rdflib import XSD, BNode, Dataset, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
@@ -116,6 +116,10 @@ def format_rows(columns: list[str], rows: list[list], fmt: str) -> str:
 def _json_term(term: object) -> dict:
     if isinstance(term, URIRef):
         return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, Literal) and term.language:
+        return {"type": "literal", "value": str(term), "xml:lang": term.language}
     if isinstance(term, Literal) and term.datatype:
         return {"type": "literal", "value": str(term), "datatype": str(term.datatype)}
     return {"type": "literal", "value": str(term)}
@@ -126,4 +130,4 @@ def _table(columns: list[str], rows: list[list[str]], limit: int = 60) -> str:
     widths = [max([len(c)] + [len(r[i]) for r in clipped]) for i, c in enumerate(columns)]
     line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
     out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in clipped]
-    return "\n".join(out) + f"\n({len(rows)} rows)\n"
+    return "\n".join(out) + f"\n({len(rows)} row{'' if len(rows) == 1 else 's'})\n"

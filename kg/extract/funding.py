@@ -94,7 +94,7 @@ def _enrich(ctx: Context, package: Package, sentence: Sentence, mention: MoneyMe
     if mention.ceiling:
         fact.props["isUpperBound"] = [True]
     if fact.first("date") is None:
-        fact.add("date", ctx.sentence_date(sentence))
+        fact.add("date", _nearest_date(ctx, sentence, mention))
     if fact.first("announcer") is None:
         _announcer(ctx, fact, sentence)
     for recipient in _recipients(ctx, sentence, mention):
@@ -102,6 +102,14 @@ def _enrich(ctx: Context, package: Package, sentence: Sentence, mention: MoneyMe
     source = _source(ctx, sentence)
     if source and fact.first("sourceOfFunds") is None:
         fact.add("sourceOfFunds", Ref(source))
+
+
+def _nearest_date(ctx: Context, sentence: Sentence, mention: MoneyMention) -> DateValue | None:
+    """The resolved date stated closest to the amount ('signed last November, worth £63 million')."""
+    dates = [d for d in ctx.dates[sentence.index] if d.value and not ctx.in_quote(d.start)]
+    if not dates:
+        return None
+    return min(dates, key=lambda d: min(abs(d.end - mention.start), abs(d.start - mention.end))).value
 
 
 def _lead_date(ctx: Context) -> DateValue | None:

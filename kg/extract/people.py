@@ -52,6 +52,7 @@ class TitleMention:
     title: str
     organisation: str | None
     country: str | None
+    former: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,8 @@ def _name_pattern() -> re.Pattern:
     rules = patterns("posts")
     honorifics = "|".join(re.escape(h) for h in sorted(rules["honorifics"], key=len, reverse=True))
     particles = "|".join(rules["name_particles"])
-    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{_WORD}(?:\s+(?:(?:{particles})\s+)?{_WORD}){{0,3}})")
+    token = rf"(?:{_WORD}|(?:{particles})-{_WORD})"
+    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{_WORD}(?:\s+(?:(?:{particles})\s+)?{token}){{0,3}})")
 
 
 class PeopleFinder:
@@ -135,7 +137,7 @@ class PeopleFinder:
     def _titles(self, sentence: Sentence) -> list[TitleMention]:
         owner = self._representing(sentence)
         return [t if t.organisation or t.country or owner is None or t.start < owner[1]
-                else TitleMention(t.start, t.end, t.title, owner[0], None) for t in self._raw_titles(sentence)]
+                else TitleMention(t.start, t.end, t.title, owner[0], None, t.former) for t in self._raw_titles(sentence)]
 
     def _representing(self, sentence: Sentence) -> tuple[str, int] | None:
         """'The European Commission was represented by ...', 'the Command, led by ...': the organisation and where its people start."""
@@ -153,7 +155,8 @@ class PeopleFinder:
                 continue
             end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())
             prefix_org, prefix_country, start = self._prefix(match.start(), sentence.start)
-            found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country))
+            former = bool(re.search(r"\b(?:former|ex-|previous|then|late)\s*$", self.text[sentence.start:start], re.I))
+            found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country, former))
         return found
 
     def _inside_entity(self, start: int, end: int) -> bool:
@@ -308,7 +311,7 @@ class PeopleFinder:
         pattern = re.compile(rf"\b(?:his|her|their|its)\s+(?P<demonym>{_WORD}\s+)?(?:{words}),?\s+{_name_pattern().pattern}")
         for match in pattern.finditer(self.text, sentence.start, sentence.end):
             previous = [r for r in self.refs if r.end <= match.start() and r.post and r.start >= sentence.start]
-            if not previous:
+            if not previous or self._titled_counterpart(match, day):
                 continue
             template = self.posts[previous[-1].post]
             demonym = (match.group("demonym") or "").strip()
@@ -322,15 +325,32 @@ class PeopleFinder:
             self.refs.append(PersonRef(match.start("name"), match.end(), person,
                                        self._post_key(post, title) if confirmed else None, "counterpart"))
 
+    def _titled_counterpart(self, match: re.Match, day: date | None) -> bool:
+        """'her Iraqi counterpart, Interior Minister X': X's post belongs to the counterpart's state."""
+        ref = next((r for r in self.refs if r.start == match.start("name") or
+                    (match.start("name") <= r.start < match.end())), None)
+        if ref is None:
+            return False
+        demonym = (match.group("demonym") or "").strip()
+        country = self.gazetteer.demonyms.get(demonym)
+        post = self.posts.get(ref.post or "")
+        if country and post and post.organisation is None:
+            title = TitleMention(ref.start, ref.end, post.label, None, f"state/{country}")
+            self.refs[self.refs.index(ref)] = self._ref(ref.start, ref.end, ref.person, title, day, ref.rule)
+        return True
+
     def _appointments(self, sentence: Sentence, titles: list[TitleMention], day: date | None) -> None:
         for title in titles:
             before = self.text[sentence.start:title.start]
-            match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})\s+(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?(?:appointed|named|confirmed)\s+(?:as\s+)?(?:the\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$", before)
+            match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})\s+(?:(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?(?:appointed|named|confirmed)\s+(?:as\s+)?|(?:will\s+take\s+up|takes\s+up|has\s+taken\s+up|took\s+up)\s+(?:the\s+)?(?:post|role|position)\s+of\s+|(?:becomes|became|will\s+become|has\s+become)\s+)(?:the\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$", before) \
+                or re.search(rf"\bappoint(?:s|ed)?\s+(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})\s+as\s+(?:the\s+)?(?:new\s+|next\s+)?$", before)
             if match and not self._covered(title.start):
                 start = sentence.start + match.start("name")
                 self.refs.append(self._ref(start, title.end, self._person(match.group("name"), start), title, day, "appointed"))
 
     def _post_only(self, title: TitleMention, day: date | None) -> PersonRef | None:
+        if title.former:
+            return None
         earlier = [r for r in self.refs if r.post and r.start < title.start
                    and fold(self.posts[r.post].label).endswith(fold(title.title))
                    and (title.country is None or self._post_country(r.post) in (None, title.country))]
@@ -375,6 +395,8 @@ class PeopleFinder:
                 self.refs.append(PersonRef(mention.start, mention.end, mention.key, None, "gazetteer_name"))
 
     def _ref(self, start: int, end: int, person: str, title: TitleMention, day: date | None, rule: str) -> PersonRef:
+        if title.former:
+            return PersonRef(start, end, person, None, f"{rule}_former")
         entry_id = self.finder.entities[person].gazetteer_id
         if not (title.organisation or title.country) and person in self.countries:
             title = TitleMention(title.start, title.end, title.title, None, self.countries[person])

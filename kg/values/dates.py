@@ -24,7 +24,7 @@ WEEKDAYS = {name: number for number, name in enumerate(
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Sept?\.?|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Oct\.?|Nov\.?|Dec\.?)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d–-])"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d–/-])"
 _RELATIVE = (r"(?P<relative>(?i:today|yesterday|tomorrow|tonight|this morning|this week|last week|next week|"
              r"this month|last month|next month|this year|last year|next year|earlier this year|"
              r"earlier this month|later this year|later this month))")
@@ -41,8 +41,8 @@ PATTERNS = [
     ("vague", rf"\b{_VAGUE}\b"),
     ("modified_month", rf"\b(?P<modifier>(?i:last|this|next))\s+{_MONTH}\b"),
     ("modified_weekday", rf"\b(?P<modifier>(?i:last|this|next|on))\s+{_WEEKDAY}\b"),
-    ("month_alone", rf"\b(?P<prep>in|since|by|during|from|until|before|after|of|end of|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)"),
-    ("year", rf"\b(?P<prep>in|since|by|during|from|until|before|after|of|between|throughout)\s+{_YEAR}"),
+    ("month_alone", rf"\b(?P<prep>(?i:in|since|by|during|from|until|before|after|of|end of|early|late|mid-?))\s+{_MONTH}\b(?!\s+\d)"),
+    ("year", rf"\b(?P<prep>(?i:in|since|by|during|from|until|before|after|of|between|throughout))\s+{_YEAR}"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
 _FUTURE = re.compile(r"\b(?:will|shall|due to|set to|plans? to|to be|next|coming|expected to|by the end of)\b", re.I)
@@ -61,17 +61,22 @@ class DateMention:
 
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     """All date expressions in ``text[start:end]``, longest first where they overlap."""
-    future = bool(_FUTURE.search(text, start, end))
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for rule, pattern in _COMPILED:
         for match in pattern.finditer(text, start, end):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
-            value = resolve(rule, match.groupdict(), published, future)
+            value = resolve(rule, match.groupdict(), published, _future(text, start, match.start()))
             found.append(DateMention(match.start(), match.end(), match.group(0), rule, value))
             taken.append((match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
+
+
+def _future(text: str, floor: int, position: int) -> bool:
+    """Whether the clause leading up to a date speaks of the future ('will open on 11 June')."""
+    clause = max(text.rfind(mark, floor, position) for mark in ",;:")
+    return bool(_FUTURE.search(text, max(floor, clause + 1), position))
 
 
 def resolve(rule: str, groups: dict, published: date | None, future: bool = False) -> DateValue | None:
@@ -91,7 +96,7 @@ def resolve(rule: str, groups: dict, published: date | None, future: bool = Fals
     if rule == "modified_month":
         return _month_near(month, published, groups["modifier"].lower(), future)
     if rule == "month_alone":
-        return _month_near(month, published, "next" if future and groups["prep"] in ("by", "until", "end of") else "", future)
+        return _month_near(month, published, "next" if future and groups["prep"].lower() in ("by", "until", "end of") else "", future)
     if rule == "modified_weekday":
         return _weekday_near(WEEKDAYS[groups["weekday"].lower()], published, groups["modifier"].lower(), future)
     return None
@@ -115,7 +120,7 @@ def _day_month(day: int, month: int | None, year: int | None, published: date | 
             return None
         if candidate > published + timedelta(days=14) and not future:
             year -= 1
-        elif candidate < published - timedelta(days=300) and future:
+        elif candidate < published - timedelta(days=30) and future:
             year += 1
     try:
         return DateValue(date(year, month, day).isoformat(), "day")
@@ -145,7 +150,9 @@ def _month_near(month: int | None, published: date, modifier: str, future: bool)
     year = published.year
     if modifier == "last":
         year -= 1 if month >= published.month else 0
-    elif modifier == "next" or (future and modifier != "this"):
+    elif modifier == "next":
+        year += 1 if month <= published.month else 0
+    elif future and modifier != "this":
         year += 1 if month < published.month else 0
     elif modifier != "this":
         year -= 1 if month > published.month else 0

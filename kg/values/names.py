@@ -28,6 +28,7 @@ def strip_honorifics(name: str, honorifics: list[str]) -> str:
     while changed:
         changed = False
         for honorific in sorted(honorifics, key=len, reverse=True):
-            if name.startswith(honorific + " "):
-                name, changed = name[len(honorific) + 1:], True
+            for written in (honorific + " ", honorific + ". "):
+                if name.startswith(written):
+                    name, changed = name[len(written):], True
     return re.sub(r"\s+(?:MP|KC|QC|CBE|OBE|MBE|QPM)\b", "", name).strip()

@@ -25,7 +25,7 @@ def _words() -> dict[str, int]:
 def _pattern() -> re.Pattern:
     words = "|".join(sorted(_words(), key=len, reverse=True))
     quals = "|".join(patterns("figures")["qualifiers"])
-    return re.compile(rf"(?:(?P<q>{quals})\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
+    return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
                       rf"(?P<percent>\s?(?:%|per cent|percent))?")
 
 
@@ -60,7 +60,8 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
 def _glued(text: str, match: re.Match) -> bool:
     before = text[match.start("number") - 1:match.start("number")]
     after = text[match.end():match.end() + 1]
-    return before in ("£", "€", "$", "-", "/", ".") or after in ("-", "/") or (after.isalpha() and not match.group("percent"))
+    return before in ("£", "€", "$", "-", "/", ".") or before.isalnum() or after in ("-", "/") \
+        or (after.isalpha() and not match.group("percent"))
 
 
 def _q(match: re.Match) -> str | None:

@@ -1,0 +1,110 @@
+"""kg.values.numbers: counts with the unit they count, and percentages."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.values.numbers import Quantity, find_quantities
+
+
+def _quantities(text: str, taken: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    return find_quantities(text, 0, len(text), taken or [])
+
+
+def _only(text: str) -> Quantity:
+    found = _quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,quote,value,unit,qualifier", [
+    ("Officers opened around 70 investigations into smuggling.", "around 70 investigations", Decimal(70), "investigations", "around"),
+    ("The agency will hire 100 specialist investigators.", "100 specialist investigators", Decimal(100), "specialist investigators", None),
+    ("Police dismantled seven gangs.", "seven gangs", Decimal(7), "gangs", None),
+    ("In total 25,244 people crossed the Channel.", "25,244 people", Decimal(25244), "people", None),
+    ("Officers seized a dozen boats.", "a dozen boats", Decimal(12), "boats", None),
+    ("Patrols now cover over 100 beaches.", "over 100 beaches", Decimal(100), "beaches", "over"),
+])
+def test_find_quantities_count_with_unit(text: str, quote: str, value: Decimal, unit: str, qualifier: str | None) -> None:
+    quantity = _only(text)
+    assert (quantity.text, quantity.value, quantity.unit, quantity.qualifier) == (quote, value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Officers opened around 70 investigations into smuggling.", "around 70 investigations"),
+    ("Police dismantled seven gangs.", "seven gangs"),
+])
+def test_find_quantities_span_matches_text(text: str, quote: str) -> None:
+    quantity = _only(text)
+    assert text[quantity.start:quantity.end] == quantity.text == quote
+
+
+@pytest.mark.parametrize("text,number,value,qualifier", [
+    ("Arrests saw a 25% increase last year.", "25%", Decimal(25), None),
+    ("Arrests rose by 35 per cent.", "35 per cent", Decimal(35), None),
+    ("Crossings fell by nearly 1.5 percent.", "nearly 1.5 percent", Decimal("1.5"), "nearly"),
+])
+def test_find_quantities_percentage(text: str, number: str, value: Decimal, qualifier: str | None) -> None:
+    quantity = _only(text)
+    assert quantity.text.startswith(number)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, "percent", qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "in 2022 the number of arrests rose.",
+    "Since 2019 the unit has grown.",
+])
+def test_find_quantities_year_is_not_a_figure(text: str) -> None:
+    assert _quantities(text) == []
+
+
+def test_find_quantities_elided_unit_comes_from_previous_count() -> None:
+    text = "Of the 46,000 people who arrived, more than 3,000 have been returned."
+    found = _quantities(text)
+    assert [(q.text, q.value, q.unit, q.qualifier) for q in found] == [
+        ("46,000 people", Decimal(46000), "people", None),
+        ("more than 3,000", Decimal(3000), "people", "more than"),
+    ]
+
+
+def test_find_quantities_elided_unit_does_not_cross_a_full_stop() -> None:
+    found = _quantities("Some 46,000 people arrived by boat. Since then more than 3,000 have been returned.")
+    assert [q.value for q in found] == [Decimal(46000)]
+
+
+def test_find_quantities_skips_taken_spans() -> None:
+    text = "The force hired 100 officers."
+    start = text.index("100")
+    assert _quantities(text, [(start, start + 3)]) == []
+
+
+def test_find_quantities_searches_only_the_given_span() -> None:
+    text = "Police seized 12 boats. They arrested 40 people."
+    start = text.index("They")
+    found = find_quantities(text, start, len(text), [])
+    assert [(q.start, q.value, q.unit) for q in found] == [(text.index("40"), Decimal(40), "people")]
+
+
+@pytest.mark.parametrize("text", [
+    "Each fine of £75 was paid.",
+    "The 10-year plan was published.",
+])
+def test_find_quantities_number_glued_to_symbol_or_hyphen_is_skipped(text: str) -> None:
+    assert _quantities(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "G7 leaders met in Italy.",
+    "Traffic on the M20 motorway was halted.",
+])
+def test_find_quantities_number_glued_to_letter_is_skipped(text: str) -> None:
+    assert _quantities(text) == []
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("More than 300 officers were deployed.", "more than"),
+    ("Some 25,244 people crossed the Channel.", "some"),
+])
+def test_find_quantities_sentence_initial_qualifier(text: str, qualifier: str) -> None:
+    assert _only(text).qualifier == qualifier
