@@ -13,7 +13,7 @@ resolved to the holder on the sentence's date through the gazetteer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -154,10 +154,22 @@ class PeopleFinder:
             if self.text[match.end():match.end() + 2] in ("’s", "'s") or self._inside_entity(match.start(), match.end()):
                 continue
             end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())
-            prefix_org, prefix_country, start = self._prefix(match.start(), sentence.start)
+            begin, title = self._unlisted_modifiers(match.start(), sentence.start, title)
+            prefix_org, prefix_country, start = self._prefix(begin, sentence.start)
             former = bool(re.search(r"\b(?:former|ex-|previous|then|late)\s*$", self.text[sentence.start:start], re.I))
             found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country, former))
         return found
+
+    def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:
+        """'Coastal Commander': capitalised words before a title that name no entity belong to it."""
+        stop = set(patterns("entities")["stopwords"]) | set(patterns("posts")["honorifics"])
+        while match := re.search(rf"(?:^|(?<=\s))({_WORD})\s+$", self.text[floor:start]):
+            word, begin = match.group(1), floor + match.start(1)
+            if word in stop or word in self.gazetteer.demonyms or begin == floor or word.endswith(("’s", "'s")) \
+                    or any(m.start <= begin < m.end for m in self.mentions):
+                break
+            title, start = f"{word} {title}", begin
+        return start, title
 
     def _inside_entity(self, start: int, end: int) -> bool:
         return any(m.start <= start and end <= m.end and (m.end - m.start) > (end - start)
@@ -255,7 +267,7 @@ class PeopleFinder:
         extra, name = self._split_title_words(words)
         if not name:
             return None
-        full_title = TitleMention(title.start, title.end, " ".join([title.title, *extra]), title.organisation, title.country)
+        full_title = replace(title, title=" ".join([title.title, *extra]))
         if len(name.split()) == 1:
             person = self.person_by_surname(name) or self._gazetteer_surname(name, title, day)
             if not person:

@@ -1,0 +1,62 @@
+"""Posts and their holders in the orders press releases write them."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import extract_text, holdings
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Home Secretary Suella Braverman visited Dover.", ("Suella Braverman", "Home Secretary", "Home Office")),
+    ("The Home Secretary, Suella Braverman, visited Dover.", ("Suella Braverman", "Home Secretary", "Home Office")),
+    ("Gérald Darmanin, the French Interior Minister, visited Dover.", ("Gérald Darmanin", "Interior", "French Ministry of the Interior")),
+    ("Europol's Executive Director Catherine De Bolle visited Dover.", ("Catherine De Bolle", "Executive Director", "Europol")),
+    ("Jane Okafor, Chief Executive of the Maritime Coordination Agency, visited Dover.",
+     ("Jane Okafor", "Chief Executive", "Maritime Coordination Agency")),
+    ("Minister for Legal Migration Tom Pursglove visited Dover.", ("Tom Pursglove", "Minister for Legal Migration", None)),
+    ("Policing Minister Dame Ruth Aldous visited Dover.", ("Ruth Aldous", "Policing Minister", None)),
+])
+def test_people_title_and_name_in_any_order(tmp_path, sentence: str, expected: tuple) -> None:
+    found = holdings(extract_text(tmp_path, sentence))
+    person, post, organisation = expected
+    assert any(p == person and (post is None or post.lower() in q.lower()) and (organisation is None or o == organisation)
+               for p, q, o in found), found
+
+
+def test_people_post_alone_resolves_to_holder_on_date(tmp_path) -> None:
+    found = holdings(extract_text(tmp_path, "The Prime Minister visited Calais today.", published="2021-03-02"))
+    assert ("Boris Johnson", "Prime Minister", "United Kingdom") in found
+
+
+def test_people_post_alone_uses_holder_on_that_date_not_today(tmp_path) -> None:
+    found = holdings(extract_text(tmp_path, "The Home Secretary visited Calais today.", published="2023-12-01"))
+    assert {p for p, _, _ in found} == {"James Cleverly"}
+
+
+def test_people_counterpart_takes_state_from_demonym(tmp_path) -> None:
+    text = "The Prime Minister met his Italian counterpart, Giorgia Meloni, in Rome on 16 May 2023."
+    found = holdings(extract_text(tmp_path, text, published="2023-05-17"))
+    assert ("Giorgia Meloni", "Prime Minister", "Italy") in found
+
+
+def test_people_former_title_is_not_a_current_post(tmp_path) -> None:
+    found = holdings(extract_text(tmp_path, "Former Home Secretary Priti Patel spoke in Dover.", published="2024-02-01"))
+    assert not any(p == "Priti Patel" and q == "Home Secretary" for p, q, _ in found)
+
+
+def test_people_appointed_as_title(tmp_path) -> None:
+    text = "Rosa Kemp has been appointed as the new Director General of Border Force, the Home Secretary announced."
+    found = holdings(extract_text(tmp_path, text))
+    assert ("Rosa Kemp", "Director General", "Border Force") in found
+
+
+def test_people_bare_generic_title_with_name_is_merged_into_fuller_title(tmp_path) -> None:
+    text = ("The Coastal Command, led by Commander Ian Marsh, will open. "
+            "Newly appointed Coastal Commander – a senior civil servant role – Ian Marsh joined.")
+    found = holdings(extract_text(tmp_path, text))
+    assert {q for p, q, _ in found if p == "Ian Marsh"} == {"Coastal Commander"}
+
+
+def test_people_name_without_post_gets_gazetteer_post_on_date(tmp_path) -> None:
+    found = holdings(extract_text(tmp_path, "Talks with Rishi Sunak went well.", published="2023-06-14"))
+    assert ("Rishi Sunak", "Prime Minister", "United Kingdom") in found
