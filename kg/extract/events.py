@@ -24,7 +24,6 @@ from kg.values.names import tidy
 _PLACE_FAMILIES = ("place", "state")
 _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agreement|treaty|deal)\b"),
                ("LegislativeEvent", r"\b(?:introduced|laid before|passed|came into force|royal assent|bill|act)\b"),
-               ("Appointment", r"\b(?:appointed|took office|sworn in|named as)\b"),
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
 
 
