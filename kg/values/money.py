@@ -42,10 +42,15 @@ def find_money(text: str, start: int, end: int) -> list[MoneyMention]:
             amount = Decimal(match.group("number").replace(",", "")) * SCALES.get((match.group("scale") or "").lower(), 1)
             before = text[max(start, match.start() - 30):match.start()]
             qualifier = _QUALIFIER.search(before)
-            found.append(MoneyMention(match.start(), match.end(), match.group(0), amount.normalize(),
+            found.append(MoneyMention(match.start(), match.end(), match.group(0), _clean(amount),
                                       SYMBOLS[symbol], bool(_CEILING.search(before)),
                                       qualifier.group("q").lower() if qualifier else None))
     return sorted(found, key=lambda m: m.start)
+
+
+def _clean(amount: Decimal) -> Decimal:
+    """75000000 rather than 7.5E+7 or 75000000.0."""
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount.normalize()
 
 
 def amount_text(amount: Decimal) -> str:

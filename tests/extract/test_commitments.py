@@ -1,0 +1,40 @@
+"""Commitments: list items, extra staff with their percentage, percentage increases, pledges."""
+from __future__ import annotations
+
+from helpers import extract_text, facts
+
+
+def commitments(tmp_path, text: str) -> list[dict]:
+    return facts(extract_text(tmp_path, text), "Commitment")
+
+
+def test_commitments_each_list_item_after_an_intro(tmp_path) -> None:
+    text = ("The package will pay for:\n\n- night-vision drones for Border Force\n"
+            "- a new intelligence unit; and training for 40 coastguards\n")
+    found = commitments(tmp_path, text)
+    assert [c["capability"][0] for c in found] == [
+        "night-vision drones for Border Force", "a new intelligence unit", "and training for 40 coastguards"]
+    assert found[0]["beneficiary"] == ["Border Force"]
+
+
+def test_commitments_list_after_non_committing_intro_is_ignored(tmp_path) -> None:
+    text = "Those sanctioned include:\n\n- Adam Rook, a smuggler\n- the Rook gang\n"
+    assert commitments(tmp_path, text) == []
+
+
+def test_commitments_additional_staff_with_percentage_and_baseline(tmp_path) -> None:
+    text = "The money funds an additional 60 investigators for the National Crime Agency, representing a 20% increase in its team."
+    [found] = commitments(tmp_path, text)
+    assert found["quantity"] == ["60"] and found["changePercent"] == ["20"] and found["baseline"] == ["300"]
+    assert found["beneficiary"] == ["National Crime Agency"]
+
+
+def test_commitments_percent_increase_in_number_of(tmp_path) -> None:
+    text = "Ministers agreed a 30% increase in the number of officers stationed at Europol."
+    [found] = commitments(tmp_path, text)
+    assert found["changePercent"] == ["30"] and found["beneficiary"] == ["Europol"]
+
+
+def test_commitments_pledge_to_do_something(tmp_path) -> None:
+    [found] = commitments(tmp_path, "Belgium pledged to double patrols on its coast.")
+    assert found["capability"] == ["double patrols on its coast"] and found["committedBy"] == ["Belgium"]

@@ -1,0 +1,50 @@
+"""Meetings with date, place and participants; other dated events for the timeline."""
+from __future__ import annotations
+
+from helpers import extract_text, facts
+
+MEETINGS = ("Meeting", "Summit", "Visit", "Conference")
+
+
+def meetings(tmp_path, text: str, published: str = "2023-06-14") -> list[dict]:
+    extraction = extract_text(tmp_path, text, published)
+    return [f for cls in MEETINGS for f in facts(extraction, cls)]
+
+
+def test_events_meeting_date_place_participants(tmp_path) -> None:
+    text = "The Home Secretary met her Belgian counterpart, Annelies Verlinden, in Brussels on 12 June."
+    [meeting] = meetings(tmp_path, text)
+    assert meeting["date"] == ["2023-06-12"] and meeting["place"] == ["Brussels"]
+    assert set(meeting["participant"]) == {"Suella Braverman", "Annelies Verlinden"}
+
+
+def test_events_later_sentences_add_participants(tmp_path) -> None:
+    text = ("Ministers met at the Calais Group meeting in Dunkirk yesterday. "
+            "Around the table were Home Secretary Suella Braverman and Interior Minister Gérald Darmanin.")
+    [meeting] = meetings(tmp_path, text)
+    assert set(meeting["participant"]) == {"Suella Braverman", "Gérald Darmanin"}
+
+
+def test_events_delegation_member_joins_meeting_in_that_place(tmp_path) -> None:
+    text = ("The Prime Minister met Giorgia Meloni in Rome on 27 April. "
+            "Jane Kemp, Director of the Coastal Unit, joined the UK delegation to Rome.")
+    [meeting] = meetings(tmp_path, text)
+    assert "Jane Kemp" in meeting["participant"]
+
+
+def test_events_anaphoric_summit_does_not_open_a_second_meeting(tmp_path) -> None:
+    text = ("Prime Minister Rishi Sunak met President Emmanuel Macron in Paris today for a summit. "
+            "The summit comes days after the Home Secretary introduced a Bill on Tuesday.")
+    assert len(meetings(tmp_path, text)) == 1
+
+
+def test_events_dated_sentence_becomes_timeline_event(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "The Illegal Migration Bill was introduced in Parliament on Tuesday.")
+    [event] = facts(extraction, "LegislativeEvent")
+    assert event["date"] == ["2023-06-13"]
+
+
+def test_events_vague_date_is_reported_not_guessed(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "New patrols will start in the coming weeks.")
+    assert any("in the coming weeks" in warning for warning in extraction.warnings)
+    assert not any(f.first("date") for f in extraction.facts if f.cls not in ("EntityMention",))

@@ -1,0 +1,51 @@
+"""Funding packages: amounts, ceilings, announcers, dates, recipients and sources."""
+from __future__ import annotations
+
+from helpers import extract_text, facts
+
+
+def packages(tmp_path, text: str, published: str = "2023-06-14") -> list[dict]:
+    return facts(extract_text(tmp_path, text, published), "FundingPackage")
+
+
+def test_funding_ceiling_amount_currency_and_announcer(tmp_path) -> None:
+    [package] = packages(tmp_path, "Home Secretary Suella Braverman today announced up to €12 million for Frontex.")
+    assert package["amount"] == ["12000000"] and package["currency"] == ["EUR"]
+    assert package["isUpperBound"] == ["True"]
+    assert package["announcer"] == ["Suella Braverman"] and package["announcerPost"] == ["Home Secretary"]
+    assert package["date"] == ["2023-06-14"] and package["recipient"] == ["Frontex"]
+
+
+def test_funding_same_amount_twice_is_one_package(tmp_path) -> None:
+    text = ("The Home Office will invest £9 million in coastal patrols. "
+            "The £9 million package was confirmed by the Home Secretary yesterday.")
+    assert len(packages(tmp_path, text)) == 1
+
+
+def test_funding_amount_restated_in_other_currency_is_one_package(tmp_path) -> None:
+    text = "The UK will contribute €30 million (about £26 million) to a joint fund, the Prime Minister announced."
+    [package] = packages(tmp_path, text)
+    assert package["currency"] == ["EUR"]
+
+
+def test_funding_recipients_who_will_receive(tmp_path) -> None:
+    text = ("Ministers announced a £4 million boost. Border Force and the National Crime Agency (NCA) will "
+            "receive the funding to expand patrols.")
+    [package] = packages(tmp_path, text)
+    assert set(package["recipient"]) == {"Border Force", "National Crime Agency"}
+
+
+def test_funding_source_redirected_from(tmp_path) -> None:
+    text = "The £6 million, announced today, has been redirected from the Migration Reserve Fund."
+    [package] = packages(tmp_path, text)
+    assert package["sourceOfFunds"] == ["Migration Reserve Fund"]
+
+
+def test_funding_money_that_is_not_funding(tmp_path) -> None:
+    text = "Smugglers charge up to £3,000 per person. Officers seized £40,000 in cash and made 12 arrests."
+    assert packages(tmp_path, text) == []
+
+
+def test_funding_announced_last_month_is_dated_to_that_month(tmp_path) -> None:
+    [package] = packages(tmp_path, "Last month the Home Secretary announced £2 million for Immigration Enforcement.")
+    assert package["date"] == ["2023-05"]

@@ -1,0 +1,39 @@
+"""Direct quotes in the layouts press releases use."""
+from __future__ import annotations
+
+from helpers import extract_text, facts
+
+
+def quotes(tmp_path, text: str, published: str = "2023-06-14") -> list[dict]:
+    return facts(extract_text(tmp_path, text, published), "DirectQuote")
+
+
+def test_statements_block_after_said_colon(tmp_path) -> None:
+    [quote] = quotes(tmp_path, "Security Minister Tom Tugendhat yesterday said:\n\nWe will find them and we will stop them.\n")
+    assert quote["speaker"] == ["Tom Tugendhat"] and quote["speakerPost"] == ["Security Minister"]
+    assert quote["date"] == ["2023-06-13"] and quote["text"] == ["We will find them and we will stop them."]
+
+
+def test_statements_block_keeps_first_person_second_paragraph_and_stops_at_narrative(tmp_path) -> None:
+    text = ("Home Secretary Suella Braverman said:\n\nThe gangs are ruthless.\n\nWe will keep going after them.\n\n"
+            "The Home Office will publish figures in July.\n")
+    [quote] = quotes(tmp_path, text)
+    assert quote["text"] == ["The gangs are ruthless.\n\nWe will keep going after them."]
+
+
+def test_statements_quote_before_speaker(tmp_path) -> None:
+    text = "\u201cThis is a turning point,\u201d said the Home Secretary, Suella Braverman, yesterday.\n"
+    [quote] = quotes(tmp_path, text)
+    assert quote["speaker"] == ["Suella Braverman"] and quote["text"] == ["This is a turning point"]
+    assert quote["date"] == ["2023-06-13"]
+
+
+def test_statements_speaker_by_surname_after_full_name(tmp_path) -> None:
+    text = ("French Interior Minister Gérald Darmanin visited Dover.\n\n"
+            "\u201cWe share one border,\u201d Darmanin told reporters.\n")
+    [quote] = quotes(tmp_path, text)
+    assert quote["speaker"] == ["Gérald Darmanin"] and quote["speakerPost"] == ["Minister of the Interior"]
+
+
+def test_statements_no_speaker_no_statement(tmp_path) -> None:
+    assert quotes(tmp_path, "\u201cNever again,\u201d the banner read.\n") == []
