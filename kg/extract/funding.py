@@ -183,7 +183,14 @@ def _receivers(ctx: Context, sentence: Sentence) -> list[str]:
         ctx.doc.text, sentence.start, sentence.end)
     if not match:
         return []
-    return [m.key for m in ctx.mentions_in(sentence.start, match.start()) if _agent(ctx, m.key)]
+    return [m.key for m in ctx.mentions_in(_subject_start(ctx, sentence), match.start()) if _agent(ctx, m.key)]
+
+
+def _subject_start(ctx: Context, sentence: Sentence) -> int:
+    """Where a sentence's subject starts, after a leading phrase such as 'As part of the uplift,'."""
+    text = ctx.doc.text
+    lead = re.compile(r"(?:As part of|Under|With|Following|After|In|At|Through|Since|Alongside|Thanks to)\b[^,]{0,120},\s*").match(text, sentence.start, sentence.end)
+    return lead.end() if lead else sentence.start
 
 
 def _go_to(ctx: Context, sentence: Sentence, start: int) -> list[str]:

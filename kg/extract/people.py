@@ -370,12 +370,19 @@ class PeopleFinder:
             return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_coreference")
         if day is None:
             return None
-        post = self._gazetteer_post(title, None, day)
-        holder = self.gazetteer.holder_on(post.id, day) if post else None
-        if not holder or holder not in self.gazetteer.entries:
+        held = [(post, self.gazetteer.holder_on(post.id, day)) for post in self._titled_posts(title)]
+        held = [(post, holder) for post, holder in held if holder in self.gazetteer.entries]
+        home = [(post, holder) for post, holder in held if post.country == "united-kingdom"]
+        if len(held) != 1 and not (title.country is None and title.organisation is None and len(home) == 1):
             return None
+        post, holder = held[0] if len(held) == 1 else home[0]
         person = self.finder.remember(_person_entity(self.gazetteer, holder))
         return PersonRef(title.start, title.end, person, self._post_key(post, title), "post_only")
+
+    def _titled_posts(self, title: TitleMention) -> list[PostEntry]:
+        wanted = fold(title.title)
+        return [p for p in self.gazetteer.posts.values()
+                if wanted in (fold(t) for t in p.titles) and self._country_fits(p, title)]
 
     # -- entities ---------------------------------------------------------------
     def _plausible(self, name: str) -> bool:
@@ -422,8 +429,7 @@ class PeopleFinder:
             held = [p for p in self.gazetteer.posts_held(person_id, day)
                     if any(fold(t).endswith(wanted) or wanted.endswith(fold(t)) for t in p.titles)]
             return held[0] if held else None
-        candidates = [p for p in self.gazetteer.posts.values()
-                      if wanted in (fold(t) for t in p.titles) and self._country_fits(p, title)]
+        candidates = self._titled_posts(title)
         if len(candidates) == 1:
             return candidates[0]
         return self._default(candidates) if title.country is None and title.organisation is None else None
