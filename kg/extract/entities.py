@@ -87,6 +87,7 @@ class EntityFinder:
             candidates += self._trie(_gazetteer_trie(self.gazetteer), tokens, self._gazetteer_key)
             candidates += self._names(tokens)
             candidates += self._networks(sentence)
+            candidates += self._companies(sentence)
             candidates += self._collectives(sentence)
         return self._longest(candidates)
 
@@ -246,6 +247,21 @@ class EntityFinder:
                 label = f"{part.group()} {head}"
                 key = self.remember(Entity(entity_key("CriminalNetwork", label), "CriminalNetwork", label))
                 start = sentence.start + match.start(1) + part.start()
+                found.append((start, start + len(part.group()), key))
+        return found
+
+    def _companies(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        """'the social media companies Meta, X and TikTok': each listed name is a company."""
+        words = "|".join(self.rules["company_words"])
+        name = rf"[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*)*"
+        pattern = re.compile(rf"\b(?:{words})\s+(?P<names>{name}(?:,\s*{name})*(?:,?\s+and\s+{name})?)")
+        found = []
+        for match in pattern.finditer(sentence.text):
+            for part in re.finditer(name, match.group("names")):
+                if part.group() in self.rules["stopwords"]:
+                    continue
+                start = sentence.start + match.start("names") + part.start()
+                key = self._name_key(part.group(), "Company")
                 found.append((start, start + len(part.group()), key))
         return found
 

@@ -125,6 +125,6 @@ def _speaker(ctx: Context, start: int, end: int) -> PersonRef | None:
 def _attribution_date(ctx: Context, start: int, end: int) -> DateValue | None:
     for sentence in ctx.sentences:
         for mention in ctx.dates[sentence.index]:
-            if start <= mention.start < end and mention.value:
+            if start <= mention.start < end and mention.value and mention.value.precision != "year":
                 return mention.value
     return ctx.published_value()

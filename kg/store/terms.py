@@ -58,15 +58,19 @@ def canonical(term: Node | None) -> Node | None:
     if not isinstance(term, Literal):
         return term
     if term.language:
-        return Literal(str(term), lang=term.language.lower())
-    datatype = str(term.datatype) if term.datatype else None
-    if datatype is None or datatype == XSD + "string":
+        lang = term.language.lower()
+        return term if lang == term.language else Literal(str(term), lang=lang)
+    if term.datatype is None:
+        return term
+    datatype = str(term.datatype)
+    if datatype == XSD + "string":
         return Literal(str(term))
-    return Literal(canonical_lexical(str(term), datatype), datatype=URIRef(datatype), normalize=False)
+    lexical = canonical_lexical(str(term), datatype)
+    return term if lexical == str(term) else Literal(lexical, datatype=term.datatype, normalize=False)
 
 
 def from_oxigraph(term: object) -> Node | None:
-    """A pyoxigraph term as the equivalent rdflib term."""
+    """A pyoxigraph term as the equivalent rdflib term, literals in canonical form."""
     import pyoxigraph
 
     if term is None:
@@ -77,8 +81,11 @@ def from_oxigraph(term: object) -> Node | None:
         return BNode(term.value)
     if isinstance(term, pyoxigraph.Literal):
         if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
+            return Literal(term.value, lang=term.language.lower())
+        datatype = term.datatype.value
+        if datatype == XSD + "string":
+            return Literal(term.value)
+        return Literal(canonical_lexical(term.value, datatype), datatype=URIRef(datatype), normalize=False)
     raise QueryError(f"unsupported result term {term!r} (RDF-star triples are not supported)")
 
 

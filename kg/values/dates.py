@@ -25,7 +25,7 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d–/-])"
-_RELATIVE = (r"(?P<relative>(?i:today|yesterday|tomorrow|tonight|this morning|this week|last week|next week|"
+_RELATIVE = (r"(?P<relative>(?i:today|yesterday|tomorrow|tonight|last night|this evening|this afternoon|this morning|this week|last week|next week|"
              r"this month|last month|next month|this year|last year|next year|earlier this year|"
              r"earlier this month|later this year|later this month))")
 _VAGUE = (r"(?P<vague>in the coming (?:days|weeks|months|years)|in the next few (?:days|weeks|months)|"
@@ -34,6 +34,8 @@ _VAGUE = (r"(?P<vague>in the coming (?:days|weeks|months|years)|in the next few 
 PATTERNS = [
     ("relative_explicit", rf"\b{_RELATIVE}\s*\(\s*(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)"),
     ("weekday_explicit", rf"\b(?:on\s+)?{_WEEKDAY}\s*\(\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)"),
+    ("day_month_relative_year", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}\s+(?P<years>(?i:last|this|next))\s+year\b"),
+    ("month_relative_year", rf"\b{_MONTH}\s+(?P<years>(?i:last|this|next))\s+year\b"),
     ("day_month", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR})?"),
     ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,\s*{_YEAR})?(?!\s*(?:%|per|million|billion))"),
     ("month_year", rf"\b{_MONTH}\s+{_YEAR}"),
@@ -85,6 +87,13 @@ def resolve(rule: str, groups: dict, published: date | None, future: bool = Fals
     year = int(groups["year"]) if groups.get("year") else None
     if rule in ("relative_explicit", "weekday_explicit", "day_month", "month_day"):
         return _day_month(int(groups["day"]), month, year, published, future)
+    if rule in ("day_month_relative_year", "month_relative_year"):
+        if published is None:
+            return None
+        shifted = published.year + {"last": -1, "this": 0, "next": 1}[groups["years"].lower()]
+        if rule == "month_relative_year":
+            return DateValue(f"{shifted:04d}-{month:02d}", "month")
+        return _day_month(int(groups["day"]), month, shifted, published, False)
     if rule == "month_year":
         return DateValue(f"{year:04d}-{month:02d}", "month")
     if rule == "year":
@@ -130,7 +139,8 @@ def _day_month(day: int, month: int | None, year: int | None, published: date | 
 
 def _relative(word: str, published: date) -> DateValue | None:
     monday = published - timedelta(days=published.weekday())
-    days = {"today": 0, "tonight": 0, "this morning": 0, "yesterday": -1, "tomorrow": 1}
+    days = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+            "yesterday": -1, "last night": -1, "tomorrow": 1}
     if word in days:
         return DateValue((published + timedelta(days=days[word])).isoformat(), "day")
     weeks = {"this week": 0, "last week": -7, "next week": 7}

@@ -49,8 +49,9 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
             continue
         unit, unit_end = _unit(text, match.end(), end, stop_words)
         if not unit:
-            if found and not number.isalpha() and found[-1].unit != "percent" and text[found[-1].end:match.start()].count(".") == 0:
-                unit, unit_end = found[-1].unit, match.end()
+            counted = [q for q in found if q.unit != "percent"]
+            if counted and not number.isalpha() and text[counted[-1].end:match.start()].count(".") == 0:
+                unit, unit_end = counted[-1].unit, match.end()
             else:
                 continue
         found.append(Quantity(match.start(), unit_end, text[match.start():unit_end], value, unit, _q(match)))
@@ -81,7 +82,12 @@ def _unit(text: str, start: int, stop: int, stop_words: set[str]) -> tuple[str, 
     "Nine of the gangs' leaders" counts leaders; "Ten of those sanctioned are
     Iraqi nationals" counts Iraqi nationals.
     """
-    partitive = re.compile(r"\s+of\s+(?:the|those|these|their|its|our)\s+(?:[\w-]+[’']s?\s+)?").match(text, start, stop)
+    partitive = re.compile(r"\s+of\s+(?:the|those|these|their|its|our|them|which|whom)\s+(?:[\w-]+[’']s?\s+)?").match(text, start, stop)
+    copula = re.compile(r"\s+(?:were|are|was|is)\s+(?=[a-z])").match(text, start, stop)
+    if copula and not partitive:
+        unit, end = _unit(text, copula.end() - 1, stop, stop_words)
+        if unit:
+            return unit, end
     if partitive:
         copula = re.compile(r"([\w-]+\s+)?(?:are|were)(?=\s)").match(text, partitive.end(), stop)
         unit, end = _unit(text, copula.end() if copula else partitive.end() - 1, stop, stop_words)

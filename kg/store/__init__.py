@@ -1,0 +1,88 @@
+"""Where the graph lives for querying: one protocol (:class:`kg.store.base.Store`), three backends.
+
+Backends are chosen by a spec string:
+
+* ``memory`` (the default): rdflib in memory, loaded from RDF files;
+* ``oxigraph:DIR``: an on-disk Oxigraph store, for large corpora (a bare
+  directory that exists is taken as one too);
+* ``sparql:URL`` (or a bare ``http(s)://`` URL): a remote SPARQL 1.1 endpoint.
+
+All three answer the same query with the same rows, term for term.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from kg.build import BuildReport
+    from kg.store.base import Store
+
+__all__ = ["open_store", "build_into_store"]
+
+
+def open_store(spec: str | None = "memory", data_paths: Iterable[Path] = (), *, writable: bool = False,
+               timeout_s: float = 60) -> "Store":
+    """Open the store ``spec`` names and load ``data_paths`` into it.
+
+    An Oxigraph store is opened read-only unless ``writable`` is set or files
+    are to be loaded; loading into a remote endpoint replaces the files' named
+    graphs there.
+    """
+    paths = [Path(p) for p in data_paths]
+    kind, _, where = (spec or "memory").partition(":")
+    if kind == "memory" and not where:
+        from kg.store.memory import MemoryStore
+
+        return MemoryStore(paths)
+    if kind in ("http", "https"):
+        kind, where = "sparql", spec
+    elif kind not in ("oxigraph", "sparql") and Path(spec).is_dir():
+        kind, where = "oxigraph", spec
+    if kind == "oxigraph" and where:
+        from kg.store.oxigraph import OxigraphStore
+
+        store = OxigraphStore(Path(where), writable=writable or bool(paths))
+    elif kind == "sparql" and where:
+        from kg.store.remote import SparqlStore
+
+        store = SparqlStore(where, timeout_s=timeout_s)
+    else:
+        raise InputError(f"unknown store {spec!r}: use memory, oxigraph:DIR or sparql:URL")
+    try:
+        for path in paths:
+            store.load(path)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def build_into_store(paths: list[Path], spec: str, output: Path | None = None) -> "BuildReport":
+    """Extract documents and put each document's named graph into the store, replacing the old one.
+
+    With ``output``, the graph is also written to that file, as ``bskg build -o`` does.
+    """
+    from rdflib import URIRef
+
+    from kg.build import build_dataset
+    from kg.rdf.io import format_for, serialize, write_atomic
+
+    if output is not None:
+        format_for(output, writing=True)
+    dataset, report = build_dataset(paths)
+    if report.documents == 0:
+        raise InputError("no document could be read: " + "; ".join(report.skipped))
+    store = open_store(spec, writable=True)
+    try:
+        for context in dataset.graphs():
+            if isinstance(context.identifier, URIRef) and len(context):
+                store.replace_graph(str(context.identifier), context)
+    finally:
+        store.close()
+    if output is not None:
+        write_atomic(output, serialize(dataset, output))
+    return report
