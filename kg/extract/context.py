@@ -84,7 +84,7 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
     mentions = finder.run()
     people = PeopleFinder(finder, gazetteer, mentions)
     context = Context(doc, sentences, dates, finder, mentions, people, [], {}, {})
-    refs = people.run(sentences, {s.index: context.reference_day(s) for s in sentences})
+    refs = people.run(sentences, dates, doc.published)
     context.refs = refs
     for sentence in sentences:
         money = find_money(doc.text, sentence.start, sentence.end)

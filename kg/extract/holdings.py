@@ -16,7 +16,7 @@ from kg.values.names import fold
 def extract_holdings(ctx: Context) -> list[Fact]:
     first: dict[tuple[str, str], PersonRef] = {}
     for ref in ctx.refs:
-        if ref.post and ref.rule != "post_coreference":
+        if ref.post and ref.rule != "post_coreference" and not (ref.rule == "post_only" and ctx.in_quote(ref.start)):
             first.setdefault((ref.person, ref.post), ref)
     _known_holders(ctx, first)
     kept = {pair: ref for pair, ref in first.items() if not _shadowed(ctx, pair, first)}
@@ -27,12 +27,11 @@ def extract_holdings(ctx: Context) -> list[Fact]:
 
 def _known_holders(ctx: Context, first: dict[tuple[str, str], PersonRef]) -> None:
     """People named without a post get the posts the gazetteer says they held on that day."""
-    titled = {person for person, _ in first}
+    titled = {person for person, _ in first} | {r.person for r in ctx.refs if r.rule.endswith("_former")}
     for ref in ctx.refs:
         if ref.person in titled or ctx.in_quote(ref.start):
             continue
-        sentence = next(s for s in ctx.sentences if s.start <= ref.start < s.end)
-        for post in ctx.people.gazetteer_posts(ref.person, ctx.reference_day(sentence)):
+        for post in ctx.people.gazetteer_posts(ref.person, ctx.doc.published):
             first.setdefault((ref.person, post), PersonRef(ref.start, ref.end, ref.person, post, "gazetteer_holding"))
         titled.add(ref.person)
 

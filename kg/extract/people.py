@@ -21,6 +21,7 @@ from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention, enti
 from kg.gazetteer import Gazetteer, PostEntry
 from kg.model import Sentence
 from kg.patterns import patterns
+from kg.values.dates import DateMention
 from kg.values.names import fold, slug, strip_honorifics, tidy
 
 _WORD = rf"[{UPPER}][\w’'-]*"
@@ -69,7 +70,8 @@ def _name_pattern() -> re.Pattern:
     honorifics = "|".join(re.escape(h) for h in sorted(rules["honorifics"], key=len, reverse=True))
     particles = "|".join(rules["name_particles"])
     token = rf"(?:{_WORD}|(?:{particles})-{_WORD})"
-    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{_WORD}(?:\s+(?:(?:{particles})\s+)?{token}){{0,3}})")
+    lead = rf"(?:(?:{particles})\s+)*"
+    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{_WORD}(?:\s+{lead}{token}){{0,4}})")
 
 
 class PeopleFinder:
@@ -84,17 +86,20 @@ class PeopleFinder:
         self.honorifics = patterns("posts")["honorifics"]
 
     # -- public -----------------------------------------------------------
-    def run(self, sentences: list[Sentence], dates: dict[int, date | None]) -> list[PersonRef]:
+    def run(self, sentences: list[Sentence], dates: dict[int, list[DateMention]], published: date | None) -> list[PersonRef]:
+        self.dates, self.published = dates, published
         for sentence in sentences:
-            self._sentence(sentence, dates.get(sentence.index))
+            self.current = sentence
+            self._sentence(sentence, None)
         self._gazetteer_people()
         self.refs.sort(key=lambda r: (r.start, r.end))
         return self.refs
 
     def person_by_surname(self, surname: str) -> str | None:
+        """A person already named in full whose name ends with ``surname`` ('Macron', 'von der Leyen')."""
         for ref in reversed(self.refs):
             label = self.finder.entities[ref.person].label
-            if label.split()[-1] == surname or label == surname:
+            if label == surname or label.endswith(" " + surname):
                 return ref.person
         return None
 
@@ -113,23 +118,53 @@ class PeopleFinder:
         return (earlier or posts or [None])[-1]
 
     # -- one sentence ---------------------------------------------------------
-    def _sentence(self, sentence: Sentence, day: date | None) -> None:
+    def _day(self, sentence: Sentence, position: int) -> date | None:
+        """The date of the clause around ``position``, else the publication date ('who is now ...')."""
+        marks = ",;:()–—"
+        start = max([self.text.rfind(m, sentence.start, position) for m in marks] + [sentence.start])
+        ends = [e for e in (self.text.find(m, position, sentence.end) for m in marks) if e >= 0]
+        end = min(ends) if ends else sentence.end
+        for mention in self.dates.get(sentence.index, []):
+            if mention.value and mention.value.precision != "year" and start <= mention.start < end:
+                return mention.value.as_date()
+        return self.published
+
+    def _sentence(self, sentence: Sentence, _: None) -> None:
         titles = self._titles(sentence)
         taken: set[int] = set()
         for title in titles:
+            day = self._day(sentence, title.start)
             ref = (self._title_name(title, sentence, day) or self._title_comma_name(title, sentence, day)
                    or self._title_dash_name(title, sentence, day) or self._name_comma_title(title, sentence, day)
                    or self._name_bracket_title(title, sentence, day))
             if ref:
                 self.refs.append(ref)
                 taken.add(title.start)
-        self._appointments(sentence, titles, day)
+        self._appointments(sentence, titles)
+        self._coordinated(titles, taken)
         for title in titles:
             if title.start not in taken and not self._covered(title.start):
-                ref = self._post_only(title, day)
+                ref = self._post_only(title, self._day(sentence, title.start))
                 if ref:
                     self.refs.append(ref)
-        self._counterparts(sentence, day)
+        self._counterparts(sentence, self._day(sentence, sentence.start))
+
+    def _coordinated(self, titles: list[TitleMention], taken: set[int]) -> None:
+        """'Deputy Prime Minister and Justice Secretary David Lammy': both titles are his."""
+        for first, second in zip(titles, titles[1:]):
+            if not re.fullmatch(r",?\s+and\s+", self.text[first.end:second.start]) \
+                    or re.search(r"\b(?:the|his|her|their|its)\s+$", self.text[self.current.start:first.start], re.I):
+                continue
+            named = [r for r in self.refs if r.start <= first.start < r.end or r.start <= second.start < r.end]
+            if len(named) != 1:
+                continue
+            other = second if first.start in taken or named[0].start <= first.start < named[0].end else first
+            if other.start in taken and other is second:
+                other = first
+            if other.start not in taken and not any(r.start <= other.start < r.end for r in named):
+                day = self._day(self.current, other.start)
+                self.refs.append(self._ref(other.start, other.end, named[0].person, other, day, "coordinated_title"))
+                taken.add(other.start)
 
     def _covered(self, position: int) -> bool:
         return any(r.start <= position < r.end for r in self.refs)
@@ -156,7 +191,7 @@ class PeopleFinder:
             end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())
             begin, title = self._unlisted_modifiers(match.start(), sentence.start, title)
             prefix_org, prefix_country, start = self._prefix(begin, sentence.start)
-            former = bool(re.search(r"\b(?:former|ex-|previous|then|late)\s*$", self.text[sentence.start:start], re.I))
+            former = bool(re.search(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was)\s*$", self.text[sentence.start:start], re.I))
             found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country, former))
         return found
 
@@ -178,10 +213,12 @@ class PeopleFinder:
     def _complements(self, end: int, stop: int, title: str) -> tuple[int, str | None, str | None, str]:
         """Read "of/for X" after a title: a known state or organisation owns the post, other words join the title."""
         organisation = country = None
-        lead = re.compile(r"\s+(of|for)\s+(?:the\s+)?")
+        lead = re.compile(r"\s+(of|for|at)\s+(?:the\s+)?")
         while match := lead.match(self.text, end, stop):
             entity, entity_end = self._entity_starting(match.end())
-            if entity is not None and entity.family in ("org", "state"):
+            if match.group(1) == "at" and (entity is None or entity.family != "org"):
+                break
+            if entity is not None and (entity.family in ("org", "state") or entity.cls == "Region"):
                 if entity.cls == "State":
                     country = entity.key
                 else:
@@ -219,9 +256,9 @@ class PeopleFinder:
             taken.append(word)
         while taken and taken[-1].group() in ("and", "on", "&", "in", "the"):
             taken.pop()
-        capitalised = [w.group() for w in taken]
         known = set(patterns("posts")["modifiers"]) | set(patterns("entities")["org_heads"])
-        if len(capitalised) >= 3 and not (set(capitalised[-2:]) & known) and capitalised[-3][:1].isupper():
+        tail = [w.group() for w in taken[-3:]]
+        if len(tail) == 3 and all(w[:1].isupper() for w in tail) and not (set(tail[-2:]) & known):
             taken = taken[:-2]
         return taken[-1].end() if taken else start
 
@@ -267,6 +304,9 @@ class PeopleFinder:
         extra, name = self._split_title_words(words)
         if not name:
             return None
+        if " " in name and name[0].islower():
+            person = self.person_by_surname(name)
+            return self._ref(title.start, match.end(), person, title, day, "title_name") if person else None
         full_title = replace(title, title=" ".join([title.title, *extra]))
         if len(name.split()) == 1:
             person = self.person_by_surname(name) or self._gazetteer_surname(name, title, day)
@@ -302,7 +342,7 @@ class PeopleFinder:
 
     def _name_comma_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
-        match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?[“\"]?$", before)
+        match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s+(?:who\s+(?:is|has\s+been|became)\s+(?:now\s+)?(?:also\s+)?)?(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?[“\"]?$", before)
         if not match or self._non_person_at(sentence.start + match.start("name"), sentence.start + match.end("name")) \
                 or not self._plausible(match.group("name")):
             return None
@@ -351,8 +391,9 @@ class PeopleFinder:
             self.refs[self.refs.index(ref)] = self._ref(ref.start, ref.end, ref.person, title, day, ref.rule)
         return True
 
-    def _appointments(self, sentence: Sentence, titles: list[TitleMention], day: date | None) -> None:
+    def _appointments(self, sentence: Sentence, titles: list[TitleMention]) -> None:
         for title in titles:
+            day = self._day(sentence, title.start)
             before = self.text[sentence.start:title.start]
             match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})\s+(?:(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?(?:appointed|named|confirmed)\s+(?:as\s+)?|(?:will\s+take\s+up|takes\s+up|has\s+taken\s+up|took\s+up)\s+(?:the\s+)?(?:post|role|position)\s+of\s+|(?:becomes|became|will\s+become|has\s+become)\s+)(?:the\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$", before) \
                 or re.search(rf"\bappoint(?:s|ed)?\s+(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})\s+as\s+(?:the\s+)?(?:new\s+|next\s+)?$", before)
@@ -363,11 +404,20 @@ class PeopleFinder:
     def _post_only(self, title: TitleMention, day: date | None) -> PersonRef | None:
         if title.former:
             return None
+        if title.organisation:
+            return self._gazetteer_only(title, day)
         earlier = [r for r in self.refs if r.post and r.start < title.start
                    and fold(self.posts[r.post].label).endswith(fold(title.title))
                    and (title.country is None or self._post_country(r.post) in (None, title.country))]
+        home_titles = [p for p in self._titled_posts(title) if p.country == "united-kingdom"]
+        if title.country is None and home_titles:
+            earlier = [r for r in earlier if self._post_country(r.post) in (None, "state/united-kingdom")]
         if earlier:
             return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_coreference")
+        return self._gazetteer_only(title, day)
+
+    def _gazetteer_only(self, title: TitleMention, day: date | None) -> PersonRef | None:
+        """A post named without its holder: whoever the gazetteer says held it on the day."""
         if day is None:
             return None
         held = [(post, self.gazetteer.holder_on(post.id, day)) for post in self._titled_posts(title)]
@@ -391,10 +441,9 @@ class PeopleFinder:
 
     def _person(self, name: str, start: int) -> str:
         name = strip_honorifics(tidy(name), self.honorifics)
-        if " " not in name:
-            known = self.person_by_surname(name)
-            if known:
-                return known
+        known = self.person_by_surname(name)
+        if known:
+            return known
         ids = [i for i in self.gazetteer.phrases.get(name, []) if self.gazetteer.entries[i].kind == "person"]
         if ids:
             return self.finder.remember(_person_entity(self.gazetteer, ids[0]))
@@ -416,11 +465,33 @@ class PeopleFinder:
     def _ref(self, start: int, end: int, person: str, title: TitleMention, day: date | None, rule: str) -> PersonRef:
         if title.former:
             return PersonRef(start, end, person, None, f"{rule}_former")
+        named = [r.post for r in self.refs if r.person == person and r.post
+                 and fold(self.posts[r.post].label).endswith(fold(title.title)) and not (title.organisation or title.country)]
+        if named:
+            return PersonRef(start, end, person, named[-1], rule)
         entry_id = self.finder.entities[person].gazetteer_id
         if not (title.organisation or title.country) and person in self.countries:
             title = TitleMention(title.start, title.end, title.title, None, self.countries[person])
         post = self._gazetteer_post(title, entry_id, day)
+        if post is None and not (title.organisation or title.country):
+            owner = self._context_owner(start)
+            title = replace(title, organisation=owner) if owner else title
         return PersonRef(start, end, person, self._post_key(post, title), rule)
+
+    def _context_owner(self, position: int) -> str | None:
+        """For 'Foreign Minister X' met in Baghdad: the foreign government, region or state the sentence names."""
+        sentence = self.current
+        owners = []
+        for mention in self.mentions:
+            if not (sentence.start <= mention.start < sentence.end) or mention.start >= position:
+                continue
+            entity = self.finder.entities[mention.key]
+            if entity.cls in ("Government", "Region") or entity.cls == "State":
+                owners.append(entity.key)
+            elif entity.family == "place" and entity.country:
+                owners.append(entity.country)
+        owners = [o for o in owners if o not in ("state/united-kingdom", "org/hm-government")]
+        return owners[-1] if owners else None
 
     def _gazetteer_post(self, title: TitleMention, person_id: str | None, day: date | None) -> PostEntry | None:
         """The gazetteer's post for a title: one the person holds, else the only (or home) match."""
@@ -429,10 +500,10 @@ class PeopleFinder:
             held = [p for p in self.gazetteer.posts_held(person_id, day)
                     if any(fold(t).endswith(wanted) or wanted.endswith(fold(t)) for t in p.titles)]
             return held[0] if held else None
-        candidates = self._titled_posts(title)
-        if len(candidates) == 1:
-            return candidates[0]
-        return self._default(candidates) if title.country is None and title.organisation is None else None
+        candidates = [p for p in self._titled_posts(title)
+                      if (title.country or title.organisation or p.country == "united-kingdom")
+                      and (day is None or self.gazetteer.holder_on(p.id, day) is None)]
+        return candidates[0] if len(candidates) == 1 else None
 
     def _country_fits(self, post: PostEntry, title: TitleMention) -> bool:
         country = title.country or (self.finder.entities[title.organisation].country if title.organisation else None)

@@ -7,7 +7,9 @@ Backends are chosen by a spec string:
   directory that exists is taken as one too);
 * ``sparql:URL`` (or a bare ``http(s)://`` URL): a remote SPARQL 1.1 endpoint.
 
-All three answer the same query with the same rows, term for term.
+All three read the merge of every document's named graph (a triple stated by
+several documents counts once) and answer the same query with the same rows,
+term for term, in the same order (see kg.store.base).
 """
 from __future__ import annotations
 

@@ -4,8 +4,14 @@ Bindings reach the endpoint only as a VALUES block that
 :func:`kg.store.sparql_text.with_values` writes with escaped terms; a
 parameter value is never formatted into the query text any other way.
 
-The endpoint's default graph must be the union of its named graphs, as
-``bskg serve`` sets it up (``--union-default-graph``) and as Virtuoso does.
+Queries read the endpoint's default graph. ``bskg serve`` serves a store whose
+default graph is the merge of all document graphs. A store that bskg pushed
+to has only the per-document graphs: query it through its union default
+graph (Oxigraph ``--union-default-graph``; Virtuoso does so unless told
+otherwise), where a triple stated by several documents is found once per
+document. The bundled queries use DISTINCT so that their answers stay the
+same there, but joins through shared entity triples grow with the number of
+documents that repeat them.
 
 URLs: the query URL given (``.../query`` as Oxigraph names it, or
 ``.../sparql``) determines the others unless they are given: Oxigraph's
