@@ -117,7 +117,7 @@ def validate(graphs: tuple[Path, ...], no_reasoner: bool) -> None:
 
 @main.command()
 @click.option("--store", "store", default=None, type=click.Path(path_type=Path, file_okay=False),
-              help="an Oxigraph store directory (from 'bskg build --store oxigraph:DIR')")
+              help="an Oxigraph store directory (from 'bskg build --store oxigraph:DIR'; not to be built into while served)")
 @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
               help="RDF file(s) to serve instead, loaded into a temporary store")
 @click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")

@@ -53,6 +53,13 @@ class Context:
             return value.as_date()
         return self.doc.published
 
+    def intro_of(self, sentence: Sentence) -> Sentence | None:
+        """For a list item, the sentence that introduces the list ('The package will pay for:')."""
+        if not sentence.list_item:
+            return None
+        earlier = [s for s in self.sentences[:sentence.index] if not s.list_item]
+        return earlier[-1] if earlier and earlier[-1].text.rstrip().endswith(":") else None
+
     def mentions_in(self, start: int, end: int) -> list[EntityMention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 

@@ -1,10 +1,15 @@
-"""Funding packages: amount, currency, ceiling, announcer and post, date, recipients, source.
+"""Funding packages: amount, currency, ceiling, announcer and post, date, recipients, source, purpose.
 
-A package is named by its amount; every mention of the same amount (or of its
-stated equivalent in another currency, "€541 million (about £478 million)")
-in a document is the same package. Recipients and sources come from patterns
-around the amount or, for sentences that speak of "the cash injection" or
-"the money" without an amount, from the document's first package.
+A package is named by its amount: every mention of the same amount (or of
+its equivalent stated in brackets, "€541 million (about £478 million)") in a
+document is one package. Money counts as funding when its sentence, or the
+line introducing the list it stands in, speaks of funding; an instalment
+("€141 million in 2023-24") does not. Who announced it comes from its own
+sentence, else from the list's introduction, else from the document's lead
+announcement. Recipients come from "for X", "X will receive", "will go to X",
+"to help X"; sentences that speak of "the cash injection" or "the money"
+without an amount, and lists after "will go to:", add recipients to the
+document's first package.
 """
 from __future__ import annotations
 
@@ -14,11 +19,16 @@ from dataclasses import dataclass, field
 from kg.extract.context import Context
 from kg.extract.cues import cue_pattern, has_cue
 from kg.extract.entities import Entity, entity_key
+from kg.extract.people import PersonRef
 from kg.model import DateValue, Fact, Ref, Sentence, Span
 from kg.values.money import MoneyMention, readable
 from kg.values.names import tidy
 
 _AGENT_FAMILIES = ("org", "state", "group")
+_HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
+                   r"improve|protect|expand|bolster)\s+(?:the\s+)?")
+_TRANCHE = re.compile(r"\s*(?:in|for|during|by)?\s*(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?|the\s+\w+\s+(?:financial\s+)?year)\s*[.;,]?\s*$")
+_CLAUSE = re.compile(r"[^,;.:]*")
 
 
 @dataclass
@@ -28,8 +38,7 @@ class Package:
 
 
 def extract_funding(ctx: Context) -> list[Fact]:
-    funding = {sentence.index: [m for m in ctx.money[sentence.index] if _is_funding(ctx, sentence, m)]
-               for sentence in ctx.sentences}
+    funding = {s.index: [m for m in ctx.money[s.index] if _is_funding(ctx, s, m)] for s in ctx.sentences}
     same = _equivalences(ctx, funding)
     packages: list[Package] = []
     for sentence in ctx.sentences:
@@ -37,17 +46,28 @@ def extract_funding(ctx: Context) -> list[Fact]:
             amount = same.get((mention.currency, mention.amount), (mention.currency, mention.amount))
             package = next((p for p in packages if amount in p.amounts), None)
             if package is None:
-                package = _new_package(ctx, packages, sentence, mention)
+                package = _new_package(ctx, sentence, mention)
                 package.amounts |= {a for a, root in same.items() if root == amount} | {amount}
-            _enrich(ctx, package, sentence, mention)
-    for sentence in ctx.sentences:
-        if packages and not ctx.money[sentence.index]:
-            _anaphoric_recipients(ctx, packages[0], sentence)
+                packages.append(package)
+            _enrich(ctx, package.fact, sentence, mention)
+    if packages:
+        _anaphoric_recipients(ctx, packages[0].fact)
     for package in packages:
-        if package.fact.first("date") is None:
-            package.fact.add("date", _lead_date(ctx))
-        _label(ctx, package.fact)
+        _finish(ctx, package.fact)
     return [p.fact for p in packages]
+
+
+def _is_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
+    text = ctx.doc.text
+    window = text[max(sentence.start, money.start - 80):min(sentence.end, money.end + 80)]
+    if ctx.in_quote(money.start) or has_cue("funding_negative", window):
+        return False
+    if sentence.list_item:
+        intro = ctx.intro_of(sentence)
+        introduced = intro is not None and (has_cue("funding_cues", intro.text) or has_cue("announce_verbs", intro.text))
+        return (introduced or has_cue("funding_cues", text[sentence.start:money.start])) and not _TRANCHE.match(
+            text, money.end, sentence.end)
+    return has_cue("funding_cues", sentence.text)
 
 
 def _equivalences(ctx: Context, funding: dict[int, list[MoneyMention]]) -> dict[tuple, tuple]:
@@ -55,58 +75,61 @@ def _equivalences(ctx: Context, funding: dict[int, list[MoneyMention]]) -> dict[
     same: dict[tuple, tuple] = {}
     for mentions in funding.values():
         for first, second in zip(mentions, mentions[1:]):
-            if _equivalent(ctx, first, second):
+            between = ctx.doc.text[first.end:second.start]
+            if re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|c\.|or|equivalent to|worth)?\s*", between):
                 root = same.get((first.currency, first.amount), (first.currency, first.amount))
                 same[(first.currency, first.amount)] = root
                 same[(second.currency, second.amount)] = root
     return same
 
 
-def _is_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
-    if ctx.in_quote(money.start):
-        return False
-    text = ctx.doc.text
-    window = text[max(sentence.start, money.start - 80):min(sentence.end, money.end + 80)]
-    if has_cue("funding_negative", window):
-        return False
-    return has_cue("funding_cues", text[sentence.start:sentence.end]) and not (
-        sentence.list_item and not has_cue("funding_cues", text[sentence.start:money.start]))
-
-
-def _equivalent(ctx: Context, first: MoneyMention, second: MoneyMention) -> bool:
-    between = ctx.doc.text[first.end:second.start]
-    return bool(re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|c\.|or|equivalent to|worth)?\s*", between))
-
-
-def _new_package(ctx: Context, packages: list[Package], sentence: Sentence, mention: MoneyMention) -> Package:
+def _new_package(ctx: Context, sentence: Sentence, mention: MoneyMention) -> Package:
     fact = Fact("FundingPackage", ctx.fact_key("FundingPackage", sentence.start, sentence.end),
                 Span(sentence.start, sentence.end), "funding_amount")
     fact.add("amount", mention.amount)
     fact.add("currency", mention.currency)
-    package = Package(fact, {(mention.currency, mention.amount)})
-    packages.append(package)
-    return package
+    return Package(fact, {(mention.currency, mention.amount)})
 
 
-def _enrich(ctx: Context, package: Package, sentence: Sentence, mention: MoneyMention) -> None:
-    fact = package.fact
+def _enrich(ctx: Context, fact: Fact, sentence: Sentence, mention: MoneyMention) -> None:
     fact.cite(Span(sentence.start, sentence.end))
     if mention.ceiling:
         fact.props["isUpperBound"] = [True]
+    intro = ctx.intro_of(sentence)
     if fact.first("date") is None:
-        fact.add("date", _nearest_date(ctx, sentence, mention))
+        fact.add("date", _nearest_date(ctx, sentence, mention) or (intro and ctx.sentence_date(intro)))
     if fact.first("announcer") is None:
-        _announcer(ctx, fact, sentence)
+        _set_announcer(ctx, fact, _announcer(ctx, sentence, mention.start) or (intro and _announcer(ctx, intro, intro.end)))
     for recipient in _recipients(ctx, sentence, mention):
         fact.add("recipient", Ref(recipient))
-    source = _source(ctx, sentence)
-    if source and fact.first("sourceOfFunds") is None:
-        fact.add("sourceOfFunds", Ref(source))
+    if fact.first("sourceOfFunds") is None:
+        source = _source(ctx, sentence)
+        fact.add("sourceOfFunds", Ref(source) if source else None)
+    if fact.first("purpose") is None:
+        fact.add("purpose", _purpose(ctx, sentence, mention))
 
 
+def _finish(ctx: Context, fact: Fact) -> None:
+    if fact.first("date") is None:
+        fact.add("date", _lead_date(ctx))
+    if fact.first("announcer") is None:
+        _set_announcer(ctx, fact, _lead_announcer(ctx))
+    if fact.first("isUpperBound") is None:
+        fact.props["isUpperBound"] = [False]
+    amount = readable(fact.first("amount"), fact.first("currency"))
+    ceiling = "up to " if fact.first("isUpperBound") else ""
+    announcer = fact.first("announcer")
+    by = f" announced by {ctx.entities[announcer.key].label}" if announcer else ""
+    fact.label = f"Funding package of {ceiling}{amount}{by}"
+
+
+# -- when ----------------------------------------------------------------------
 def _nearest_date(ctx: Context, sentence: Sentence, mention: MoneyMention) -> DateValue | None:
-    """The resolved date stated closest to the amount ('signed last November, worth £63 million')."""
-    dates = [d for d in ctx.dates[sentence.index] if d.value and not ctx.in_quote(d.start)]
+    """The date stated closest to the amount ('signed last November, worth £63 million');
+    years are spending periods, not announcement dates, and future dates are plans."""
+    published = ctx.doc.published
+    dates = [d for d in ctx.dates[sentence.index] if d.value and d.value.precision != "year"
+             and not ctx.in_quote(d.start) and (published is None or d.value.as_date() <= published)]
     if not dates:
         return None
     return min(dates, key=lambda d: min(abs(d.end - mention.start), abs(d.start - mention.end))).value
@@ -121,99 +144,147 @@ def _lead_date(ctx: Context) -> DateValue | None:
     return ctx.published_value()
 
 
-def _announcer(ctx: Context, fact: Fact, sentence: Sentence) -> None:
+# -- who announced it --------------------------------------------------------------
+def _announcer(ctx: Context, sentence: Sentence, position: int) -> PersonRef | None:
+    """The person who announces in this sentence: before the verb, after 'by', or 'he'/'she'."""
     text = ctx.doc.text
-    verb = cue_pattern("announce_verbs").search(text, sentence.start, sentence.end)
-    if not verb:
-        return
-    refs = [r for r in ctx.refs_in(sentence.start, sentence.end) if r.end <= verb.start()]
-    if not refs:
-        refs = [r for r in ctx.refs_in(verb.end(), sentence.end)
-                if re.match(r"\s*by\s+(?:the\s+)?$", text[verb.end():r.start]) or text[verb.end():r.start].strip() == "by"]
-    if not refs and re.search(r"\b(?:he|she)\b", text[sentence.start:verb.start()], re.I):
-        refs = [r for r in ctx.refs if r.end <= sentence.start][-1:]
-    if refs:
-        ref = refs[-1]
+    refs = [r for r in ctx.refs_in(sentence.start, sentence.end) if not ctx.in_quote(r.start)]
+    verb = next((m for m in cue_pattern("announce_verbs").finditer(text, sentence.start, sentence.end)
+                 if not ctx.in_quote(m.start())), None)
+    if verb is None:
+        before = [r for r in refs if r.end <= position]
+        return before[-1] if before else None
+    before = [r for r in refs if r.end <= verb.start()]
+    after = [r for r in refs if r.start >= verb.end() and re.fullmatch(r"\s*by\s+(?:the\s+)?", text[verb.end():r.start])]
+    if before or after:
+        return (before[-1:] or after)[0]
+    if re.search(r"\b(?:he|she)\b", text[sentence.start:verb.start()], re.I):
+        earlier = [r for r in ctx.refs if r.end <= sentence.start and not ctx.in_quote(r.start)]
+        return earlier[-1] if earlier else None
+    return None
+
+
+def _lead_announcer(ctx: Context) -> PersonRef | None:
+    """Whoever the document's first announcing sentence names."""
+    for sentence in ctx.sentences:
+        if not ctx.in_quote(sentence.start) and has_cue("announce_verbs", sentence.text):
+            ref = _announcer(ctx, sentence, sentence.end)
+            if ref:
+                return ref
+    return None
+
+
+def _set_announcer(ctx: Context, fact: Fact, ref: PersonRef | None) -> None:
+    if ref:
         fact.add("announcer", Ref(ref.person))
         post = ctx.post_of(ref)
         fact.add("announcerPost", Ref(post) if post else None)
 
 
+# -- who receives it ----------------------------------------------------------------
 def _agent(ctx: Context, key: str) -> bool:
     return ctx.entities[key].family in _AGENT_FAMILIES and ctx.entities[key].cls != "CriminalNetwork"
 
 
 def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
-    text = ctx.doc.text
-    found: list[str] = []
-    after_for = re.compile(r"[^.;]{0,60}?\bfor\s+(?:the\s+)?(?!first\b)").match(text, mention.end, sentence.end)
-    if after_for:
-        found += [m.key for m in ctx.mentions_in(after_for.end(), sentence.end)[:1]
-                  if m.start == after_for.end() and _agent(ctx, m.key)]
-    found += _receivers(ctx, sentence)
-    found += _go_to(ctx, sentence, mention.end)
-    found += _helped(ctx, sentence, mention.end)
-    if not found:
-        found += _for_purpose(ctx, sentence, mention.end)
+    found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence)
+    found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end)
     return found
 
 
-def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
-    """'£12 million to help the border agencies of Senegal and Mauritania ...'."""
-    match = re.compile(r"\s+(?:to|will)\s+(?:help|support|assist|enable|equip|fund)\s+").match(ctx.doc.text, start, sentence.end)
-    if not match:
-        return []
-    return [m.key for m in ctx.mentions_in(match.end(), min(sentence.end, match.end() + 70)) if _agent(ctx, m.key)]
-
-
-def _for_purpose(ctx: Context, sentence: Sentence, start: int) -> list[str]:
-    """'$25 million for a programme to train border officials': the programme receives it."""
+def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    """'£30 million for high-impact Border Security Command operations'; '$25 million for a programme to ...'."""
     text = ctx.doc.text
-    match = re.compile(r"\s+for\s+(?:a|an)\s+(?=[a-z])").match(text, start, sentence.end)
-    if not match:
+    match = re.compile(r"[^.;]{0,40}?\bfor\s+(?:the\s+)?(?!first\b|the\s+first\b)").match(text, start, sentence.end)
+    if not match or ctx.in_quote(match.end()):
         return []
-    label = tidy(re.compile(r"[^,;.]*").match(text, match.end(), sentence.end).group())
-    words = label.split()
-    label = " ".join(words[:14])
-    return [ctx.finder.remember(Entity(entity_key("ActorGroup", label), "ActorGroup", label))] if label else []
+    end = _before_verb(text, match.end(), _CLAUSE.match(text, match.end(), sentence.end).end())
+    agents = [m.key for m in ctx.mentions_in(match.end(), end) if _agent(ctx, m.key)]
+    if agents:
+        return agents[:1]
+    if re.match(r"(?:a|an)\s+[a-z]", text[match.end():end]):
+        return [_group(ctx, text[match.end():end])]
+    return []
+
+
+def _before_verb(text: str, start: int, end: int) -> int:
+    """The end of a noun phrase: before ', ' or ' to <verb>' or ' that'/' which'."""
+    stop = re.compile(r"\s+(?:that|which|who|so that)\b").search(text, start, end)
+    return stop.start() if stop else end
+
+
+def _group(ctx: Context, phrase: str) -> str:
+    label = " ".join(tidy(phrase).split()[:14])
+    return ctx.finder.remember(Entity(entity_key("ActorGroup", label), "ActorGroup", label))
 
 
 def _receivers(ctx: Context, sentence: Sentence) -> list[str]:
-    match = re.compile(r"\b(?:will|would|is to|are to|shall|to)\s+(?:also\s+)?receive\b").search(
+    """'X, Y and Z will receive ...', 'Serbia will get help ...'."""
+    match = re.compile(r"\b(?:will|would|is to|are to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit from)\b").search(
         ctx.doc.text, sentence.start, sentence.end)
     if not match:
         return []
-    return [m.key for m in ctx.mentions_in(_subject_start(ctx, sentence), match.start()) if _agent(ctx, m.key)]
+    start = _subject_start(ctx, sentence, match.start())
+    return [m.key for m in ctx.mentions_in(start, match.start()) if _agent(ctx, m.key)]
 
 
-def _subject_start(ctx: Context, sentence: Sentence) -> int:
-    """Where a sentence's subject starts, after a leading phrase such as 'As part of the uplift,'."""
+def _subject_start(ctx: Context, sentence: Sentence, verb: int) -> int:
+    """Where the subject of the verb at ``verb`` starts: after a leading phrase or an earlier clause."""
     text = ctx.doc.text
-    lead = re.compile(r"(?:As part of|Under|With|Following|After|In|At|Through|Since|Alongside|Thanks to)\b[^,]{0,120},\s*").match(text, sentence.start, sentence.end)
-    return lead.end() if lead else sentence.start
+    lead = re.compile(r"(?:As part of|Under|With|Following|After|In|At|Through|Since|Alongside|Thanks to)\b[^,]{0,120},\s*").match(
+        text, sentence.start, sentence.end)
+    start = lead.end() if lead else sentence.start
+    clause = re.compile(r",\s+(?:and|while|but)\s+").search(text, start, verb)
+    return clause.end() if clause else start
 
 
 def _go_to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     text = ctx.doc.text
-    match = re.compile(r"\b(?:will|would|is to|are to)\s+(?:also\s+)?(?:go|be given|be allocated|be paid)\s+to\s+(?:the\s+)?").search(text, start, sentence.end)
+    match = re.compile(r"\b(?:will|would|is to|are to)\s+(?:also\s+)?(?:go|be given|be allocated|be paid)\s+to\s+(?:the\s+)?").search(
+        text, start, sentence.end)
+    if not match or text[match.end():match.end() + 1] in (":", ""):
+        return []
+    end = _CLAUSE.match(text, match.end(), sentence.end).end()
+    mentions = ctx.mentions_in(match.end(), end)
+    if mentions and mentions[0].start == match.end() and _agent(ctx, mentions[0].key):
+        return [mentions[0].key]
+    return [_group(ctx, text[match.end():end])] if tidy(text[match.end():end]) else []
+
+
+def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    """'£12 million to help the border agencies of Senegal and Mauritania ...'."""
+    text = ctx.doc.text
+    match = _HELP.search(text, start, min(sentence.end, start + 80))
     if not match:
         return []
-    end = re.compile(r"[^,;.]*").match(text, match.end(), sentence.end).end()
+    end = _before_verb(text, match.end(), _CLAUSE.match(text, match.end(), sentence.end).end())
     agents = [m.key for m in ctx.mentions_in(match.end(), end) if _agent(ctx, m.key)]
-    if agents and ctx.mentions_in(match.end(), end)[0].start == match.end():
-        return agents[:1]
-    label = tidy(text[match.end():end])
-    return [ctx.finder.remember(Entity(entity_key("ActorGroup", label), "ActorGroup", label))] if label else []
+    return agents or ([_group(ctx, text[match.end():end])] if tidy(text[match.end():end]) else [])
 
 
-def _anaphoric_recipients(ctx: Context, package: Package, sentence: Sentence) -> None:
-    text = ctx.doc.text[sentence.start:sentence.end]
-    if ctx.in_quote(sentence.start) or not has_cue("package_anaphora", text):
-        return
-    for recipient in _receivers(ctx, sentence) + _go_to(ctx, sentence, sentence.start):
-        package.fact.add("recipient", Ref(recipient))
+def _anaphoric_recipients(ctx: Context, fact: Fact) -> None:
+    """Sentences about 'the cash injection' or 'the money' without an amount, and lists after 'will go to:'."""
+    for sentence in ctx.sentences:
+        if ctx.money[sentence.index] or ctx.in_quote(sentence.start) or not has_cue("package_anaphora", sentence.text):
+            continue
+        for recipient in _receivers(ctx, sentence) + _go_to(ctx, sentence, sentence.start):
+            fact.add("recipient", Ref(recipient))
+            fact.cite(Span(sentence.start, sentence.end))
+        if re.search(r"\b(?:go|be allocated|be paid|be given)\s+to:\s*$", sentence.text):
+            for item in (s for s in ctx.sentences if ctx.intro_of(s) is sentence):
+                fact.add("recipient", Ref(_item_recipient(ctx, item)))
+                fact.cite(Span(item.start, item.end))
 
 
+def _item_recipient(ctx: Context, item: Sentence) -> str:
+    end = _CLAUSE.match(ctx.doc.text, item.start, item.end).end()
+    mentions = ctx.mentions_in(item.start, end)
+    if mentions and mentions[0].start == item.start and ctx.doc.text[mentions[0].end:end].strip() == "" and _agent(ctx, mentions[0].key):
+        return mentions[0].key
+    return _group(ctx, ctx.doc.text[item.start:end])
+
+
+# -- where the money comes from, and what it is for --------------------------------
 def _source(ctx: Context, sentence: Sentence) -> str | None:
     text = ctx.doc.text
     lead = re.compile(r"\b(?:redirect\w*\s+(?:the\s+)?(?:funds?|money|funding)\s+(?:originally\s+|previously\s+)?"
@@ -222,25 +293,24 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
                       re.I).search(text, sentence.start, sentence.end)
     if not lead:
         return None
+    window = text[lead.end():_CLAUSE.match(text, lead.end(), sentence.end).end()]
+    budget = re.search(r"((?:[\w’'-]+\s+){0,4}?(?:budget|fund|reserve|programme|allocation|funding))\b", window, re.I)
+    laws = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40 and ctx.entities[m.key].family == "law"]
+    if laws:
+        return laws[0].key
+    if budget:
+        label = re.sub(r"^(?:an?\s+(?:increase|rise|uplift)\s+in\s+)?(?:the\s+)?", "", tidy(budget.group(1)), flags=re.I)
+        return ctx.finder.remember(Entity(entity_key("Programme", label), "Programme", label))
     mentions = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40]
-    start = lead.end()
-    if mentions and mentions[0].start == start and re.match(r"[’']s\s", text[mentions[0].end:mentions[0].end + 3]):
-        start = mentions[0].end + 3
-        mentions = [m for m in mentions[1:] if ctx.entities[m.key].family == "law"]
-    laws = [m for m in mentions if ctx.entities[m.key].family == "law"]
-    if laws or mentions:
-        return (laws or mentions)[0].key
-    phrase = tidy(re.compile(r"[^,;.]*").match(text, start, sentence.end).group())
-    if not phrase:
+    if mentions:
+        return mentions[0].key
+    return None
+
+
+def _purpose(ctx: Context, sentence: Sentence, mention: MoneyMention) -> str | None:
+    """'... £4 million project to strengthen cyber defences in the region': what the money is for."""
+    text = ctx.doc.text
+    match = _HELP.search(text, mention.end, min(sentence.end, mention.end + 80))
+    if not match:
         return None
-    return ctx.finder.remember(Entity(entity_key("Programme", phrase), "Programme", phrase))
-
-
-def _label(ctx: Context, fact: Fact) -> None:
-    amount = readable(fact.first("amount"), fact.first("currency"))
-    ceiling = "up to " if fact.first("isUpperBound") else ""
-    announcer = fact.first("announcer")
-    by = f" announced by {ctx.entities[announcer.key].label}" if announcer else ""
-    fact.label = f"Funding package of {ceiling}{amount}{by}"
-    if fact.first("isUpperBound") is None:
-        fact.props["isUpperBound"] = [False]
+    return tidy(text[match.start() + len("to "):_CLAUSE.match(text, match.end(), sentence.end).end()])

@@ -65,6 +65,13 @@ def _title_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _name_before() -> str:
+    """A full name (two to five words, particles allowed) as a regex fragment."""
+    particles = "|".join(patterns("posts")["name_particles"])
+    return rf"{_WORD}(?:\s+(?:(?:{particles})\s+)*{_WORD}){{1,4}}"
+
+
+@lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern:
     rules = patterns("posts")
     honorifics = "|".join(re.escape(h) for h in sorted(rules["honorifics"], key=len, reverse=True))
@@ -342,7 +349,7 @@ class PeopleFinder:
 
     def _name_comma_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
-        match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}),\s+(?:who\s+(?:is|has\s+been|became)\s+(?:now\s+)?(?:also\s+)?)?(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?[“\"]?$", before)
+        match = re.search(rf"(?P<name>{_name_before()}),\s+(?:who\s+(?:is|has\s+been|became)\s+(?:now\s+)?(?:also\s+)?)?(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?[“\"]?$", before)
         if not match or self._non_person_at(sentence.start + match.start("name"), sentence.start + match.end("name")) \
                 or not self._plausible(match.group("name")):
             return None
@@ -393,13 +400,26 @@ class PeopleFinder:
 
     def _appointments(self, sentence: Sentence, titles: list[TitleMention]) -> None:
         for title in titles:
-            day = self._day(sentence, title.start)
-            before = self.text[sentence.start:title.start]
-            match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})\s+(?:(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?(?:appointed|named|confirmed)\s+(?:as\s+)?|(?:will\s+take\s+up|takes\s+up|has\s+taken\s+up|took\s+up)\s+(?:the\s+)?(?:post|role|position)\s+of\s+|(?:becomes|became|will\s+become|has\s+become)\s+)(?:the\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$", before) \
-                or re.search(rf"\bappoint(?:s|ed)?\s+(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})\s+as\s+(?:the\s+)?(?:new\s+|next\s+)?$", before)
+            match = _appointed_before(self.text[sentence.start:title.start])
             if match and not self._covered(title.start):
                 start = sentence.start + match.start("name")
-                self.refs.append(self._ref(start, title.end, self._person(match.group("name"), start), title, day, "appointed"))
+                person = self._person(match.group("name"), start)
+                self.refs.append(self._ref(start, title.end, person, title, self._day(sentence, title.start), "appointed"))
+        for mention in self.mentions:
+            if sentence.start <= mention.start < sentence.end and not self._covered(mention.start):
+                self._appointed_to_office(sentence, mention)
+
+    def _appointed_to_office(self, sentence: Sentence, mention: EntityMention) -> None:
+        """'X has been appointed as the new Independent Chief Inspector of Borders and Immigration (ICIBI)':
+        an office that is also a body; the post is named after it."""
+        entity = self.finder.entities[mention.key]
+        match = _appointed_before(self.text[sentence.start:mention.start])
+        if not match or entity.family != "org" or not _title_pattern().search(entity.label):
+            return
+        key = f"post/{slug(entity.label)}"
+        self.posts.setdefault(key, Post(key, entity.label, entity.key))
+        start = sentence.start + match.start("name")
+        self.refs.append(PersonRef(start, mention.end, self._person(match.group("name"), start), key, "appointed"))
 
     def _post_only(self, title: TitleMention, day: date | None) -> PersonRef | None:
         if title.former:
@@ -539,6 +559,16 @@ class PeopleFinder:
         if entry is None:
             return None
         return self.finder.remember(gazetteer_entity(entry))
+
+
+def _appointed_before(text: str) -> re.Match | None:
+    """'NAME has been appointed as the new ', 'appointed NAME as ' at the end of ``text``."""
+    name = _name_before()
+    return re.search(rf"(?P<name>{name})\s+(?:(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?"
+                     rf"(?:appointed|named|confirmed)\s+(?:as\s+)?|(?:will\s+take\s+up|takes\s+up|has\s+taken\s+up|"
+                     rf"took\s+up)\s+(?:the\s+)?(?:post|role|position)\s+of\s+|(?:becomes|became|will\s+become|"
+                     rf"has\s+become)\s+)(?:the\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$", text) \
+        or re.search(rf"\bappoint(?:s|ed)?\s+(?P<name>{name})\s+as\s+(?:the\s+)?(?:new\s+|next\s+)?$", text)
 
 
 def _person_entity(gazetteer: Gazetteer, person_id: str) -> Entity:

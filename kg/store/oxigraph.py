@@ -83,7 +83,16 @@ class OxigraphStore:
             if not isinstance(result, pyoxigraph.QuerySolutions):
                 raise QueryError("only SELECT queries can be run here")
             columns = [v.value for v in result.variables]
-            rows = [[from_oxigraph(solution[c]) for c in columns] for solution in result]
+            seen: dict = {}  # values repeat across rows; convert each once
+
+            def convert(term: object) -> Node | None:
+                if term is None:
+                    return None
+                if term not in seen:
+                    seen[term] = from_oxigraph(term)
+                return seen[term]
+
+            rows = [[convert(solution[c]) for c in columns] for solution in result]
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
         except (OSError, RuntimeError) as exc:

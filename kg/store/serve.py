@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kg.errors import BskgError, InputError
 
+
 class ServerError(BskgError):
     """The Oxigraph server binary is missing, or the server did not start."""
 
@@ -53,6 +54,7 @@ def load_files(paths: list[Path], location: Path) -> Path:
 
 
 def free_port(host: str) -> int:
+    """A TCP port free on ``host`` just now."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.bind((host, 0))
