@@ -123,11 +123,20 @@ class _Writer:
             add((iri, SKOS.altLabel, Literal(alias)))
         if entity.wikidata:
             add((iri, BSKG.wikidata, Literal(entity.wikidata)))
+        if entity.family == "event":
+            self._cite_named_event(iri, entity.key)
         if entity.country and entity.country != entity.key and entity.country in self.extraction.entities:
             add((iri, BSKG.country, self.entity(self.extraction.entities[entity.country])))
         elif entity.country and entity.country != entity.key:
             add((iri, BSKG.country, BSKG_ID[entity.country]))
         return iri
+
+    def _cite_named_event(self, iri: URIRef, key: str) -> None:
+        """A named meeting is itself a fact: its evidence is where the document names it."""
+        for fact in self.facts.values():
+            if fact.cls == "EntityMention" and fact.first("mentions") == Ref(key):
+                self.graph.add((iri, BSKG.evidence, self.span(fact.evidence)))
+                return
 
     def post(self, key: str) -> URIRef:
         iri = BSKG_ID[key]
