@@ -194,7 +194,8 @@ class EntityFinder:
             cls = self._class_of_head(words, words[head]) if head is not None else None
             if cls is not None:
                 rest = words[head + 1:]
-                if rest and rest[0] not in self.rules["connectors"] and not re.fullmatch(r"(?:19|20)\d\d", rest[0]):
+                if rest and (rest[0] not in self.rules["connectors"] or rest[0] in ("in", "at")) \
+                        and not re.fullmatch(r"(?:19|20)\d\d", rest[0]):
                     run = run[:head + 1]
             elif self._next_word(tokens, run) in self.rules["site_words"]:
                 cls = "Company"

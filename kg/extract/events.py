@@ -1,17 +1,21 @@
 """Dated events: meetings, visits and summits with place and participants; other dated happenings.
 
-A sentence with a meeting noun or verb and a date (or a named meeting) opens
-a meeting (rule ``meeting``); later sentences that only add who took part
-("Around the table were ...", "The treaty was also signed by ...") add their
-people to it (rule ``participation``), and "X joined the UK delegation to
-Rome" adds a delegation member to the meeting held there (rule
-``delegation``). Every other resolved date in narrative text becomes an
+Rules: ``meeting`` opens a meeting from a sentence with a named meeting, or a
+meeting noun or verb with a date and a named person ("met her Dutch
+counterpart ... in The Hague on 11 May"); ``participation`` adds the people of
+later sentences that speak of the same meeting ("Around the table were ...",
+"The treaty was also signed by ...", "the three days of talks"), and moves
+its date back when they say it opened earlier; ``delegation`` adds "X joined
+the UK delegation to Rome". A meeting's date is the one stated in the clause
+that names it, else the narrative's date; one dated after publication is a
+plan, not a meeting. Every other resolved date in narrative text becomes an
 event of the kind its verb says (announcement, agreement, legislative step),
 so that the timeline holds what the document dates.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.extract.context import Context
 from kg.extract.cues import cue_pattern, has_cue
@@ -19,12 +23,29 @@ from kg.extract.entities import UPPER, Entity, entity_key, gazetteer_entity
 from kg.model import DateValue, Fact, Ref, Sentence, Span
 from kg.patterns import patterns
 from kg.values.dates import MONTHS, WEEKDAYS
-from kg.values.names import tidy
+from kg.values.names import fold, tidy
 
 _PLACE_FAMILIES = ("place", "state")
 _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agreement|treaty|deal)\b"),
                ("LegislativeEvent", r"\b(?:introduced|laid before|passed|came into force|royal assent|bill|act)\b"),
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|today[’']s|yesterday[’']s|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+_OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
+_TRAVEL = re.compile(r"\b(?:travelled|traveled|flew|went|arrived|visit|visited|trip)\s+(?:to|in)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass
+class Cues:
+    """What in a sentence speaks of a meeting."""
+
+    named: list
+    noun: re.Match | None
+    verb: re.Match | None
+
+    @property
+    def position(self) -> int:
+        found = [m.start for m in self.named] + [m.start() for m in (self.noun, self.verb) if m]
+        return min(found)
 
 
 def extract_events(ctx: Context) -> list[Fact]:
@@ -34,47 +55,110 @@ def extract_events(ctx: Context) -> list[Fact]:
     for sentence in ctx.sentences:
         if ctx.in_quote(sentence.start):
             continue
-        opened = _meeting(ctx, sentence, current)
-        if opened is not None:
-            meetings.append(opened)
-            current = opened
-        elif current is not None and has_cue("participation_cues", _text(ctx, sentence)):
-            _add_participants(ctx, current, sentence, "participation")
+        current = _meeting(ctx, sentence, current, meetings)
         _delegation(ctx, sentence, meetings)
-        taken = {m.first("date") for m in meetings if m.evidence.start == sentence.start}
+        taken = {m.first("date") for m in meetings if sentence.start in (m.evidence.start, *(s.start for s in m.more_evidence))}
         others += _dated(ctx, sentence, taken)
-    return meetings + others
+    return [m for m in meetings if m.props.get("participant") or m.first("place")] + others
 
 
-def _text(ctx: Context, sentence: Sentence) -> str:
-    return ctx.doc.text[sentence.start:sentence.end]
-
-
-def _meeting(ctx: Context, sentence: Sentence, current: Fact | None) -> Fact | None:
-    """Open a new meeting, or add this sentence's people to the current one; return the new one."""
+def _cues(ctx: Context, sentence: Sentence) -> Cues:
+    text = ctx.doc.text
     named = [m for m in ctx.mentions_in(sentence.start, sentence.end)
              if ctx.entities[m.key].family == "event" and not ctx.in_quote(m.start)]
-    noun = next((m for m in _noun_pattern().finditer(ctx.doc.text, sentence.start, sentence.end)
+    noun = next((m for m in _noun_pattern().finditer(text, sentence.start, sentence.end) if not ctx.in_quote(m.start())), None)
+    verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
                  if not ctx.in_quote(m.start())), None)
-    verb = next((m for m in cue_pattern("meeting_verbs").finditer(ctx.doc.text, sentence.start, sentence.end)
-                 if not ctx.in_quote(m.start())), None)
-    if not (named or noun or verb):
+    if verb is None and len(_people(ctx, sentence)) >= 2:
+        verb = next((m for m in re.finditer(r"\bsigned\b", text[:sentence.end]) if m.start() >= sentence.start), None)
+    return Cues(named, noun, verb)
+
+
+def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: list[Fact]) -> Fact | None:
+    """Open a meeting, or add this sentence to the current one; return the meeting now current."""
+    cues = _cues(ctx, sentence)
+    if not (cues.named or cues.noun or cues.verb):
+        if current is not None and has_cue("participation_cues", sentence.text):
+            _add_participants(ctx, current, sentence)
+        return current
+    date, place = _clause_date(ctx, sentence, cues.position), _place(ctx, sentence, cues.named)
+    same = _same_named(ctx, cues.named, meetings)
+    if same is not None:
+        _join(ctx, same, sentence, date, place)
+        return same
+    called = _called(ctx, sentence, cues, meetings)
+    if called is not None and place is None:
+        if cues.verb or has_cue("participation_cues", sentence.text):
+            _join(ctx, called, sentence, date if _OPENED.search(sentence.text) else None, None)
+        return called
+    if current is not None and not cues.named and _continues(ctx, sentence, cues, date, place, current):
+        if cues.verb or has_cue("participation_cues", sentence.text):
+            _join(ctx, current, sentence, date if _OPENED.search(sentence.text) else None, None)
+        return current
+    if current is not None and cues.named and date is None and current.evidence.start >= _paragraph_start(ctx, sentence):
+        current.label = ctx.entities[cues.named[0].key].label
+        _join(ctx, current, sentence, None, place)
+        return current
+    if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
+        return current
+    return _open(ctx, sentence, cues, date or _narrative_date(ctx, sentence), place, meetings) or current
+
+
+def _open(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | None, place: Ref | None,
+          meetings: list[Fact]) -> Fact | None:
+    published = ctx.doc.published
+    if date is None or (published is not None and date.as_date() > published):
         return None
-    date, place = _meeting_date(ctx, sentence), _place(ctx, sentence, named)
-    if current is not None and not named and _continues(ctx, sentence, noun, verb, date, place, current):
-        if verb or has_cue("participation_cues", _text(ctx, sentence)):
-            _add_participants(ctx, current, sentence, "participation")
-        return None
-    if not named and date is None:
-        return None
-    cls = _meeting_class(ctx, named, noun)
+    cls = _meeting_class(ctx, cues)
     fact = Fact(cls, ctx.fact_key(cls, sentence.start, sentence.end), Span(sentence.start, sentence.end), "meeting")
-    fact.add("date", date or (current.first("date") if current else None) or ctx.published_value())
-    fact.add("place", place)
-    fact.label = _meeting_label(ctx, sentence, named, noun, fact)
-    _add_participants(ctx, fact, sentence, "meeting")
+    fact.add("date", date)
+    fact.add("place", place or _narrative_place(ctx, sentence))
+    fact.label = _meeting_label(ctx, sentence, cues, fact)
+    _add_participants(ctx, fact, sentence)
     _anaphoric_agents(ctx, fact, sentence)
-    return fact if fact.first("date") else None
+    meetings.append(fact)
+    return fact
+
+
+def _join(ctx: Context, meeting: Fact, sentence: Sentence, date: DateValue | None, place: Ref | None) -> None:
+    """Add a sentence's people to a meeting; an earlier opening date becomes its start."""
+    known = meeting.first("date")
+    if date is not None and (known is None or date.as_date() < known.as_date()):
+        meeting.props["date"] = [date]
+    if place is not None and meeting.first("place") is None:
+        meeting.add("place", place)
+    _add_participants(ctx, meeting, sentence)
+    meeting.cite(Span(sentence.start, sentence.end))
+
+
+def _called(ctx: Context, sentence: Sentence, cues: Cues, meetings: list[Fact]) -> Fact | None:
+    """'The summit comes days after ...': the meeting already described by that noun."""
+    if cues.named or cues.noun is None:
+        return None
+    before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:cues.noun.start()])
+    if not _DEFINITE.search(before):
+        return None
+    noun = cues.noun.group().lower()
+    same = [m for m in meetings if noun in m.label.lower() or m.cls.lower() == noun]
+    return same[-1] if same else None
+
+
+def _same_named(ctx: Context, named: list, meetings: list[Fact]) -> Fact | None:
+    """The meeting already opened under the same name ('the 92nd Interpol General Assembly')."""
+    for mention in named:
+        name = _core_name(ctx.entities[mention.key].label)
+        for meeting in meetings:
+            if _core_name(meeting.label) == name or _core_name(meeting.label).startswith(name + " in "):
+                return meeting
+    return None
+
+
+def _core_name(label: str) -> str:
+    return re.sub(r"^(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?", "", fold(label))
+
+
+def _paragraph_start(ctx: Context, sentence: Sentence) -> int:
+    return min(s.start for s in ctx.sentences if s.paragraph in (sentence.paragraph, sentence.paragraph - 1))
 
 
 def _noun_pattern() -> re.Pattern:
@@ -82,65 +166,99 @@ def _noun_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(nouns)})\b", re.I)
 
 
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|today[’']s|yesterday[’']s|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
-
-
-def _continues(ctx: Context, sentence: Sentence, noun: re.Match | None, verb: re.Match | None,
-               date: DateValue | None, place: Ref | None, current: Fact) -> bool:
+def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | None, place: Ref | None,
+               current: Fact) -> bool:
     """A sentence that speaks of 'the talks' or 'the summit' without a new place or a distant date."""
     if date is None:
         return True
-    if place is not None or noun is None:
+    if place is not None or cues.noun is None:
         return False
-    before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:noun.start()])
+    before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:cues.noun.start()])
     if not _DEFINITE.search(before):
         return False
     known = current.first("date")
     return known is None or abs((date.as_date() - known.as_date()).days) <= 7
 
 
-def _meeting_date(ctx: Context, sentence: Sentence) -> DateValue | None:
-    return next((d.value for d in ctx.dates[sentence.index] if d.value and d.value.precision != "year"), None)
-
-
-def _meeting_class(ctx: Context, named: list, noun: re.Match | None) -> str:
-    nouns = patterns("facts")["meeting_nouns"]
-    if named:
-        return ctx.entities[named[0].key].cls
-    return nouns.get(noun.group().lower(), "Meeting") if noun else "Meeting"
-
-
-def _meeting_label(ctx: Context, sentence: Sentence, named: list, noun: re.Match | None, fact: Fact) -> str:
-    if named:
-        return ctx.entities[named[0].key].label
+def _clause_date(ctx: Context, sentence: Sentence, position: int) -> DateValue | None:
+    """The date of the clause that names the meeting, leaving out asides (', who moved ... last month,')."""
     text = ctx.doc.text
-    if noun:
-        before = re.search(r"((?:[A-Z0-9][\w’'&-]*\s+){1,6})$", text[sentence.start:noun.start()])
-        adjective = re.search(r"(\b[a-z]+\s+)$", text[sentence.start:noun.start()])
+    asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:who|which|where|when)\b[^,]*,", text[:sentence.end])
+              if m.start() >= sentence.start and not (m.start() <= position < m.end())]
+    dates = [d for d in ctx.dates[sentence.index] if d.value and d.value.precision != "year"
+             and not ctx.in_quote(d.start) and not any(s <= d.start < e for s, e in asides)]
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - position)).value
+
+
+def _narrative_date(ctx: Context, sentence: Sentence) -> DateValue | None:
+    """The last day-precision date the narrative gave, in this paragraph or the one before."""
+    for earlier in reversed(ctx.sentences[:sentence.index + 1]):
+        if earlier.paragraph < sentence.paragraph - 1:
+            break
+        for mention in ctx.dates[earlier.index]:
+            if mention.value and mention.value.precision == "day" and not ctx.in_quote(mention.start):
+                return mention.value
+    return None
+
+
+def _meeting_class(ctx: Context, cues: Cues) -> str:
+    nouns = patterns("facts")["meeting_nouns"]
+    if cues.named:
+        return ctx.entities[cues.named[0].key].cls
+    if cues.noun:
+        return nouns.get(cues.noun.group().lower(), "Meeting")
+    return "Visit" if cues.verb and cues.verb.group().lower().startswith("visit") else "Meeting"
+
+
+def _meeting_label(ctx: Context, sentence: Sentence, cues: Cues, fact: Fact) -> str:
+    if cues.named:
+        return ctx.entities[cues.named[0].key].label
+    text = ctx.doc.text
+    if cues.noun:
+        before = re.search(r"((?:[A-Z0-9][\w’'&-]*\s+){1,6})$", text[sentence.start:cues.noun.start()])
+        adjective = re.search(r"(\b[a-z]+\s+)$", text[sentence.start:cues.noun.start()])
         head = tidy(before.group(1)) if before else (adjective.group(1).strip() if adjective else "")
         if head.lower() in ("the", "a", "an", "recent", "this", "that"):
             head = ""
-        label = f"{head} {noun.group()}".strip()
-    else:
-        label = "meeting"
-    place = fact.first("place")
-    return f"{label} in {ctx.entities[place.key].label}" if place and "in " not in label else label
+        label = f"{head} {cues.noun.group()}".strip()
+        place = fact.first("place")
+        return f"{label} in {ctx.entities[place.key].label}" if place else label
+    return tidy(sentence.text)[:200]
 
 
+# -- where ---------------------------------------------------------------------------
 def _place(ctx: Context, sentence: Sentence, named: list) -> Ref | None:
     text = ctx.doc.text
-    if _place_in_name(ctx, named):
-        return _place_in_name(ctx, named)
+    within = _place_in_name(ctx, named)
+    if within:
+        return within
     for mention in ctx.mentions_in(sentence.start, sentence.end):
         entity = ctx.entities[mention.key]
-        before = text[max(sentence.start, mention.start - 8):mention.start]
-        if ctx.in_quote(mention.start) or not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
+        before = text[max(sentence.start, mention.start - 24):mention.start]
+        if ctx.in_quote(mention.start) or not (re.search(r"\b(?i:in|at)\s+(?:the\s+)?$", before) or _TRAVEL.search(before)):
             continue
         if entity.family in _PLACE_FAMILIES:
             return Ref(mention.key)
         if entity.family == "org" and re.match(r"\s+(?:headquarters|HQ|offices|site)\b", text[mention.end:mention.end + 14]):
             return Ref(mention.key)
     return _unknown_place(ctx, sentence) or _anaphoric_place(ctx, sentence)
+
+
+def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:
+    """'at Villa Orsini', 'in Mirabella Eclano': a capitalised name no gazetteer knows."""
+    pattern = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
+    for match in pattern.finditer(ctx.doc.text, sentence.start, sentence.end):
+        name = match.group("name")
+        if match.group().lower().startswith("to") and not _TRAVEL.search(ctx.doc.text[sentence.start:match.start() + 3]):
+            continue
+        if ctx.in_quote(match.start()) or any(m.start <= match.start("name") < m.end for m in ctx.mentions) \
+                or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS \
+                or any(r.start <= match.start("name") < r.end for r in ctx.refs):
+            continue
+        return Ref(ctx.finder.remember(Entity(entity_key("Place", name), "Place", name)))
+    return None
 
 
 def _anaphoric_place(ctx: Context, sentence: Sentence) -> Ref | None:
@@ -154,20 +272,6 @@ def _anaphoric_place(ctx: Context, sentence: Sentence) -> Ref | None:
     return Ref(earlier[-1].key) if earlier else None
 
 
-def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:
-    """'at Villa Orsini', 'in Mirabella Eclano': a capitalised name no gazetteer knows."""
-    pattern = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
-    for match in pattern.finditer(ctx.doc.text, sentence.start, sentence.end):
-        name = match.group("name")
-        if ctx.in_quote(match.start()) or any(m.start <= match.start("name") < m.end for m in ctx.mentions) \
-                or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS:
-            continue
-        if any(r.start <= match.start("name") < r.end for r in ctx.refs):
-            continue
-        return Ref(ctx.finder.remember(Entity(entity_key("Place", name), "Place", name)))
-    return None
-
-
 def _place_in_name(ctx: Context, named: list) -> Ref | None:
     """'Munich Security Conference' was held in Munich, when the gazetteer knows Munich."""
     for mention in named:
@@ -179,23 +283,49 @@ def _place_in_name(ctx: Context, named: list) -> Ref | None:
     return None
 
 
-def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence, rule: str) -> None:
-    refs = [r for r in ctx.refs_in(sentence.start, sentence.end) if not ctx.in_quote(r.start)]
-    if not refs and re.search(r"\b(?:he|she)\b", ctx.doc.text[sentence.start:sentence.end], re.I):
-        refs = [r for r in ctx.refs if r.end <= sentence.start and not ctx.in_quote(r.start)][-1:]
+def _narrative_place(ctx: Context, sentence: Sentence) -> Ref | None:
+    """The place the previous sentence of the paragraph (or the one before) was set in."""
+    for earlier in reversed(ctx.sentences[:sentence.index]):
+        if earlier.paragraph < sentence.paragraph - 1:
+            break
+        place = _place(ctx, earlier, [])
+        if place:
+            return place
+    return None
+
+
+# -- who -------------------------------------------------------------------------------
+def _people(ctx: Context, sentence: Sentence) -> list:
+    return [r for r in ctx.refs_in(sentence.start, sentence.end) if not ctx.in_quote(r.start)]
+
+
+def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence) -> None:
+    refs = _people(ctx, sentence)
+    pronoun = re.search(r"(?:^|,\s+|\bwhere\s+|\bwhen\s+|\band\s+)(?:he|she)\b", sentence.text, re.I)
+    if pronoun or not refs and re.search(r"\b(?:he|she)\b", sentence.text, re.I):
+        subject = _antecedent(ctx, sentence, "she" in (pronoun.group() if pronoun else sentence.text).lower())
+        refs = refs + ([subject] if subject else [])
     for ref in refs:
         meeting.add("participant", Ref(ref.person))
     if refs:
         meeting.cite(Span(sentence.start, sentence.end))
 
 
+def _antecedent(ctx: Context, sentence: Sentence, female: bool):
+    """The last person named before the sentence whose gender (when the gazetteer knows it) fits."""
+    wanted = "female" if female else "male"
+    for ref in reversed([r for r in ctx.refs if r.end <= sentence.start and not ctx.in_quote(r.start)]):
+        entry = ctx.finder.gazetteer.entries.get(ctx.entities[ref.person].gazetteer_id or "")
+        if entry is None or entry.gender in (None, wanted):
+            return ref
+    return None
+
+
 def _anaphoric_agents(ctx: Context, meeting: Fact, sentence: Sentence) -> None:
-    text = _text(ctx, sentence)
-    if not re.match(r"(?:The|This|That)\s+\w+(?:\s+\w+)?\s+(?:was|were)\s+(?:agreed|signed|adopted|announced|endorsed)\s+at\b", text):
+    if not re.match(r"(?:The|This|That)\s+\w+(?:\s+\w+)?\s+(?:was|were)\s+(?:agreed|signed|adopted|announced|endorsed)\s+at\b", sentence.text):
         return
-    earlier = [s for s in ctx.sentences if s.index == sentence.index - 1]
-    for previous in earlier:
-        _add_participants(ctx, meeting, previous, "participation")
+    for previous in ctx.sentences[max(0, sentence.index - 1):sentence.index]:
+        _add_participants(ctx, meeting, previous)
 
 
 def _delegation(ctx: Context, sentence: Sentence, meetings: list[Fact]) -> None:
@@ -209,18 +339,19 @@ def _delegation(ctx: Context, sentence: Sentence, meetings: list[Fact]) -> None:
         if place and places and place.key == places[0]:
             for ref in ctx.refs_in(sentence.start, match.start()):
                 meeting.add("participant", Ref(ref.person))
+            meeting.cite(Span(sentence.start, sentence.end))
 
 
+# -- the rest of the timeline ---------------------------------------------------------
 def _dated(ctx: Context, sentence: Sentence, taken: set) -> list[Fact]:
     facts = []
-    text = _text(ctx, sentence)
     for mention in ctx.dates[sentence.index]:
-        if not mention.value or mention.value in taken:
+        if not mention.value or mention.value in taken or ctx.in_quote(mention.start):
             continue
         taken.add(mention.value)
-        cls = next((c for c, pattern in _KIND_VERBS if re.search(pattern, text, re.I)), "Event")
+        cls = next((c for c, pattern in _KIND_VERBS if re.search(pattern, sentence.text, re.I)), "Event")
         fact = Fact(cls, ctx.fact_key(cls, sentence.start, sentence.end), Span(sentence.start, sentence.end), "dated_sentence")
         fact.add("date", mention.value)
-        fact.label = tidy(text)[:200]
+        fact.label = tidy(sentence.text)[:200]
         facts.append(fact)
     return facts
