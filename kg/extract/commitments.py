@@ -17,7 +17,9 @@ from decimal import Decimal
 from kg.extract.context import Context
 from kg.extract.cues import cue_pattern, has_cue
 from kg.model import Fact, Ref, Sentence, Span
+from kg.patterns import patterns
 from kg.values.names import tidy
+from kg.values.money import is_instalment
 from kg.values.numbers import Quantity
 
 _KINDS = [("staffCommitment", r"\b(?:officers|investigators|staff|personnel|prosecutors|agents|officials|recruits?|posts)\b"),
@@ -40,7 +42,7 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
         facts += _additional(ctx, sentence)
         facts += _percent_increase(ctx, sentence, facts)
         facts += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence)
-        facts += _will_be_funded(ctx, sentence)
+        facts += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence) + _will_do(ctx, sentence)
         facts += _funded_purposes(ctx, sentence, packages)
     return facts
 
@@ -60,7 +62,8 @@ def _beneficiary(ctx: Context, start: int, end: int) -> str | None:
         entity = ctx.entities[mention.key]
         before = ctx.doc.text[max(start, mention.start - 30):mention.start]
         if entity.cls not in _NOT_BENEFICIARY and entity.family in ("org", "state", "group") \
-                and re.search(r"\b(?:for|in|at|to|with|within|of)\s+(?:the\s+)?(?:new\s+)?$", before):
+                and re.search(r"\b(?:for|in|at|to|with|within|of|train|training|support|help|equip)\s+(?:the\s+)?"
+                              r"(?:[a-z][\w-]*\s+){0,2}$", before):
             return mention.key
     return None
 
@@ -68,7 +71,7 @@ def _beneficiary(ctx: Context, start: int, end: int) -> str | None:
 def _is_tranche(ctx: Context, sentence: Sentence) -> bool:
     """'€141 million in 2023-24': an instalment of money, not something delivered."""
     money = ctx.money[sentence.index]
-    return bool(money) and money[0].start <= sentence.start + 2
+    return bool(money) and money[0].start <= sentence.start + 2 and is_instalment(ctx.doc.text, money[0].end, sentence.end)
 
 
 def _list_intro(ctx: Context, sentence: Sentence) -> bool:
@@ -235,6 +238,52 @@ def _will_be_funded(ctx: Context, sentence: Sentence) -> list[Fact]:
     return facts
 
 
+def _pays_for(ctx: Context, sentence: Sentence) -> list[Fact]:
+    """'It will pay for 300 staff for the Command, and for 100 investigators at the NCA, as well as a new unit'."""
+    text = ctx.doc.text
+    match = re.compile(r"\b(?:will|would)\s+(?:also\s+)?(?:pay for|fund|cover|finance)\s+").search(text, sentence.start, sentence.end)
+    if not match or sentence.text.rstrip().endswith(":"):
+        return []
+    facts = []
+    for start, end in _items(text, match.end(), sentence.end):
+        fact = _new(ctx, "pays_for", start, end, text[start:end])
+        _quantify(ctx, fact, sentence, start, end)
+        beneficiary = _beneficiary(ctx, start, end)
+        fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+        facts.append(fact)
+    return facts
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split 'X, and for Y, as well as Z.' into its items, leaving asides (', led by ...,') inside them."""
+    parts, cursor = [], start
+    for match in re.finditer(r",?\s+and\s+for\s+|,\s+as\s+well\s+as\s+|;\s+", text[start:end]):
+        parts.append((cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.append((cursor, end))
+    return [(s, e - (1 if text[e - 1] in ".;," else 0)) for s, e in parts if e - s > 3]
+
+
+def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
+    """'Frontex will step up its cooperation with Mauritania, including equipment and training': a body's undertaking."""
+    text = ctx.doc.text
+    verbs = "|".join(re.escape(v) for v in patterns("facts")["undertaking_verbs"])
+    match = re.compile(rf"\s+will\s+(?:also\s+)?(?:{verbs})\s+").search(text, sentence.start, sentence.end)
+    if not match:
+        return []
+    subjects = [m for m in ctx.mentions_in(sentence.start, match.start())
+                if ctx.entities[m.key].family in ("org", "state") and ctx.entities[m.key].cls != "CriminalNetwork"]
+    if not subjects or not re.fullmatch(r"\s*(?:\([A-Za-z&]+\))?\s*", text[subjects[-1].end:match.start()]) \
+            or has_cue("funding_cues", text[match.end():match.end() + 30]):
+        return []
+    end = sentence.end - (1 if text[sentence.end - 1] == "." else 0)
+    fact = _new(ctx, "undertaking", match.start() + 1, end, text[match.start() + 1:end])
+    fact.add("committedBy", Ref(subjects[-1].key))
+    beneficiary = _beneficiary(ctx, match.end(), end)
+    fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+    return [fact]
+
+
 def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts, cursor = [], start
     for match in re.finditer(r",\s+(?:and\s+)?|\s+and\s+(?=(?:a|an|the|\d)\b)", text[start:end]):
@@ -245,8 +294,17 @@ def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _funded_purposes(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[Fact]:
+    """What a package pays for, when its sentence says so ('£4 million project to strengthen cyber defences')."""
     facts = []
     for package in packages:
+        purpose = package.first("purpose")
+        start = ctx.doc.text.find(purpose, sentence.start, sentence.end) if purpose else -1
+        if start >= 0 and not any(f.evidence.start <= start < f.evidence.end for f in facts):
+            fact = _new(ctx, "funded_purpose", start, start + len(purpose), purpose)
+            fact.add("fundedBy", Ref(package.key))
+            beneficiary = _beneficiary(ctx, start, start + len(purpose))
+            fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+            facts.append(fact)
         for recipient in package.props.get("recipient", []):
             entity = ctx.entities[recipient.key]
             if entity.cls != "ActorGroup" or not (sentence.start <= _position(ctx, entity.label, sentence) < sentence.end):

@@ -21,13 +21,12 @@ from kg.extract.cues import cue_pattern, has_cue
 from kg.extract.entities import Entity, entity_key
 from kg.extract.people import PersonRef
 from kg.model import DateValue, Fact, Ref, Sentence, Span
-from kg.values.money import MoneyMention, readable
+from kg.values.money import MoneyMention, is_instalment, readable
 from kg.values.names import tidy
 
 _AGENT_FAMILIES = ("org", "state", "group")
 _HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
                    r"improve|protect|expand|bolster)\s+(?:the\s+)?")
-_TRANCHE = re.compile(r"\s*(?:in|for|during|by)?\s*(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?|the\s+\w+\s+(?:financial\s+)?year)\s*[.;,]?\s*$")
 _CLAUSE = re.compile(r"[^,;.:]*")
 
 
@@ -65,7 +64,7 @@ def _is_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
     if sentence.list_item:
         intro = ctx.intro_of(sentence)
         introduced = intro is not None and (has_cue("funding_cues", intro.text) or has_cue("announce_verbs", intro.text))
-        return (introduced or has_cue("funding_cues", text[sentence.start:money.start])) and not _TRANCHE.match(
+        return (introduced or has_cue("funding_cues", text[sentence.start:money.start])) and not is_instalment(
             text, money.end, sentence.end)
     return has_cue("funding_cues", sentence.text)
 
@@ -155,7 +154,7 @@ def _announcer(ctx: Context, sentence: Sentence, position: int) -> PersonRef | N
         before = [r for r in refs if r.end <= position]
         return before[-1] if before else None
     before = [r for r in refs if r.end <= verb.start()]
-    after = [r for r in refs if r.start >= verb.end() and re.fullmatch(r"\s*by\s+(?:the\s+)?", text[verb.end():r.start])]
+    after = [r for r in refs if r.start >= verb.end() and re.fullmatch(r"[^,.;]{0,40}?\bby\s+(?:the\s+)?", text[verb.end():r.start])]
     if before or after:
         return (before[-1:] or after)[0]
     if re.search(r"\b(?:he|she)\b", text[sentence.start:verb.start()], re.I):

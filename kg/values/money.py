@@ -48,6 +48,14 @@ def find_money(text: str, start: int, end: int) -> list[MoneyMention]:
     return sorted(found, key=lambda m: m.start)
 
 
+_INSTALMENT = re.compile(r"\s*(?:in|for|during|by)?\s*(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?|the\s+\w+\s+(?:financial\s+)?year)\s*[.;,]?\s*$")
+
+
+def is_instalment(text: str, after: int, end: int) -> bool:
+    """'€141 million in 2023-24': nothing follows the amount but the period it is paid in."""
+    return bool(_INSTALMENT.match(text, after, end))
+
+
 def _clean(amount: Decimal) -> Decimal:
     """75000000 rather than 7.5E+7 or 75000000.0."""
     return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount.normalize()
