@@ -186,7 +186,7 @@ def _gain(ctx: Context, sentence: Sentence) -> list[Fact]:
 
 def _pledge(ctx: Context, sentence: Sentence) -> list[Fact]:
     text = ctx.doc.text
-    match = re.compile(r"\b(?:pledged|committed|promised|agreed|vowed|undertook)\s+to\s+(?!the\b)(?=[a-z])").search(text, sentence.start, sentence.end)
+    match = re.compile(r"\b(?:pledged|committed|promised|agreed|vowed|undertook)\s+(?:to\s+(?!the\b)(?=[a-z])|(?=(?:new|further|closer|joint|more)\s))").search(text, sentence.start, sentence.end)
     if not match:
         return []
     end = _phrase_end(text, match.end(), sentence.end)
@@ -273,7 +273,7 @@ def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
         return []
     subjects = [m for m in ctx.mentions_in(sentence.start, match.start())
                 if ctx.entities[m.key].family in ("org", "state") and ctx.entities[m.key].cls != "CriminalNetwork"]
-    if not subjects or not re.fullmatch(r"\s*(?:\([A-Za-z&]+\))?\s*", text[subjects[-1].end:match.start()]) \
+    if not subjects or not re.fullmatch(r"\s*\)?\s*(?:\([A-Za-z&]+\))?\s*", text[subjects[-1].end:match.start()]) \
             or has_cue("funding_cues", text[match.end():match.end() + 30]):
         return []
     end = sentence.end - (1 if text[sentence.end - 1] == "." else 0)

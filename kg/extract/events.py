@@ -52,14 +52,15 @@ def extract_events(ctx: Context) -> list[Fact]:
     meetings: list[Fact] = []
     others: list[Fact] = []
     current: Fact | None = None
-    for sentence in ctx.sentences:
-        if ctx.in_quote(sentence.start):
-            continue
+    narrative = [s for s in ctx.sentences if not ctx.in_quote(s.start)]
+    for sentence in narrative:
         current = _meeting(ctx, sentence, current, meetings)
         _delegation(ctx, sentence, meetings)
-        taken = {m.first("date") for m in meetings if sentence.start in (m.evidence.start, *(s.start for s in m.more_evidence))}
+    kept = [m for m in meetings if m.props.get("participant") or m.first("place")]
+    for sentence in narrative:
+        taken = {m.first("date") for m in kept if sentence.start in (m.evidence.start, *(s.start for s in m.more_evidence))}
         others += _dated(ctx, sentence, taken)
-    return [m for m in meetings if m.props.get("participant") or m.first("place")] + others
+    return kept + others
 
 
 def _cues(ctx: Context, sentence: Sentence) -> Cues:
@@ -81,8 +82,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         if current is not None and has_cue("participation_cues", sentence.text):
             _add_participants(ctx, current, sentence)
         return current
-    date, place = _clause_date(ctx, sentence, cues.position), _place(ctx, sentence, cues.named)
-    same = _same_named(ctx, cues.named, meetings)
+    date, place = _clause_date(ctx, sentence, cues.position), _place(ctx, sentence, cues.named, cues.position)
+    same = _same_named(ctx, cues.named, meetings) or _same_day(cues, date, place, meetings)
     if same is not None:
         _join(ctx, same, sentence, date, place)
         return same
@@ -99,6 +100,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         current.label = ctx.entities[cues.named[0].key].label
         _join(ctx, current, sentence, None, place)
         return current
+    if date is None and cues.verb and _people(ctx, sentence) and current is None:
+        date = _narrative_date(ctx, sentence)
     if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
         return current
     return _open(ctx, sentence, cues, date or _narrative_date(ctx, sentence), place, meetings) or current
@@ -129,6 +132,14 @@ def _join(ctx: Context, meeting: Fact, sentence: Sentence, date: DateValue | Non
         meeting.add("place", place)
     _add_participants(ctx, meeting, sentence)
     meeting.cite(Span(sentence.start, sentence.end))
+
+
+def _same_day(cues: Cues, date: DateValue | None, place: Ref | None, meetings: list[Fact]) -> Fact | None:
+    """'a joint press conference ... on Tuesday': the meeting already held that day, when no other place is named."""
+    if cues.named or date is None or place is not None or date.precision != "day":
+        return None
+    same = [m for m in meetings if m.first("date") == date]
+    return same[-1] if same else None
 
 
 def _called(ctx: Context, sentence: Sentence, cues: Cues, meetings: list[Fact]) -> Fact | None:
@@ -182,7 +193,7 @@ def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | N
 
 def _clause_date(ctx: Context, sentence: Sentence, position: int) -> DateValue | None:
     """The date of the clause that names the meeting, leaving out asides (', who moved ... last month,')."""
-    text = ctx.doc.text
+    text = _mask_names(ctx, sentence)
     asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:who|which|where|when)\b[^,]*,", text[:sentence.end])
               if m.start() >= sentence.start and not (m.start() <= position < m.end())]
     dates = [d for d in ctx.dates[sentence.index] if d.value and d.value.precision != "year"
@@ -190,6 +201,16 @@ def _clause_date(ctx: Context, sentence: Sentence, position: int) -> DateValue |
     if not dates:
         return None
     return min(dates, key=lambda d: abs(d.start - position)).value
+
+
+def _mask_names(ctx: Context, sentence: Sentence) -> str:
+    """The document text with commas inside names ('Foreign, Commonwealth and Development Office') hidden."""
+    text = list(ctx.doc.text[:sentence.end])
+    for mention in ctx.mentions_in(sentence.start, sentence.end):
+        for index in range(mention.start, mention.end):
+            if text[index] == ",":
+                text[index] = ";"
+    return "".join(text)
 
 
 def _narrative_date(ctx: Context, sentence: Sentence) -> DateValue | None:
@@ -229,21 +250,37 @@ def _meeting_label(ctx: Context, sentence: Sentence, cues: Cues, fact: Fact) -> 
 
 
 # -- where ---------------------------------------------------------------------------
-def _place(ctx: Context, sentence: Sentence, named: list) -> Ref | None:
-    text = ctx.doc.text
+_PLACE_RANK = {"Venue": 0, "City": 1, "Place": 1, "Region": 2, "State": 3}
+
+
+def _place(ctx: Context, sentence: Sentence, named: list, position: int | None = None) -> Ref | None:
+    """Where a sentence's meeting is: a venue 'at' before a city 'in', a city before a region or a state."""
     within = _place_in_name(ctx, named)
     if within:
         return within
+    candidates = _places(ctx, sentence)
+    unknown = _unknown_place(ctx, sentence)
+    if unknown:
+        candidates.append((1, ctx.doc.text.find(ctx.entities[unknown.key].label, sentence.start), unknown))
+    if candidates:
+        return min(candidates, key=lambda c: (c[0], c[1]))[2]
+    return _anaphoric_place(ctx, sentence)
+
+
+def _places(ctx: Context, sentence: Sentence) -> list[tuple[int, int, Ref]]:
+    text = ctx.doc.text
+    found = []
     for mention in ctx.mentions_in(sentence.start, sentence.end):
         entity = ctx.entities[mention.key]
         before = text[max(sentence.start, mention.start - 24):mention.start]
-        if ctx.in_quote(mention.start) or not (re.search(r"\b(?i:in|at)\s+(?:the\s+)?$", before) or _TRAVEL.search(before)):
+        at = re.search(r"\b(?i:at)\s+(?:the\s+)?$", before)
+        if ctx.in_quote(mention.start) or not (at or re.search(r"\b(?i:in)\s+(?:the\s+)?$", before) or _TRAVEL.search(before)):
             continue
         if entity.family in _PLACE_FAMILIES:
-            return Ref(mention.key)
-        if entity.family == "org" and re.match(r"\s+(?:headquarters|HQ|offices|site)\b", text[mention.end:mention.end + 14]):
-            return Ref(mention.key)
-    return _unknown_place(ctx, sentence) or _anaphoric_place(ctx, sentence)
+            found.append((_PLACE_RANK.get(entity.cls, 2) - (1 if at else 0), mention.start, Ref(mention.key)))
+        elif entity.family == "org" and re.match(r"\s+(?:headquarters|HQ|offices|site)\b", text[mention.end:mention.end + 14]):
+            found.append((0, mention.start, Ref(mention.key)))
+    return found
 
 
 def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:
@@ -301,9 +338,9 @@ def _people(ctx: Context, sentence: Sentence) -> list:
 
 def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence) -> None:
     refs = _people(ctx, sentence)
-    pronoun = re.search(r"(?:^|,\s+|\bwhere\s+|\bwhen\s+|\band\s+)(?:he|she)\b", sentence.text, re.I)
-    if pronoun or not refs and re.search(r"\b(?:he|she)\b", sentence.text, re.I):
-        subject = _antecedent(ctx, sentence, "she" in (pronoun.group() if pronoun else sentence.text).lower())
+    pronoun = re.search(r"\b(?:he|she)\b", sentence.text, re.I)
+    if pronoun and not ctx.in_quote(sentence.start + pronoun.start()):
+        subject = _antecedent(ctx, sentence, pronoun.group().lower() == "she")
         refs = refs + ([subject] if subject else [])
     for ref in refs:
         meeting.add("participant", Ref(ref.person))
@@ -314,11 +351,12 @@ def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence) -> None:
 def _antecedent(ctx: Context, sentence: Sentence, female: bool):
     """The last person named before the sentence whose gender (when the gazetteer knows it) fits."""
     wanted = "female" if female else "male"
-    for ref in reversed([r for r in ctx.refs if r.end <= sentence.start and not ctx.in_quote(r.start)]):
-        entry = ctx.finder.gazetteer.entries.get(ctx.entities[ref.person].gazetteer_id or "")
-        if entry is None or entry.gender in (None, wanted):
-            return ref
-    return None
+    earlier = [r for r in ctx.refs if r.end <= sentence.start and not ctx.in_quote(r.start)][-8:]
+    genders = [(r, getattr(ctx.finder.gazetteer.entries.get(ctx.entities[r.person].gazetteer_id or ""), "gender", None))
+               for r in earlier]
+    known = [r for r, gender in genders if gender == wanted]
+    unknown = [r for r, gender in genders if gender is None]
+    return (known or unknown or [None])[-1]
 
 
 def _anaphoric_agents(ctx: Context, meeting: Fact, sentence: Sentence) -> None:

@@ -201,8 +201,11 @@ def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     agents = [m.key for m in ctx.mentions_in(match.end(), end) if _agent(ctx, m.key)]
     if agents:
         return agents[:1]
-    if re.match(r"(?:a|an)\s+[a-z]", text[match.end():end]):
-        return [_group(ctx, text[match.end():end])]
+    phrase = text[match.end():end]
+    if re.match(r"(?:a|an)\s+[a-z]", phrase) or (
+            re.match(r"[a-z]", phrase) and re.search(r"\b[a-z]+s\b", " ".join(phrase.split()[:6]))
+            and not re.match(r"(?:\d|one|two|three|four|five|six|several|many|the\s+next)\b", phrase)):
+        return [_group(ctx, phrase)]
     return []
 
 
@@ -218,13 +221,13 @@ def _group(ctx: Context, phrase: str) -> str:
 
 
 def _receivers(ctx: Context, sentence: Sentence) -> list[str]:
-    """'X, Y and Z will receive ...', 'Serbia will get help ...'."""
-    match = re.compile(r"\b(?:will|would|is to|are to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit from)\b").search(
-        ctx.doc.text, sentence.start, sentence.end)
-    if not match:
-        return []
-    start = _subject_start(ctx, sentence, match.start())
-    return [m.key for m in ctx.mentions_in(start, match.start()) if _agent(ctx, m.key)]
+    """'X, Y and Z will receive ...', '... and Serbia will get help ...'."""
+    found = []
+    for match in re.compile(r"\b(?:will|would|is to|are to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit from)\b").finditer(
+            ctx.doc.text, sentence.start, sentence.end):
+        start = _subject_start(ctx, sentence, match.start())
+        found += [m.key for m in ctx.mentions_in(start, match.start()) if _agent(ctx, m.key)]
+    return found
 
 
 def _subject_start(ctx: Context, sentence: Sentence, verb: int) -> int:
@@ -268,6 +271,10 @@ def _anaphoric_recipients(ctx: Context, fact: Fact) -> None:
             continue
         for recipient in _receivers(ctx, sentence) + _go_to(ctx, sentence, sentence.start):
             fact.add("recipient", Ref(recipient))
+            fact.cite(Span(sentence.start, sentence.end))
+        source = _source(ctx, sentence) if fact.first("sourceOfFunds") is None else None
+        if source:
+            fact.add("sourceOfFunds", Ref(source))
             fact.cite(Span(sentence.start, sentence.end))
         if re.search(r"\b(?:go|be allocated|be paid|be given)\s+to:\s*$", sentence.text):
             for item in (s for s in ctx.sentences if ctx.intro_of(s) is sentence):
