@@ -7,8 +7,11 @@ Posts are written in a handful of orders, each a rule here:
 ("Newly appointed Border Security Commander – ... – Martin Hewitt"),
 ``name_bracket_title`` ("Jane Doe (Chief Constable)"), ``appointed``
 ("X has been appointed as the new Y"), ``counterpart`` ("his Italian
-counterpart, Giorgia Meloni"), and ``post_only`` ("the Prime Minister"),
-resolved to the holder on the sentence's date through the gazetteer.
+counterpart, Giorgia Meloni"), ``coordinated_title`` ("Deputy Prime Minister
+and Justice Secretary David Lammy"), and ``post_only`` ("the Prime
+Minister"), resolved through the gazetteer to whoever held the post on the
+date of the clause that names it (the publication date when the clause gives
+none). Titles themselves are found by kg.extract.titles.
 """
 from __future__ import annotations
 
@@ -17,14 +20,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention, entity_key, gazetteer_entity
+from kg.extract.entities import Entity, EntityFinder, EntityMention, entity_key, gazetteer_entity
+from kg.extract.titles import WORD, TitleFinder, TitleMention, title_pattern
 from kg.gazetteer import Gazetteer, PostEntry
 from kg.model import Sentence
 from kg.patterns import patterns
 from kg.values.dates import DateMention
 from kg.values.names import fold, slug, strip_honorifics, tidy
 
-_WORD = rf"[{UPPER}][\w’'-]*"
 
 
 @dataclass
@@ -46,29 +49,11 @@ class PersonRef:
     rule: str
 
 
-@dataclass(frozen=True)
-class TitleMention:
-    start: int
-    end: int
-    title: str
-    organisation: str | None
-    country: str | None
-    former: bool = False
-
-
-@lru_cache(maxsize=1)
-def _title_pattern() -> re.Pattern:
-    rules = patterns("posts")
-    heads = "|".join(re.escape(h) for h in sorted(rules["heads"], key=len, reverse=True))
-    mods = "|".join(re.escape(m) for m in sorted(rules["modifiers"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,4}}(?:{heads})(?![\w’'-])")
-
-
 @lru_cache(maxsize=1)
 def _name_before() -> str:
     """A full name (two to five words, particles allowed) as a regex fragment."""
     particles = "|".join(patterns("posts")["name_particles"])
-    return rf"{_WORD}(?:\s+(?:(?:{particles})\s+)*{_WORD}){{1,4}}"
+    return rf"{WORD}(?:\s+(?:(?:{particles})\s+)*{WORD}){{1,4}}"
 
 
 @lru_cache(maxsize=1)
@@ -76,9 +61,9 @@ def _name_pattern() -> re.Pattern:
     rules = patterns("posts")
     honorifics = "|".join(re.escape(h) for h in sorted(rules["honorifics"], key=len, reverse=True))
     particles = "|".join(rules["name_particles"])
-    token = rf"(?:{_WORD}|(?:{particles})-{_WORD})"
+    token = rf"(?:{WORD}|(?:{particles})-{WORD})"
     lead = rf"(?:(?:{particles})\s+)*"
-    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{_WORD}(?:\s+{lead}{token}){{0,4}})")
+    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{WORD}(?:\s+{lead}{token}){{0,4}})")
 
 
 class PeopleFinder:
@@ -87,6 +72,7 @@ class PeopleFinder:
     def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention]) -> None:
         self.finder, self.gazetteer, self.mentions = finder, gazetteer, mentions
         self.text = finder.doc.text
+        self.titles = TitleFinder(finder, gazetteer, mentions)
         self.posts: dict[str, Post] = {}
         self.countries: dict[str, str] = {}
         self.refs: list[PersonRef] = []
@@ -97,7 +83,7 @@ class PeopleFinder:
         self.dates, self.published = dates, published
         for sentence in sentences:
             self.current = sentence
-            self._sentence(sentence, None)
+            self._sentence(sentence)
         self._gazetteer_people()
         self.refs.sort(key=lambda r: (r.start, r.end))
         return self.refs
@@ -136,8 +122,8 @@ class PeopleFinder:
                 return mention.value.as_date()
         return self.published
 
-    def _sentence(self, sentence: Sentence, _: None) -> None:
-        titles = self._titles(sentence)
+    def _sentence(self, sentence: Sentence) -> None:
+        titles = self.titles.find(sentence)
         taken: set[int] = set()
         for title in titles:
             day = self._day(sentence, title.start)
@@ -176,133 +162,10 @@ class PeopleFinder:
     def _covered(self, position: int) -> bool:
         return any(r.start <= position < r.end for r in self.refs)
 
-    def _titles(self, sentence: Sentence) -> list[TitleMention]:
-        owner = self._representing(sentence)
-        return [t if t.organisation or t.country or owner is None or t.start < owner[1]
-                else TitleMention(t.start, t.end, t.title, owner[0], None, t.former) for t in self._raw_titles(sentence)]
-
-    def _representing(self, sentence: Sentence) -> tuple[str, int] | None:
-        """'The European Commission was represented by ...', 'the Command, led by ...': the organisation and where its people start."""
-        match = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b").search(self.text, sentence.start, sentence.end)
-        if not match:
-            return None
-        owners = [m for m in self.mentions if sentence.start <= m.start and m.end <= match.start()
-                  and self.text[m.end:match.start()].strip(" ,") in ("",) and self.finder.entities[m.key].family == "org"]
-        return (owners[-1].key, match.end()) if owners else None
-
-    def _raw_titles(self, sentence: Sentence) -> list[TitleMention]:
-        found = []
-        for match in _title_pattern().finditer(self.text, sentence.start, sentence.end):
-            if self.text[match.end():match.end() + 2] in ("’s", "'s") or self._inside_entity(match.start(), match.end()):
-                continue
-            end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())
-            begin, title = self._unlisted_modifiers(match.start(), sentence.start, title)
-            prefix_org, prefix_country, start = self._prefix(begin, sentence.start)
-            former = bool(re.search(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was)\s*$", self.text[sentence.start:start], re.I))
-            found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country, former))
-        return found
-
-    def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:
-        """'Coastal Commander': capitalised words before a title that name no entity belong to it."""
-        stop = set(patterns("entities")["stopwords"]) | set(patterns("posts")["honorifics"])
-        while match := re.search(rf"(?:^|(?<=\s))({_WORD})\s+$", self.text[floor:start]):
-            word, begin = match.group(1), floor + match.start(1)
-            if word in stop or word in self.gazetteer.demonyms or begin == floor or word.endswith(("’s", "'s")) \
-                    or any(m.start <= begin < m.end for m in self.mentions):
-                break
-            title, start = f"{word} {title}", begin
-        return start, title
-
-    def _inside_entity(self, start: int, end: int) -> bool:
-        return any(m.start <= start and end <= m.end and (m.end - m.start) > (end - start)
-                   and not m.key.startswith("person/") for m in self.mentions)
-
-    def _complements(self, end: int, stop: int, title: str) -> tuple[int, str | None, str | None, str]:
-        """Read "of/for X" after a title: a known state or organisation owns the post, other words join the title."""
-        organisation = country = None
-        lead = re.compile(r"\s+(of|for|at)\s+(?:the\s+)?")
-        while match := lead.match(self.text, end, stop):
-            entity, entity_end = self._entity_starting(match.end())
-            if match.group(1) == "at" and (entity is None or entity.family != "org"):
-                break
-            if entity is not None and (entity.family in ("org", "state") or entity.cls == "Region"):
-                if entity.cls == "State":
-                    country = entity.key
-                else:
-                    organisation = entity.key
-                end = self._skip_acronym(entity_end, stop)
-                continue
-            words = self._complement_words(match.end(), stop)
-            if not words:
-                break
-            title = f"{title} {self.text[end:words].strip()}"
-            end = words
-        return end, organisation, country, title
-
-    def _entity_starting(self, position: int) -> tuple[Entity | None, int]:
-        for mention in self.mentions:
-            if mention.start == position:
-                return self.finder.entities[mention.key], mention.end
-        return None, position
-
-    def _skip_acronym(self, end: int, stop: int) -> int:
-        match = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)").match(self.text, end, stop)
-        return match.end() if match else end
-
-    def _complement_words(self, start: int, stop: int) -> int:
-        """End of the capitalised words of a complement, leaving a trailing person's name out."""
-        series = re.compile(rf"{_WORD}(?:,\s+{_WORD})+,?\s+and\s+{_WORD}").match(self.text, start, stop)
-        if series:
-            return series.end()
-        words = list(re.compile(rf"{_WORD}|and|on|&|in|the").finditer(self.text, start, stop))
-        taken: list[re.Match] = []
-        for word in words:
-            gap = self.text[(taken[-1].end() if taken else start):word.start()]
-            if gap.strip() or any(m.start == word.start() and m.key.startswith("person/") for m in self.mentions):
-                break
-            taken.append(word)
-        while taken and taken[-1].group() in ("and", "on", "&", "in", "the"):
-            taken.pop()
-        known = set(patterns("posts")["modifiers"]) | set(patterns("entities")["org_heads"])
-        tail = [w.group() for w in taken[-3:]]
-        if len(tail) == 3 and all(w[:1].isupper() for w in tail) and not (set(tail[-2:]) & known):
-            taken = taken[:-2]
-        return taken[-1].end() if taken else start
-
-    def _prefix(self, start: int, floor: int) -> tuple[str | None, str | None, int]:
-        before = self.text[floor:start]
-        possessive = re.search(rf"({_WORD}(?:\s+{_WORD})*)[’']s\s+$", before)
-        if possessive:
-            entity = self._entity_at(floor + possessive.start(1), floor + possessive.end(1))
-            if entity:
-                return self._org_or_country(entity) + (floor + possessive.start(),)
-        demonym = re.search(rf"({_WORD})\s+$", before)
-        if demonym and demonym.group(1) in self.gazetteer.demonyms:
-            state = f"state/{self.gazetteer.demonyms[demonym.group(1)]}"
-            return None, state, floor + demonym.start(1)
-        for mention in self.mentions:
-            if mention.end + 1 == start and mention.start >= floor and self.text[mention.end] == " ":
-                entity = self.finder.entities[mention.key]
-                if entity.family in ("org", "state"):
-                    return self._org_or_country(entity) + (mention.start,)
-        return None, None, start
-
-    def _org_or_country(self, entity: Entity) -> tuple[str | None, str | None]:
-        return (None, entity.key) if entity.cls == "State" else (entity.key, entity.country)
-
     def _non_person_at(self, start: int, end: int) -> bool:
-        entity = self._entity_at(start, end)
+        entity = self.titles.entity_at(start, end)
         return entity is not None and entity.cls != "Person"
 
-    def _entity_at(self, start: int, end: int) -> Entity | None:
-        for mention in self.mentions:
-            if mention.start == start and mention.end >= end - 1:
-                return self.finder.entities[mention.key]
-            if mention.start <= start and end <= mention.end:
-                return self.finder.entities[mention.key]
-        return None
-
-    # -- the orders a post and a name are written in -------------------------
     def _title_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         match = _name_pattern().match(self.text, title.end + 1) if self.text[title.end:title.end + 1] == " " else None
         if not match or match.end() > sentence.end:
@@ -359,7 +222,7 @@ class PeopleFinder:
 
     def _name_bracket_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
-        match = re.search(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}})\s+\($", before)
+        match = re.search(rf"(?P<name>{WORD}(?:\s+{WORD}){{1,3}})\s+\($", before)
         if not match or self.text[title.end:title.end + 1] != ")":
             return None
         start = sentence.start + match.start("name")
@@ -367,7 +230,7 @@ class PeopleFinder:
 
     def _counterparts(self, sentence: Sentence, day: date | None) -> None:
         words = "|".join(patterns("posts")["counterpart_words"])
-        pattern = re.compile(rf"\b(?:his|her|their|its)\s+(?P<demonym>{_WORD}\s+)?(?:{words}),?\s+{_name_pattern().pattern}")
+        pattern = re.compile(rf"\b(?:his|her|their|its)\s+(?P<demonym>{WORD}\s+)?(?:{words}),?\s+{_name_pattern().pattern}")
         for match in pattern.finditer(self.text, sentence.start, sentence.end):
             previous = [r for r in self.refs if r.end <= match.start() and r.post and r.start >= sentence.start]
             if not previous or self._titled_counterpart(match, day):
@@ -414,7 +277,7 @@ class PeopleFinder:
         an office that is also a body; the post is named after it."""
         entity = self.finder.entities[mention.key]
         match = _appointed_before(self.text[sentence.start:mention.start])
-        if not match or entity.family != "org" or not _title_pattern().search(entity.label):
+        if not match or entity.family != "org" or not title_pattern().search(entity.label):
             return
         key = f"post/{slug(entity.label)}"
         self.posts.setdefault(key, Post(key, entity.label, entity.key))
@@ -457,7 +320,7 @@ class PeopleFinder:
     # -- entities ---------------------------------------------------------------
     def _plausible(self, name: str) -> bool:
         """A person's name holds no post title and is not a known organisation or place."""
-        return not _title_pattern().search(name) and name not in self.gazetteer.demonyms
+        return not title_pattern().search(name) and name not in self.gazetteer.demonyms
 
     def _person(self, name: str, start: int) -> str:
         name = strip_honorifics(tidy(name), self.honorifics)
@@ -530,10 +393,6 @@ class PeopleFinder:
         if country is None:
             return True
         return f"state/{post.country}" == country
-
-    def _default(self, candidates: list[PostEntry]) -> PostEntry | None:
-        home = [p for p in candidates if p.country == "united-kingdom"]
-        return home[0] if home else None
 
     def _post_key(self, post: PostEntry | None, title: TitleMention) -> str:
         if post:

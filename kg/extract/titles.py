@@ -1,0 +1,172 @@
+"""Find post titles in text: 'Home Secretary', 'Federal Minister of the Interior of Germany', 'NCA Director General'.
+
+A title is a head ('Minister', 'Director General' ...) with modifiers before
+it and 'of/for X' complements after it (data/patterns/posts.yaml). A
+complement or prefix that names a known organisation or state ('Italy's',
+'French', 'NCA', 'of Germany') becomes the post's owner instead of part of
+the title; 'former' or 'then' before a title marks it as no longer held.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention
+from kg.gazetteer import Gazetteer
+from kg.model import Sentence
+from kg.patterns import patterns
+from kg.values.names import tidy
+
+WORD = rf"[{UPPER}][\w’'-]*"
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    start: int
+    end: int
+    title: str
+    organisation: str | None
+    country: str | None
+    former: bool = False
+
+
+@lru_cache(maxsize=1)
+def title_pattern() -> re.Pattern:
+    rules = patterns("posts")
+    heads = "|".join(re.escape(h) for h in sorted(rules["heads"], key=len, reverse=True))
+    mods = "|".join(re.escape(m) for m in sorted(rules["modifiers"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,4}}(?:{heads})(?![\w’'-])")
+
+
+class TitleFinder:
+    """Post titles in the sentences of one document."""
+
+    def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention]) -> None:
+        self.finder, self.gazetteer, self.mentions = finder, gazetteer, mentions
+        self.text = finder.doc.text
+
+    def find(self, sentence: Sentence) -> list[TitleMention]:
+        """The post titles a sentence names, with the organisation or state each belongs to."""
+        owner = self._representing(sentence)
+        return [t if t.organisation or t.country or owner is None or t.start < owner[1]
+                else TitleMention(t.start, t.end, t.title, owner[0], None, t.former) for t in self._raw_titles(sentence)]
+
+    def _representing(self, sentence: Sentence) -> tuple[str, int] | None:
+        """'The European Commission was represented by ...', 'the Command, led by ...': the organisation and where its people start."""
+        match = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b").search(self.text, sentence.start, sentence.end)
+        if not match:
+            return None
+        owners = [m for m in self.mentions if sentence.start <= m.start and m.end <= match.start()
+                  and self.text[m.end:match.start()].strip(" ,") in ("",) and self.finder.entities[m.key].family == "org"]
+        return (owners[-1].key, match.end()) if owners else None
+
+    def _raw_titles(self, sentence: Sentence) -> list[TitleMention]:
+        found = []
+        for match in title_pattern().finditer(self.text, sentence.start, sentence.end):
+            if self.text[match.end():match.end() + 2] in ("’s", "'s") or self._inside_entity(match.start(), match.end()):
+                continue
+            end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())
+            begin, title = self._unlisted_modifiers(match.start(), sentence.start, title)
+            prefix_org, prefix_country, start = self._prefix(begin, sentence.start)
+            former = bool(re.search(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was)\s*$", self.text[sentence.start:start], re.I))
+            found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country, former))
+        return found
+
+    def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:
+        """'Coastal Commander': capitalised words before a title that name no entity belong to it."""
+        stop = set(patterns("entities")["stopwords"]) | set(patterns("posts")["honorifics"])
+        while match := re.search(rf"(?:^|(?<=\s))({WORD})\s+$", self.text[floor:start]):
+            word, begin = match.group(1), floor + match.start(1)
+            if word in stop or word in self.gazetteer.demonyms or begin == floor or word.endswith(("’s", "'s")) \
+                    or any(m.start <= begin < m.end for m in self.mentions):
+                break
+            title, start = f"{word} {title}", begin
+        return start, title
+
+    def _inside_entity(self, start: int, end: int) -> bool:
+        return any(m.start <= start and end <= m.end and (m.end - m.start) > (end - start)
+                   and not m.key.startswith("person/") for m in self.mentions)
+
+    def _complements(self, end: int, stop: int, title: str) -> tuple[int, str | None, str | None, str]:
+        """Read "of/for X" after a title: a known state or organisation owns the post, other words join the title."""
+        organisation = country = None
+        lead = re.compile(r"\s+(of|for|at)\s+(?:the\s+)?")
+        while match := lead.match(self.text, end, stop):
+            entity, entity_end = self._entity_starting(match.end())
+            if match.group(1) == "at" and (entity is None or entity.family != "org"):
+                break
+            if entity is not None and (entity.family in ("org", "state") or entity.cls == "Region"):
+                if entity.cls == "State":
+                    country = entity.key
+                else:
+                    organisation = entity.key
+                end = self._skip_acronym(entity_end, stop)
+                continue
+            words = self._complement_words(match.end(), stop)
+            if not words:
+                break
+            title = f"{title} {self.text[end:words].strip()}"
+            end = words
+        return end, organisation, country, title
+
+    def _entity_starting(self, position: int) -> tuple[Entity | None, int]:
+        for mention in self.mentions:
+            if mention.start == position:
+                return self.finder.entities[mention.key], mention.end
+        return None, position
+
+    def _skip_acronym(self, end: int, stop: int) -> int:
+        match = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)").match(self.text, end, stop)
+        return match.end() if match else end
+
+    def _complement_words(self, start: int, stop: int) -> int:
+        """End of the capitalised words of a complement, leaving a trailing person's name out."""
+        series = re.compile(rf"{WORD}(?:,\s+{WORD})+,?\s+and\s+{WORD}").match(self.text, start, stop)
+        if series:
+            return series.end()
+        words = list(re.compile(rf"{WORD}|and|on|&|in|the").finditer(self.text, start, stop))
+        taken: list[re.Match] = []
+        for word in words:
+            gap = self.text[(taken[-1].end() if taken else start):word.start()]
+            if gap.strip() or any(m.start == word.start() and m.key.startswith("person/") for m in self.mentions):
+                break
+            taken.append(word)
+        while taken and taken[-1].group() in ("and", "on", "&", "in", "the"):
+            taken.pop()
+        known = set(patterns("posts")["modifiers"]) | set(patterns("entities")["org_heads"])
+        tail = [w.group() for w in taken[-3:]]
+        if len(tail) == 3 and all(w[:1].isupper() for w in tail) and not (set(tail[-2:]) & known):
+            taken = taken[:-2]
+        return taken[-1].end() if taken else start
+
+    def _prefix(self, start: int, floor: int) -> tuple[str | None, str | None, int]:
+        before = self.text[floor:start]
+        possessive = re.search(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$", before)
+        if possessive:
+            entity = self.entity_at(floor + possessive.start(1), floor + possessive.end(1))
+            if entity:
+                return self._org_or_country(entity) + (floor + possessive.start(),)
+        demonym = re.search(rf"({WORD})\s+$", before)
+        if demonym and demonym.group(1) in self.gazetteer.demonyms:
+            state = f"state/{self.gazetteer.demonyms[demonym.group(1)]}"
+            return None, state, floor + demonym.start(1)
+        for mention in self.mentions:
+            if mention.end + 1 == start and mention.start >= floor and self.text[mention.end] == " ":
+                entity = self.finder.entities[mention.key]
+                if entity.family in ("org", "state"):
+                    return self._org_or_country(entity) + (mention.start,)
+        return None, None, start
+
+    def _org_or_country(self, entity: Entity) -> tuple[str | None, str | None]:
+        return (None, entity.key) if entity.cls == "State" else (entity.key, entity.country)
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        for mention in self.mentions:
+            if mention.start == start and mention.end >= end - 1:
+                return self.finder.entities[mention.key]
+            if mention.start <= start and end <= mention.end:
+                return self.finder.entities[mention.key]
+        return None
+
+    # -- the orders a post and a name are written in -------------------------
