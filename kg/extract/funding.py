@@ -144,39 +144,48 @@ def _lead_date(ctx: Context) -> DateValue | None:
 
 
 # -- who announced it --------------------------------------------------------------
-def _announcer(ctx: Context, sentence: Sentence, position: int) -> PersonRef | None:
-    """The person who announces in this sentence: before the verb, after 'by', or 'he'/'she'."""
+Announcer = tuple[str, str | None]
+
+
+def _announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | None:
+    """Who announces in this sentence: the person before the verb, after 'by', or 'he'/'she';
+    else the body that is the verb's subject ('The Home Office has today announced ...')."""
     text = ctx.doc.text
     refs = [r for r in ctx.refs_in(sentence.start, sentence.end) if not ctx.in_quote(r.start)]
     verb = next((m for m in cue_pattern("announce_verbs").finditer(text, sentence.start, sentence.end)
                  if not ctx.in_quote(m.start())), None)
     if verb is None:
         before = [r for r in refs if r.end <= position]
-        return before[-1] if before else None
+        return _person(ctx, before[-1]) if before else None
     before = [r for r in refs if r.end <= verb.start()]
     after = [r for r in refs if r.start >= verb.end() and re.fullmatch(r"[^,.;]{0,40}?\bby\s+(?:the\s+)?", text[verb.end():r.start])]
     if before or after:
-        return (before[-1:] or after)[0]
+        return _person(ctx, (before[-1:] or after)[0])
     if re.search(r"\b(?:he|she)\b", text[sentence.start:verb.start()], re.I):
         earlier = [r for r in ctx.refs if r.end <= sentence.start and not ctx.in_quote(r.start)]
-        return earlier[-1] if earlier else None
-    return None
+        return _person(ctx, earlier[-1]) if earlier else None
+    bodies = [m for m in ctx.mentions_in(_subject_start(ctx, sentence, verb.start()), verb.start()) if _agent(ctx, m.key)]
+    return (bodies[-1].key, None) if bodies else None
 
 
-def _lead_announcer(ctx: Context) -> PersonRef | None:
+def _person(ctx: Context, ref: PersonRef) -> Announcer:
+    return ref.person, ctx.post_of(ref)
+
+
+def _lead_announcer(ctx: Context) -> Announcer | None:
     """Whoever the document's first announcing sentence names."""
     for sentence in ctx.sentences:
         if not ctx.in_quote(sentence.start) and has_cue("announce_verbs", sentence.text):
-            ref = _announcer(ctx, sentence, sentence.end)
-            if ref:
-                return ref
+            found = _announcer(ctx, sentence, sentence.end)
+            if found:
+                return found
     return None
 
 
-def _set_announcer(ctx: Context, fact: Fact, ref: PersonRef | None) -> None:
-    if ref:
-        fact.add("announcer", Ref(ref.person))
-        post = ctx.post_of(ref)
+def _set_announcer(ctx: Context, fact: Fact, announcer: Announcer | None) -> None:
+    if announcer:
+        who, post = announcer
+        fact.add("announcer", Ref(who))
         fact.add("announcerPost", Ref(post) if post else None)
 
 

@@ -378,10 +378,9 @@ class PeopleFinder:
 
     def _gazetteer_post(self, title: TitleMention, person_id: str | None, day: date | None) -> PostEntry | None:
         """The gazetteer's post for a title: one the person holds, else the only (or home) match."""
-        wanted = fold(title.title)
         if person_id and self.gazetteer.posts_held(person_id, None):
             held = [p for p in self.gazetteer.posts_held(person_id, day)
-                    if any(fold(t).endswith(wanted) or wanted.endswith(fold(t)) for t in p.titles)]
+                    if any(_titles_agree(title.title, t) for t in p.titles)]
             return held[0] if held else None
         candidates = [p for p in self._titled_posts(title)
                       if (title.country or title.organisation or p.country == "united-kingdom")
@@ -418,6 +417,18 @@ class PeopleFinder:
         if entry is None:
             return None
         return self.finder.remember(gazetteer_entity(entry))
+
+
+_GENERIC_TITLE_WORDS = frozenset("minister secretary of for the and state to on in".split())
+
+
+def _titles_agree(said: str, known: str) -> bool:
+    """'Asylum Minister' names the 'Minister for Border Security and Asylum': same head, a shared distinctive word."""
+    said, known = fold(said), fold(known)
+    if known.endswith(said) or said.endswith(known):
+        return True
+    said_words, known_words = set(said.split()), set(known.split())
+    return bool(said) and said.split()[-1] in known_words and bool((said_words - _GENERIC_TITLE_WORDS) & known_words)
 
 
 def _appointed_before(text: str) -> re.Match | None:

@@ -49,3 +49,9 @@ def test_funding_money_that_is_not_funding(tmp_path) -> None:
 def test_funding_announced_last_month_is_dated_to_that_month(tmp_path) -> None:
     [package] = packages(tmp_path, "Last month the Home Secretary announced £2 million for Immigration Enforcement.")
     assert package["date"] == ["2023-05"]
+
+
+def test_funding_announced_by_a_body_when_no_person_announces(tmp_path) -> None:
+    [package] = packages(tmp_path, "The Home Office has today announced £5 million to help Border Force buy new boats.")
+    assert package["announcer"] == ["Home Office"] and "announcerPost" not in package
+    assert package["recipient"] == ["Border Force"]

@@ -60,3 +60,8 @@ def test_people_bare_generic_title_with_name_is_merged_into_fuller_title(tmp_pat
 def test_people_name_without_post_gets_gazetteer_post_on_date(tmp_path) -> None:
     found = holdings(extract_text(tmp_path, "Talks with Rishi Sunak went well.", published="2023-06-14"))
     assert ("Rishi Sunak", "Prime Minister", "United Kingdom") in found
+
+
+def test_people_title_worded_differently_from_the_gazetteer_still_names_the_post(tmp_path) -> None:
+    found = holdings(extract_text(tmp_path, "Border Security and Asylum Minister Angela Eagle visited Dover.", published="2025-02-10"))
+    assert ("Angela Eagle", "Minister for Border Security and Asylum", "Home Office") in found
