@@ -1,6 +1,7 @@
 """Load the extraction patterns kept as data in ``data/patterns/``."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -14,3 +15,12 @@ def patterns(name: str) -> dict[str, Any]:
     """The mapping in ``data/patterns/NAME.yaml``."""
     path = resource_dir("data") / "patterns" / f"{name}.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def title_pattern() -> re.Pattern:
+    """A post title: up to four modifiers and a head ('Home Secretary', 'Federal Foreign Minister')."""
+    rules = patterns("posts")
+    heads = "|".join(re.escape(h) for h in sorted(rules["heads"], key=len, reverse=True))
+    mods = "|".join(re.escape(m) for m in sorted(rules["modifiers"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,4}}(?:{heads})(?![\w’'-])")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.extract.tokens import PhraseTrie, Token, tokenize
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import Document, Sentence
-from kg.patterns import patterns
+from kg.patterns import patterns, title_pattern
 from kg.values.dates import MONTHS, WEEKDAYS
 from kg.values.names import slug, tidy
 
@@ -189,6 +189,8 @@ class EntityFinder:
     def _names(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
         found = []
         for run in self._capitalised_runs(tokens):
+            if title_pattern().match(self.doc.text, run[0].start):
+                continue
             words = [t.text for t in run]
             head = self._head(words)
             cls = self._class_of_head(words, words[head]) if head is not None else None
@@ -283,11 +285,15 @@ class EntityFinder:
         return found
 
     def _longest(self, candidates: list[tuple[int, int, str]]) -> list[EntityMention]:
+        """The longest candidates that do not overlap; organisations named inside a meeting's name are kept too."""
         chosen: list[tuple[int, int, str]] = []
         for start, end, key in sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
             if all(end <= s or start >= e for s, e, _ in chosen):
                 chosen.append((start, end, key))
-        return [EntityMention(s, e, self.doc.text[s:e], k) for s, e, k in sorted(chosen)]
+        events = [(s, e) for s, e, k in chosen if self.entities[k].family == "event"]
+        nested = {(s, e, k) for s, e, k in set(candidates) if self.entities[k].family == "org"
+                  and any(es <= s and e <= ee and (s, e) != (es, ee) for es, ee in events)}
+        return [EntityMention(s, e, self.doc.text[s:e], k) for s, e, k in sorted(set(chosen) | nested)]
 
 
 @lru_cache(maxsize=4)

@@ -21,10 +21,10 @@ from datetime import date
 from functools import lru_cache
 
 from kg.extract.entities import Entity, EntityFinder, EntityMention, entity_key, gazetteer_entity
-from kg.extract.titles import WORD, TitleFinder, TitleMention, title_pattern
+from kg.extract.titles import WORD, TitleFinder, TitleMention
 from kg.gazetteer import Gazetteer, PostEntry
 from kg.model import Sentence
-from kg.patterns import patterns
+from kg.patterns import patterns, title_pattern
 from kg.values.dates import DateMention
 from kg.values.names import fold, slug, strip_honorifics, tidy
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention
 from kg.gazetteer import Gazetteer
 from kg.model import Sentence
-from kg.patterns import patterns
+from kg.patterns import patterns, title_pattern
 from kg.values.names import tidy
 
 WORD = rf"[{UPPER}][\w’'-]*"
@@ -29,14 +28,6 @@ class TitleMention:
     organisation: str | None
     country: str | None
     former: bool = False
-
-
-@lru_cache(maxsize=1)
-def title_pattern() -> re.Pattern:
-    rules = patterns("posts")
-    heads = "|".join(re.escape(h) for h in sorted(rules["heads"], key=len, reverse=True))
-    mods = "|".join(re.escape(m) for m in sorted(rules["modifiers"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,4}}(?:{heads})(?![\w’'-])")
 
 
 class TitleFinder:
