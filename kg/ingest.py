@@ -43,11 +43,13 @@ def read_document(path: Path) -> Document:
         raise InputError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
     if "\x00" in text:
         raise InputError(f"{path}: looks like a binary file, not a text document")
+    page_meta: dict = {}
     if path.suffix.lower() in (".html", ".htm"):
-        text = html_main_text(text)
+        text, page_meta = html_main_text(text)
     if not text.strip():
         raise InputError(f"{path}: the document is empty")
     meta, body_start = _front_matter(text, path)
+    meta = {**page_meta, **meta}
     body = text[body_start:]
     title = str(meta.get("title") or _first_line(body))
     return Document(path=path, name=path.name, text=text, body_start=body_start, title=title,
@@ -101,6 +103,9 @@ def _as_date(value: object, path: Path) -> date | None:
 class _MainText(HTMLParser):
     """Collects visible text, preferring <main> or <article> when the page has one."""
 
+    META = {"govuk:first-published-at": "published", "article:published_time": "published",
+            "dcterms.date": "published", "dc.date": "published", "og:title": "title",
+            "govuk:organisations": "publisher", "og:url": "url"}
     SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "svg", "head"}
     BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section",
              "article", "main", "blockquote", "ul", "ol", "title"}
@@ -109,10 +114,13 @@ class _MainText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.main_parts: list[str] = []
+        self.meta: dict[str, str] = {}
         self._skip = 0
         self._main = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "meta":
+            self._meta(dict(attrs))
         if tag in self.SKIP:
             self._skip += 1
         if tag in ("main", "article"):
@@ -132,16 +140,24 @@ class _MainText(HTMLParser):
         if not self._skip:
             self._emit(data)
 
+    def _meta(self, attrs: dict) -> None:
+        """Publication date, title, publisher and address from the page's meta tags."""
+        name = (attrs.get("name") or attrs.get("property") or "").lower()
+        content = (attrs.get("content") or "").strip()
+        field = self.META.get(name)
+        if field and content:
+            self.meta.setdefault(field, content[:10] if field == "published" else content)
+
     def _emit(self, piece: str) -> None:
         self.parts.append(piece)
         if self._main:
             self.main_parts.append(piece)
 
 
-def html_main_text(html: str) -> str:
-    """The readable text of an HTML page, paragraphs separated by blank lines."""
+def html_main_text(html: str) -> tuple[str, dict[str, str]]:
+    """The readable text of an HTML page, paragraphs separated by blank lines, and its meta tags."""
     parser = _MainText()
     parser.feed(html)
     chosen = parser.main_parts if "".join(parser.main_parts).strip() else parser.parts
     lines = [" ".join(line.split()) for line in "".join(chosen).splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n", parser.meta

@@ -174,3 +174,12 @@ def test_find_documents_explicit_file_kept(folder: Path) -> None:
 def test_find_documents_missing_path_raises_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no_such_folder"):
         find_documents([tmp_path / "no_such_folder"])
+
+
+def test_read_document_html_meta_gives_publication_date(tmp_path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><meta name="govuk:first-published-at" content="2024-03-05T10:00:00+00:00">'
+                    '<title>T</title></head><body><main><p>Officers made arrests today.</p></main></body></html>',
+                    encoding="utf-8")
+    from datetime import date as _date
+    assert read_document(page).published == _date(2024, 3, 5)
