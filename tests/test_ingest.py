@@ -181,5 +181,4 @@ def test_read_document_html_meta_gives_publication_date(tmp_path) -> None:
     page.write_text('<html><head><meta name="govuk:first-published-at" content="2024-03-05T10:00:00+00:00">'
                     '<title>T</title></head><body><main><p>Officers made arrests today.</p></main></body></html>',
                     encoding="utf-8")
-    from datetime import date as _date
-    assert read_document(page).published == _date(2024, 3, 5)
+    assert read_document(page).published == date(2024, 3, 5)
