@@ -21,10 +21,24 @@ def extract_figures(ctx: Context) -> list[Fact]:
             facts.append(_figure(ctx, sentence, money.start, money.end, money.amount, money.currency,
                                  money.qualifier, readable(money.amount, money.currency)))
         for quantity in ctx.quantities[sentence.index]:
-            label = f"{amount_text(quantity.value)} {quantity.unit}"
-            facts.append(_figure(ctx, sentence, quantity.start, quantity.end, quantity.value, quantity.unit,
+            unit = quantity.unit or _unit_before(ctx, sentence)
+            if not unit:
+                continue
+            label = f"{amount_text(quantity.value)} {unit}"
+            facts.append(_figure(ctx, sentence, quantity.start, quantity.end, quantity.value, unit,
                                  quantity.qualifier, label))
     return facts
+
+
+def _unit_before(ctx: Context, sentence: Sentence) -> str:
+    """What the paragraph counted last ('... 1,195 people crossed. That took the total to 25,591')."""
+    for earlier in reversed(ctx.sentences[:sentence.index]):
+        if earlier.paragraph != sentence.paragraph:
+            break
+        counted = [q.unit for q in ctx.quantities[earlier.index] if q.unit and q.unit != "percent"]
+        if counted:
+            return counted[-1]
+    return ""
 
 
 def _figure(ctx: Context, sentence: Sentence, start: int, end: int, value, unit: str,

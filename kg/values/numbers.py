@@ -30,7 +30,12 @@ def _pattern() -> re.Pattern:
 
 
 def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Quantity]:
-    """Counts with the unit they count, and percentages; skips years and spans already taken."""
+    """Counts with the unit they count, and percentages; skips years and spans already taken.
+
+    A count whose unit is left unsaid ('... took the total to 25,591') takes the
+    first unit counted earlier in the sentence, or none (unit "") for the
+    caller to fill in from the paragraph.
+    """
     stop_words = set(patterns("figures")["unit_stopwords"])
     found: list[Quantity] = []
     for match in _pattern().finditer(text, start, end):
@@ -47,13 +52,19 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
             continue
         if re.fullmatch(r"(?:19|20)\d\d", number):
             continue
-        unit, unit_end = _unit(text, match.end(), end, stop_words)
+        scale = re.compile(r"\s+(million|billion|thousand)\b").match(text, match.end(), end)
+        if scale:
+            value *= {"thousand": 1000, "million": 10**6, "billion": 10**9}[scale.group(1)]
+        unit, unit_end = _unit(text, scale.end() if scale else match.end(), end, stop_words)
         if not unit:
-            counted = [q for q in found if q.unit != "percent"]
-            if counted and not number.isalpha() and text[counted[-1].end:match.start()].count(".") == 0:
-                unit, unit_end = counted[-1].unit, match.end()
+            counted = [q for q in found if q.unit and q.unit != "percent" and "." not in text[q.end:match.start()]]
+            if counted and not number.isalpha():
+                unit = counted[0].unit
+            elif not (number.isalpha() or len(number.replace(",", "")) < 3):
+                unit = ""
             else:
                 continue
+            unit_end = match.end()
         found.append(Quantity(match.start(), unit_end, text[match.start():unit_end], value, unit, _q(match)))
     return found
 
@@ -96,7 +107,8 @@ def _unit(text: str, start: int, stop: int, stop_words: set[str]) -> tuple[str, 
     words = []
     end = start
     for match in re.finditer(r"\s+([A-Za-z][\w’'-]*)", text[start:stop]):
-        if match.start() != (end - start) or match.group(1).lower() in stop_words or len(words) == 3:
+        word = match.group(1).lower()
+        if match.start() != (end - start) or word in stop_words or len(words) == 3 or (words and word.endswith("ed")):
             break
         words.append(match.group(1))
         end = start + match.end()

@@ -70,7 +70,7 @@ def test_find_quantities_elided_unit_comes_from_previous_count() -> None:
 
 def test_find_quantities_elided_unit_does_not_cross_a_full_stop() -> None:
     found = _quantities("Some 46,000 people arrived by boat. Since then more than 3,000 have been returned.")
-    assert [q.value for q in found] == [Decimal(46000)]
+    assert [(q.value, q.unit) for q in found] == [(Decimal(46000), "people"), (Decimal(3000), "")]
 
 
 def test_find_quantities_skips_taken_spans() -> None:
