@@ -43,6 +43,7 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
         facts += _percent_increase(ctx, sentence, facts)
         facts += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence)
         facts += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence) + _will_do(ctx, sentence)
+        facts += _these_include(ctx, sentence)
         facts += _funded_purposes(ctx, sentence, packages)
     return facts
 
@@ -262,6 +263,24 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = start + match.end()
     parts.append((cursor, end))
     return [(s, e - (1 if text[e - 1] in ".;," else 0)) for s, e in parts if e - s > 3]
+
+
+def _these_include(ctx: Context, sentence: Sentence) -> list[Fact]:
+    """'These include a new detention centre at Dunkirk, new barracks and accommodation for the CRS'."""
+    text = ctx.doc.text
+    match = re.compile(r"(?:These|They|The\s+(?:projects|measures|package|funding|money|plan|programme))\s+(?:will\s+)?"
+                       r"(?:include|includes|cover|covers)\s+").match(text, sentence.start, sentence.end)
+    if not match:
+        return []
+    end = sentence.end - (1 if text[sentence.end - 1] == "." else 0)
+    facts = []
+    for start, stop in _list_parts(text, match.end(), end):
+        fact = _new(ctx, "these_include", start, stop, text[start:stop])
+        _quantify(ctx, fact, sentence, start, stop)
+        beneficiary = _beneficiary(ctx, start, stop)
+        fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+        facts.append(fact)
+    return facts
 
 
 def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:

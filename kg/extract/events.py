@@ -71,7 +71,7 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
                  if not ctx.in_quote(m.start())), None)
     if verb is None and len(_people(ctx, sentence)) >= 2:
-        verb = next((m for m in re.finditer(r"\bsigned\b", text[:sentence.end]) if m.start() >= sentence.start), None)
+        verb = next((m for m in re.finditer(r"\b(?:signed|agreed)\b", text[:sentence.end]) if m.start() >= sentence.start), None)
     return Cues(named, noun, verb)
 
 

@@ -195,7 +195,7 @@ def _agent(ctx: Context, key: str) -> bool:
 
 
 def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
-    found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence)
+    found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence) + _funded_object(ctx, sentence, mention)
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end)
     return found
 
@@ -208,14 +208,26 @@ def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
         return []
     end = _before_verb(text, match.end(), _CLAUSE.match(text, match.end(), sentence.end).end())
     agents = [m.key for m in ctx.mentions_in(match.end(), end) if _agent(ctx, m.key)]
-    if agents:
-        return agents[:1]
+    places = [m.key for m in ctx.mentions_in(match.end(), end) if ctx.entities[m.key].family == "place"]
+    if agents or places:
+        return (agents or places)[:1]
     phrase = text[match.end():end]
     if re.match(r"(?:a|an)\s+[a-z]", phrase) or (
             re.match(r"[a-z]", phrase) and re.search(r"\b[a-z]+s\b", " ".join(phrase.split()[:6]))
             and not re.match(r"(?:\d|one|two|three|four|five|six|several|many|the\s+next)\b", phrase)):
         return [_group(ctx, phrase)]
     return []
+
+
+def _funded_object(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'The UK will fund a further year of French border security projects ..., worth €25 million'."""
+    text = ctx.doc.text
+    match = re.compile(r"\b(?:will|to)\s+(?:also\s+)?fund\s+(?:a\s+further\s+\w+\s+of\s+|another\s+\w+\s+of\s+)?"
+                       r"(?P<object>[^,;.]{3,120}?),?\s+worth\s+$").search(text, sentence.start, mention.start)
+    if not match:
+        return []
+    agents = [m.key for m in ctx.mentions_in(match.start("object"), match.end("object")) if _agent(ctx, m.key)]
+    return agents[:1] or [_group(ctx, match.group("object"))]
 
 
 def _before_verb(text: str, start: int, end: int) -> int:

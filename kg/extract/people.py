@@ -320,7 +320,9 @@ class PeopleFinder:
     # -- entities ---------------------------------------------------------------
     def _plausible(self, name: str) -> bool:
         """A person's name holds no post title and is not a known organisation or place."""
-        return not title_pattern().search(name) and name not in self.gazetteer.demonyms
+        first = name.split()[0] if name.split() else ""
+        return not title_pattern().search(name) and name not in self.gazetteer.demonyms \
+            and first not in patterns("entities")["stopwords"]
 
     def _person(self, name: str, start: int) -> str:
         name = strip_honorifics(tidy(name), self.honorifics)
@@ -434,10 +436,10 @@ def _titles_agree(said: str, known: str) -> bool:
 def _appointed_before(text: str) -> re.Match | None:
     """'NAME has been appointed as the new ', 'appointed NAME as ' at the end of ``text``."""
     name = _name_before()
-    return re.search(rf"(?P<name>{name})\s+(?:(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?"
+    return re.search(rf"(?P<name>{name})(?:,[^,]{{3,90}},)?\s+(?:(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?"
                      rf"(?:appointed|named|confirmed)\s+(?:as\s+)?|(?:will\s+take\s+up|takes\s+up|has\s+taken\s+up|"
                      rf"took\s+up)\s+(?:the\s+)?(?:post|role|position)\s+of\s+|(?:becomes|became|will\s+become|"
-                     rf"has\s+become)\s+)(?:the\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$", text) \
+                     rf"has\s+become)\s+)(?:the\s+)?(?:{WORD}[’']s\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$", text) \
         or re.search(rf"\bappoint(?:s|ed)?\s+(?P<name>{name})\s+as\s+(?:the\s+)?(?:new\s+|next\s+)?$", text)
 
 

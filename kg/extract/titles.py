@@ -82,10 +82,12 @@ class TitleFinder:
     def _complements(self, end: int, stop: int, title: str) -> tuple[int, str | None, str | None, str]:
         """Read "of/for X" after a title: a known state or organisation owns the post, other words join the title."""
         organisation = country = None
-        lead = re.compile(r"\s+(of|for|at)\s+(?:the\s+)?")
+        lead = re.compile(r"\s+(of|for|at|in|to)\s+(?:the\s+)?")
         while match := lead.match(self.text, end, stop):
             entity, entity_end = self._entity_starting(match.end())
-            if match.group(1) == "at" and (entity is None or entity.family != "org"):
+            if match.group(1) in ("at", "in") and (entity is None or entity.family != "org"):
+                break
+            if match.group(1) == "to" and entity is None:
                 break
             if entity is not None and (entity.family in ("org", "state") or entity.cls == "Region"):
                 if entity.cls == "State":

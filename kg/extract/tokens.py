@@ -42,22 +42,19 @@ class PhraseTrie:
 
     def matches(self, tokens: list[Token]) -> list[tuple[int, int, list]]:
         """Non-overlapping longest matches as (first token, last token + 1, values)."""
-        found, index = [], 0
-        while index < len(tokens):
-            best = self._longest(tokens, index)
+        keys = [_key(token.text) for token in tokens]
+        root, found, index, count = self._root, [], 0, len(keys)
+        while index < count:
+            node, best = root.get(keys[index]), None
+            position = index
+            while node is not None:
+                position += 1
+                if _END in node:
+                    best = (index, position, node[_END])
+                node = node.get(keys[position]) if position < count else None
             if best:
                 found.append(best)
                 index = best[1]
             else:
                 index += 1
         return found
-
-    def _longest(self, tokens: list[Token], index: int) -> tuple[int, int, list] | None:
-        node, best = self._root, None
-        for position in range(index, len(tokens)):
-            node = node.get(_key(tokens[position].text))
-            if node is None:
-                break
-            if _END in node:
-                best = (index, position + 1, node[_END])
-        return best

@@ -27,7 +27,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d–/-])"
 _RELATIVE = (r"(?P<relative>(?i:today|yesterday|tomorrow|tonight|last night|this evening|this afternoon|this morning|this week|last week|next week|"
              r"this month|last month|next month|this year|last year|next year|earlier this year|"
-             r"earlier this month|later this year|later this month))")
+             r"earlier this month|later this year|later this month|at the weekend|over the weekend|last weekend))")
 _VAGUE = (r"(?P<vague>in the coming (?:days|weeks|months|years)|in the next few (?:days|weeks|months)|"
           r"in recent (?:days|weeks|months|years)|in due course)")
 
@@ -143,6 +143,9 @@ def _relative(word: str, published: date) -> DateValue | None:
             "yesterday": -1, "last night": -1, "tomorrow": 1}
     if word in days:
         return DateValue((published + timedelta(days=days[word])).isoformat(), "day")
+    if word in ("at the weekend", "over the weekend", "last weekend"):
+        back = (published.weekday() - 5) % 7 or 7
+        return DateValue((published - timedelta(days=back)).isoformat(), "day")
     weeks = {"this week": 0, "last week": -7, "next week": 7}
     if word in weeks:
         return DateValue((monday + timedelta(days=weeks[word])).isoformat(), "week")
