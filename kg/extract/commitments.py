@@ -270,7 +270,9 @@ def _these_include(ctx: Context, sentence: Sentence) -> list[Fact]:
     text = ctx.doc.text
     match = re.compile(r"(?:These|They|The\s+(?:projects|measures|package|funding|money|plan|programme))\s+(?:will\s+)?"
                        r"(?:include|includes|cover|covers)\s+").match(text, sentence.start, sentence.end)
-    if not match:
+    previous = ctx.sentences[sentence.index - 1].text if sentence.index else ""
+    if not match or (match.group().startswith(("These", "They")) and not (
+            has_cue("funding_cues", previous) or re.search(r"\b(?:projects?|measures|capabilit\w+|plans?)\b", previous))):
         return []
     end = sentence.end - (1 if text[sentence.end - 1] == "." else 0)
     facts = []
