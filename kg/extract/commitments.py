@@ -131,7 +131,8 @@ def _additional(ctx: Context, sentence: Sentence) -> list[Fact]:
     text = ctx.doc.text
     for quantity in ctx.quantities[sentence.index]:
         qualifier = (quantity.qualifier or "").split(" ")[-1]
-        if quantity.unit in ("percent", "") or not (qualifier in _MORE or quantity.unit.split(" ")[0] in _MORE):
+        if quantity.unit in ("percent", "") or quantity.unit not in quantity.text \
+                or not (qualifier in _MORE or quantity.unit.split(" ")[0] in _MORE):
             continue
         end = _phrase_end(text, quantity.end, sentence.end)
         fact = _new(ctx, "additional_staff", quantity.start, end, text[quantity.start:end])

@@ -94,7 +94,7 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         return called
     if current is not None and not cues.named and _continues(ctx, sentence, cues, date, place, current):
         if cues.verb or has_cue("participation_cues", sentence.text):
-            _join(ctx, current, sentence, date if _OPENED.search(sentence.text) else None, None)
+            _join(ctx, current, sentence, date if _OPENED.search(sentence.text) else None, place)
         return current
     if current is not None and cues.named and date is None and current.evidence.start >= _paragraph_start(ctx, sentence):
         current.label = ctx.entities[cues.named[0].key].label

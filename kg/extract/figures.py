@@ -37,7 +37,7 @@ def _unit_before(ctx: Context, sentence: Sentence) -> str:
             break
         counted = [q.unit for q in ctx.quantities[earlier.index] if q.unit and q.unit != "percent"]
         if counted:
-            return counted[-1]
+            return counted[0]
     return ""
 
 
