@@ -95,14 +95,20 @@ def validate_files(paths: Sequence[Path], *, reasoner: bool = True) -> Validatio
 
     Raises ``InputError`` for a missing, unknown or unparsable file.
     """
+    from kg.rdf.io import check_jsonld
+
     union = Graph()
     for path in map(Path, paths):
         fmt = FORMATS.get(path.suffix.lower())
+        if path.suffix.lower() in (".rdf", ".owl", ".xml"):
+            raise InputError(f"{path}: RDF/XML is not accepted (entity expansion risk); convert it to Turtle or N-Quads")
         if fmt is None:
             expected = ", ".join(FORMATS)
             raise InputError(f"{path}: unknown extension {path.suffix!r}; expected one of {expected}")
         if not path.is_file():
             raise InputError(f"{path}: no such file")
+        if fmt == "json-ld":
+            check_jsonld(path)
         try:
             if fmt in _QUAD_FORMATS:
                 dataset = Dataset()
@@ -149,10 +155,12 @@ def _short(iri: str) -> str:
 def _shape_violations(union: Graph) -> list[Violation]:
     shapes = _shapes()
     _, results, _ = pyshacl.validate(
-        union, shacl_graph=shapes, ont_graph=_ontology(), inference="none", allow_warnings=False
+        union, shacl_graph=shapes, ont_graph=_ontology(), inference="none", allow_warnings=True
     )
     violations = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
+        if results.value(result, SH.resultSeverity) != SH.Violation:
+            continue
         shape = results.value(result, SH.sourceShape)
         name = str(shapes.value(shape, RDFS.label) or shape)
         message = str(results.value(result, SH.resultMessage) or "")

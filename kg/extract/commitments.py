@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from kg.extract.context import Context
 from kg.extract.cues import cue_pattern, has_cue
+from kg.extract.funding import announcer
 from kg.model import Fact, Ref, Sentence, Span
 from kg.patterns import patterns
 from kg.values.names import tidy
@@ -39,13 +40,24 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
             if not _is_tranche(ctx, sentence):
                 facts += _list_item(ctx, sentence, packages)
             continue
-        facts += _additional(ctx, sentence)
-        facts += _percent_increase(ctx, sentence, facts)
-        facts += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence)
-        facts += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence) + _will_do(ctx, sentence)
-        facts += _these_include(ctx, sentence)
-        facts += _funded_purposes(ctx, sentence, packages)
+        found = _additional(ctx, sentence)
+        found += _percent_increase(ctx, sentence, facts + found)
+        found += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence)
+        found += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence) + _will_do(ctx, sentence)
+        found += _these_include(ctx, sentence) + _funded_purposes(ctx, sentence, packages)
+        _committed_by(ctx, sentence, found)
+        facts += found
     return facts
+
+
+def _committed_by(ctx: Context, sentence: Sentence, found: list[Fact]) -> None:
+    """'The government has also announced a 50% increase ...': who announced it committed to it."""
+    if not found or not has_cue("announce_verbs", sentence.text):
+        return
+    who = announcer(ctx, sentence, sentence.end)
+    for fact in found:
+        if who and fact.first("committedBy") is None:
+            fact.add("committedBy", Ref(who[0]))
 
 
 def _new(ctx: Context, rule: str, start: int, end: int, capability: str) -> Fact:

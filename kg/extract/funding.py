@@ -98,7 +98,7 @@ def _enrich(ctx: Context, fact: Fact, sentence: Sentence, mention: MoneyMention)
     if fact.first("date") is None:
         fact.add("date", _nearest_date(ctx, sentence, mention) or (intro and ctx.sentence_date(intro)))
     if fact.first("announcer") is None:
-        _set_announcer(ctx, fact, _announcer(ctx, sentence, mention.start) or (intro and _announcer(ctx, intro, intro.end)))
+        _set_announcer(ctx, fact, announcer(ctx, sentence, mention.start) or (intro and announcer(ctx, intro, intro.end)))
     for recipient in _recipients(ctx, sentence, mention):
         fact.add("recipient", Ref(recipient))
     if fact.first("sourceOfFunds") is None:
@@ -147,7 +147,7 @@ def _lead_date(ctx: Context) -> DateValue | None:
 Announcer = tuple[str, str | None]
 
 
-def _announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | None:
+def announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | None:
     """Who announces in this sentence: the person before the verb, after 'by', or 'he'/'she';
     else the body that is the verb's subject ('The Home Office has today announced ...')."""
     text = ctx.doc.text
@@ -164,8 +164,12 @@ def _announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | N
     if re.search(r"\b(?:he|she)\b", text[sentence.start:verb.start()], re.I):
         earlier = [r for r in ctx.refs if r.end <= sentence.start and not ctx.in_quote(r.start)]
         return _person(ctx, earlier[-1]) if earlier else None
-    bodies = [m for m in ctx.mentions_in(_subject_start(ctx, sentence, verb.start()), verb.start()) if _agent(ctx, m.key)]
-    return (bodies[-1].key, None) if bodies else None
+    by = [m for m in ctx.mentions_in(verb.end(), sentence.end) if _agent(ctx, m.key)
+          and re.fullmatch(r"[^,.;]{0,40}?\bby\s+(?:the\s+)?", text[verb.end():m.start])]
+    subject = [m for m in ctx.mentions_in(sentence.start, verb.start()) if _agent(ctx, m.key) and re.fullmatch(
+        r"\s*\)?\s*(?:\([A-Za-z&]+\)\s*)?(?:has|have|had|was|were|is|will)?\s*(?:(?:also|today|yesterday|now|jointly)\s*)*",
+        text[m.end:verb.start()])]
+    return ((by or subject[-1:])[0].key, None) if by or subject else None
 
 
 def _person(ctx: Context, ref: PersonRef) -> Announcer:
@@ -176,15 +180,15 @@ def _lead_announcer(ctx: Context) -> Announcer | None:
     """Whoever the document's first announcing sentence names."""
     for sentence in ctx.sentences:
         if not ctx.in_quote(sentence.start) and has_cue("announce_verbs", sentence.text):
-            found = _announcer(ctx, sentence, sentence.end)
+            found = announcer(ctx, sentence, sentence.end)
             if found:
                 return found
     return None
 
 
-def _set_announcer(ctx: Context, fact: Fact, announcer: Announcer | None) -> None:
-    if announcer:
-        who, post = announcer
+def _set_announcer(ctx: Context, fact: Fact, found: Announcer | None) -> None:
+    if found:
+        who, post = found
         fact.add("announcer", Ref(who))
         fact.add("announcerPost", Ref(post) if post else None)
 
