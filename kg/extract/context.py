@@ -30,6 +30,7 @@ class Context:
     quantities: dict[int, list[Quantity]]
     quotes: list[tuple[int, int]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    issued: set[str] = field(default_factory=set)
 
     @property
     def entities(self) -> dict[str, Entity]:
@@ -73,10 +74,12 @@ class Context:
         return ref.post or self.people.post_of(ref.person, ref.start)
 
     def fact_key(self, cls: str, start: int, end: int) -> str:
+        """A key no other fact of this document has: class and span, numbered when they repeat."""
         key, n = f"{cls}-{start}-{end}", 1
-        while any(f.key == key for f in self.facts):
+        while key in self.issued:
             n += 1
             key = f"{cls}-{start}-{end}-{n}"
+        self.issued.add(key)
         return key
 
 

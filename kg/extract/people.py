@@ -374,7 +374,9 @@ class PeopleFinder:
             if entity.cls in ("Government", "Region") or entity.cls == "State":
                 owners.append(entity.key)
             elif entity.family == "place" and entity.country:
-                owners.append(entity.country)
+                state = self.gazetteer.entries.get(entity.country.split("/", 1)[1])
+                if state is not None:
+                    owners.append(self.finder.remember(gazetteer_entity(state)))
         owners = [o for o in owners if o not in ("state/united-kingdom", "org/hm-government")]
         return owners[-1] if owners else None
 
@@ -401,11 +403,18 @@ class PeopleFinder:
             key = f"post/{post.id}"
             self.posts.setdefault(key, Post(key, post.title, organisation, post.id))
             return key
-        organisation = title.organisation or title.country
+        organisation = self._known(title.organisation or title.country)
         owner = self.finder.entities[organisation].label if organisation else ""
         key = f"post/{slug(title.title + ' ' + owner)}"
         self.posts.setdefault(key, Post(key, title.title, organisation))
         return key
+
+    def _known(self, key: str | None) -> str | None:
+        """An entity key the document may only imply ('French' for France), made known from the gazetteer."""
+        if key is None or key in self.finder.entities:
+            return key
+        entry = self.gazetteer.entries.get(key.split("/", 1)[1])
+        return self.finder.remember(gazetteer_entity(entry)) if entry else None
 
     def _post_country(self, post_key: str) -> str | None:
         post = self.posts[post_key]
