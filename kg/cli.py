@@ -1,10 +1,13 @@
 """The ``bskg`` command line: each subcommand parses its options and calls one function.
 
 Anticipated failures (``BskgError``) print one line on stderr and exit 2;
-``validate`` exits 1 when a graph does not conform.
+``validate`` exits 1 when a graph does not conform, ``build --strict`` when a
+document was skipped. Anything else is a bug: it too prints one line, and
+exits 3 (``BSKG_DEBUG=1`` shows the traceback instead).
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,7 +23,27 @@ def _fail(error: Exception, code: int = 2) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The bskg group: no exception reaches the user as a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit,
+                SystemExit, KeyboardInterrupt):
+            raise
+        except BskgError as error:
+            _fail(error)
+        except Exception as error:
+            if os.environ.get("BSKG_DEBUG"):
+                raise
+            detail = " ".join(str(error).split())[:300]
+            click.echo(f"bskg: internal error: {type(error).__name__}: {detail} "
+                       "(a bug; please report it, with BSKG_DEBUG=1 for the traceback)", err=True)
+            sys.exit(3)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="border-security-kg")
 def main() -> None:
     """bskg: border-security press releases as a citable RDF knowledge graph."""
@@ -34,18 +57,24 @@ def main() -> None:
               help="also (or only) build into a store, replacing each document's named graph: oxigraph:DIR")
 @click.option("--strict", is_flag=True, help="exit non-zero if any document was skipped")
 @click.option("-q", "--quiet", is_flag=True, help="print nothing but errors")
-def build(docs: tuple[Path, ...], output: Path | None, store: str | None, strict: bool, quiet: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="worker processes extracting documents (default: one per core); the output is the same for any number")
+@click.option("--full", is_flag=True,
+              help="extract every document again, not only those changed since the last build of this .nq file or store")
+def build(docs: tuple[Path, ...], output: Path | None, store: str | None, strict: bool, quiet: bool,
+          jobs: int | None, full: bool) -> None:
     """Extract DOCS (files or folders; default: the bundled corpus) into an RDF graph."""
     from kg.build import build as run_build
+    from kg.progress import progress_bar
     from kg.resources import resource_dir
     try:
         paths = list(docs) or [resource_dir("data") / "corpus"]
         target = output or (None if store else DEFAULT_OUTPUT)
-        if store:
-            from kg.store import build_into_store
-            report = build_into_store(paths, store, target)
-        else:
-            report = run_build(paths, target)
+        if target is not None:
+            from kg.rdf.io import check_output
+            check_output(target)
+        with progress_bar(enabled=not quiet and sys.stdout.isatty()) as progress:
+            report = run_build(paths, target, store=store, jobs=jobs, full=full, progress=progress)
     except BskgError as error:
         _fail(error)
     if not quiet:
@@ -55,7 +84,9 @@ def build(docs: tuple[Path, ...], output: Path | None, store: str | None, strict
         if store:
             click.echo(f"stored {report.documents} document graphs in {store}")
     if strict and report.skipped:
-        sys.exit(1)
+        count = len(report.skipped)
+        plural = "s" if count > 1 else ""
+        _fail(BskgError(f"--strict: {count} document{plural} skipped; the first: {report.skipped[0]}"), 1)
 
 
 @main.command()
@@ -72,7 +103,7 @@ def build(docs: tuple[Path, ...], output: Path | None, store: str | None, strict
 def query(query: str, data: tuple[Path, ...], store: str | None, endpoint: str | None, timeout_s: float,
           fmt: str, params: tuple[str, ...]) -> None:
     """Run QUERY (a .rq file or a bundled query's name) over a graph, a store or an endpoint."""
-    from kg.queries import format_rows, parse_param, query_path
+    from kg.queries import check_parameters, format_rows, parse_param, query_path
     from kg.store import open_store
     try:
         if endpoint and (store or data):
@@ -81,6 +112,7 @@ def query(query: str, data: tuple[Path, ...], store: str | None, endpoint: str |
             raise BskgError("say what to query: --data FILE, --store SPEC or --endpoint URL")
         bindings = dict(parse_param(p) for p in params)
         text = query_path(query).read_text(encoding="utf-8")
+        check_parameters(text, bindings)
         spec = f"sparql:{endpoint}" if endpoint else store or "memory"
         backend = open_store(spec, list(data), timeout_s=timeout_s)
         try:
@@ -186,3 +218,5 @@ def push(endpoint: str, data: tuple[Path, ...], store: str | None, gsp_url: str 
     except BskgError as error:
         _fail(error)
     click.echo(report.summary(endpoint))
+main.add_command(__import__("kg.export.cli", fromlist=["export"]).export)
+main.add_command(__import__("kg.analysis.cli", fromlist=["analyse"]).analyse)

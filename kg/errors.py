@@ -5,6 +5,7 @@ above all) can catch it and print a one-line message instead of a traceback::
 
     BskgError               any failure bskg anticipates
     ├── InputError          a file is missing, has an unknown extension or cannot be parsed
+    ├── OutputError         an output file or folder cannot be written
     ├── QueryError          a SPARQL query is malformed or cannot be run
     └── ValidationFailed    a graph breaks a SHACL shape or an OWL axiom
 """
@@ -17,6 +18,13 @@ class BskgError(Exception):
 
 class InputError(BskgError):
     """An input file is missing, of an unknown kind, or cannot be parsed."""
+
+
+class OutputError(BskgError, OSError):
+    """An output file cannot be written: its folder cannot be made or is read-only, or the path is a folder.
+
+    Also an ``OSError``, so callers that caught the operating system's error still catch it.
+    """
 
 
 class QueryError(BskgError):

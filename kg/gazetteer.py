@@ -73,6 +73,7 @@ class Gazetteer:
     posts: dict[str, PostEntry] = field(default_factory=dict)
     phrases: dict[str, list[str]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    _holder_index: tuple = field(default=(None, {}), init=False, repr=False, compare=False)
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
@@ -92,8 +93,19 @@ class Gazetteer:
 
     def posts_held(self, person_id: str, day: date | None) -> list[PostEntry]:
         """Posts the person held on ``day`` (any time when day is None)."""
-        return [post for post in self.posts.values()
+        return [post for post in self._posts_of(person_id)
                 if any(h.person == person_id and (day is None or h.covers(day)) for h in post.holders)]
+
+    def _posts_of(self, person_id: str) -> list[PostEntry]:
+        """The posts naming the person among their holders, in gazetteer order (an index made on first use)."""
+        key = tuple(map(id, self.posts.values()))  # any post added or replaced makes a new index
+        if self._holder_index[0] != key:
+            index: dict[str, list[PostEntry]] = {}
+            for post in self.posts.values():
+                for person in dict.fromkeys(h.person for h in post.holders):
+                    index.setdefault(person, []).append(post)
+            self._holder_index = (key, index)
+        return self._holder_index[1].get(person_id, [])
 
     def posts_titled(self, title: str) -> list[PostEntry]:
         """Posts whose title or an alias equals ``title`` (case-insensitive)."""

@@ -2,6 +2,14 @@
 
 Bad input raises ``InputError`` with one line naming the file and the problem;
 nothing else in the pipeline touches the file system for documents.
+
+Limits: a file larger than ``MAX_BYTES`` (50 MB) or a document whose text
+(after HTML main-text extraction) is longer than ``MAX_CHARS`` (2 million
+characters, some 300,000 words) is refused: extraction time grows faster than
+the length of a document, and press releases are a few thousand words. A
+publication date must lie in 1900-2099, the years the date rules read.
+Front-matter keys bskg does not use are ignored; the ones it uses must be
+single values.
 """
 from __future__ import annotations
 
@@ -17,6 +25,9 @@ from kg.model import Document
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 50 * 1024 * 1024
+MAX_CHARS = 2_000_000
+EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
+_USED_KEYS = ("title", "published", "date", "publisher", "url")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -29,6 +40,8 @@ def find_documents(paths: list[Path]) -> list[Path]:
                       and not any(part.startswith(".") for part in p.relative_to(path).parts)]
         elif path.is_file():
             found.append(path)
+        elif path.exists():
+            raise InputError(f"{path}: not a regular file or folder")
         else:
             raise InputError(f"{path}: no such file or folder")
     return sorted(set(found), key=lambda p: (p.name, str(p)))
@@ -37,6 +50,10 @@ def find_documents(paths: list[Path]) -> list[Path]:
 def read_document(path: Path) -> Document:
     """Decode one file and split off its metadata."""
     raw = _read_bytes(path)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: UTF-16 text, not UTF-8; save it as UTF-8")
+    if b"\x00" in raw:
+        raise InputError(f"{path}: looks like a binary file, not a text document")
     try:
         text = raw.decode("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError as exc:
@@ -48,8 +65,14 @@ def read_document(path: Path) -> Document:
         text, page_meta = html_main_text(text)
     if not text.strip():
         raise InputError(f"{path}: the document is empty")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{path}: {len(text):,} characters of text, more than the {MAX_CHARS:,} a document may have; "
+                         "split it")
     meta, body_start = _front_matter(text, path)
     meta = {**page_meta, **meta}
+    for key in _USED_KEYS:
+        if isinstance(meta.get(key), (list, dict, set)):
+            raise InputError(f"{path}: front-matter key {key!r} must be a single value, not a list or mapping")
     body = text[body_start:]
     title = str(meta.get("title") or _first_line(body))
     return Document(path=path, name=path.name, text=text, body_start=body_start, title=title,
@@ -72,8 +95,12 @@ def _front_matter(text: str, path: Path) -> tuple[dict, int]:
         return {}, 0
     try:
         meta = yaml.safe_load(match.group(1) or "") or {}
-    except (yaml.YAMLError, ValueError) as exc:
+    except yaml.YAMLError as exc:
         raise InputError(f"{path}: the front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
+    except ValueError as exc:  # a date YAML reads but the calendar has not: 2024-02-30
+        raise InputError(f"{path}: the front matter has an impossible date ({exc})") from None
+    except RecursionError:
+        raise InputError(f"{path}: the front matter is nested too deeply") from None
     if not isinstance(meta, dict):
         raise InputError(f"{path}: the front matter is not a set of 'key: value' lines")
     return meta, match.end()
@@ -91,13 +118,19 @@ def _as_date(value: object, path: Path) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise InputError(f"{path}: 'published' is not an ISO date: {value!r}") from None
+        value = value.date()
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            raise InputError(f"{path}: 'published' is not an ISO date: {_clip(repr(value))}") from None
+    if not EARLIEST <= value <= LATEST:
+        raise InputError(f"{path}: 'published' {value.isoformat()} is outside {EARLIEST.year}-{LATEST.year}")
+    return value
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 class _MainText(HTMLParser):

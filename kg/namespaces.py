@@ -20,8 +20,10 @@ class BSKG(DefinedNamespace):
     City: URIRef  # city
     Commitment: URIRef  # commitment
     CommitmentKind: URIRef  # commitment kind
+    Community: URIRef  # community
     Company: URIRef  # company
     Conference: URIRef  # conference
+    ConnectingPath: URIRef  # connecting path
     CriminalNetwork: URIRef  # criminal network
     DatePrecision: URIRef  # date precision
     Delegation: URIRef  # delegation
@@ -43,7 +45,10 @@ class BSKG(DefinedNamespace):
     Legislature: URIRef  # legislature
     Meeting: URIRef  # meeting
     Ministry: URIRef  # ministry
+    NetworkAnalysis: URIRef  # network analysis
+    NodeScore: URIRef  # node score
     Organisation: URIRef  # organisation
+    PathStep: URIRef  # path step
     Person: URIRef  # person
     Place: URIRef  # place
     PoliceForce: URIRef  # police force
@@ -63,6 +68,7 @@ class BSKG(DefinedNamespace):
     Visit: URIRef  # visit
     acronym: URIRef  # acronym
     amount: URIRef  # amount
+    analysis: URIRef  # analysis
     announcer: URIRef  # announcer
     announcerPost: URIRef  # announcer post
     appointedTo: URIRef  # appointed to
@@ -75,6 +81,7 @@ class BSKG(DefinedNamespace):
     changePercent: URIRef  # change percent
     commitmentKind: URIRef  # commitment kind
     committedBy: URIRef  # committed by
+    communityMember: URIRef  # community member
     contentHash: URIRef  # content hash
     cooperationCommitment: URIRef  # cooperation commitment
     country: URIRef  # country
@@ -98,12 +105,18 @@ class BSKG(DefinedNamespace):
     instrument: URIRef  # instrument
     isUpperBound: URIRef  # is upper bound
     legalCommitment: URIRef  # legal commitment
+    measure: URIRef  # measure
     member: URIRef  # member
     mentions: URIRef  # mentions
     monthPrecision: URIRef  # month precision
+    parameters: URIRef  # parameters
     partOf: URIRef  # part of
     participant: URIRef  # participant
+    pathFrom: URIRef  # path from
+    pathStep: URIRef  # path step
+    pathTo: URIRef  # path to
     place: URIRef  # place
+    position: URIRef  # position
     post: URIRef  # post
     postIn: URIRef  # post in
     published: URIRef  # published
@@ -114,6 +127,8 @@ class BSKG(DefinedNamespace):
     quote: URIRef  # quote
     recipient: URIRef  # recipient
     rule: URIRef  # rule
+    score: URIRef  # score
+    scoreOf: URIRef  # score of
     sourceOfFunds: URIRef  # source of funds
     speaker: URIRef  # speaker
     speakerPost: URIRef  # speaker post
@@ -130,6 +145,7 @@ class BSKG(DefinedNamespace):
     unitCommitment: URIRef  # unit commitment
     url: URIRef  # URL
     value: URIRef  # value
+    viaFact: URIRef  # via fact
     weekPrecision: URIRef  # week precision
     wikidata: URIRef  # Wikidata ID
     yearPrecision: URIRef  # year precision

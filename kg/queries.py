@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -65,9 +66,9 @@ def parse_param(text: str) -> tuple[str, URIRef | Literal]:
     if not re.fullmatch(r"[A-Za-z_]\w*", name):
         raise QueryError(f"bad --param name {name!r}: use letters, digits and _")
     if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
+        return name, _iri(name, value[1:-1])
     if re.match(r"https?://\S+$", value):
-        return name, URIRef(value)
+        return name, _iri(name, value)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
             date.fromisoformat(value)
@@ -79,12 +80,23 @@ def parse_param(text: str) -> tuple[str, URIRef | Literal]:
     return name, Literal(value)
 
 
+def _iri(name: str, value: str) -> URIRef:
+    """An absolute IRI, checked as strictly as Oxigraph checks it, so every backend takes it."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError as exc:
+        raise QueryError(f"bad --param {name}: <{value}> is not a valid absolute IRI ({exc})") from None
+    return URIRef(value)
+
+
 def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
     """Run a SELECT query over the dataset's union graph; return (columns, rows of terms)."""
     try:
         prepared = prepareQuery(text)
-    except Exception as exc:  # pyparsing reports line and column in its message
-        raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+    except Exception as exc:  # pyparsing's errors carry the line and column
+        raise QueryError(f"SPARQL syntax error: {syntax_error_detail(exc)}") from None
     try:
         result: Result = dataset.query(prepared, initBindings=bindings or {})
     except Exception as exc:
@@ -93,6 +105,25 @@ def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> tupl
         raise QueryError("only SELECT queries can be run here")
     columns = [str(v) for v in result.vars]
     return columns, [list(row) for row in result]
+
+
+def syntax_error_detail(exc: Exception) -> str:
+    """'line 2, column 3: Expected SelectQuery, found '?'' from a pyparsing error; the first line of others."""
+    lines = str(exc).strip().splitlines()
+    detail = re.sub(r"\s*\(at char \d+\),?\s*\(line:\d+, col:\d+\)", "", lines[0]) if lines else type(exc).__name__
+    line, column = getattr(exc, "lineno", None), getattr(exc, "col", None)
+    return f"line {line}, column {column}: {detail}" if line is not None and column is not None else detail
+
+
+def check_parameters(text: str, names: Iterable[str]) -> None:
+    """Refuse a parameter the query never uses: a misspelt one would bind nothing and return every row."""
+    from kg.store.sparql_text import tokens
+
+    variables = sorted({token[1:] for kind, token, _ in tokens(text) if kind == "var"})
+    for name in names:
+        if name not in variables:
+            known = ", ".join(f"?{v}" for v in variables) or "none"
+            raise QueryError(f"parameter {name!r} is not a variable of the query (its variables: {known})")
 
 
 def cell(term: object) -> str:

@@ -101,7 +101,8 @@ def validate_files(paths: Sequence[Path], *, reasoner: bool = True) -> Validatio
     for path in map(Path, paths):
         fmt = FORMATS.get(path.suffix.lower())
         if path.suffix.lower() in (".rdf", ".owl", ".xml"):
-            raise InputError(f"{path}: RDF/XML is not accepted (entity expansion risk); convert it to Turtle or N-Quads")
+            raise InputError(f"{path}: RDF/XML is not accepted (entity expansion risk); "
+                             "convert it to Turtle or N-Quads")
         if fmt is None:
             expected = ", ".join(FORMATS)
             raise InputError(f"{path}: unknown extension {path.suffix!r}; expected one of {expected}")

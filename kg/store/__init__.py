@@ -63,28 +63,12 @@ def open_store(spec: str | None = "memory", data_paths: Iterable[Path] = (), *, 
     return store
 
 
-def build_into_store(paths: list[Path], spec: str, output: Path | None = None) -> "BuildReport":
+def build_into_store(paths: list[Path], spec: str, output: Path | None = None, **options: object) -> "BuildReport":
     """Extract documents and put each document's named graph into the store, replacing the old one.
 
     With ``output``, the graph is also written to that file, as ``bskg build -o`` does.
+    This is :func:`kg.build.build` with a store (``options``: jobs, full, progress).
     """
-    from rdflib import URIRef
+    from kg.build import build
 
-    from kg.build import build_dataset
-    from kg.rdf.io import format_for, serialize, write_atomic
-
-    if output is not None:
-        format_for(output, writing=True)
-    dataset, report = build_dataset(paths)
-    if report.documents == 0:
-        raise InputError("no document could be read: " + "; ".join(report.skipped))
-    store = open_store(spec, writable=True)
-    try:
-        for context in dataset.graphs():
-            if isinstance(context.identifier, URIRef) and len(context):
-                store.replace_graph(str(context.identifier), context)
-    finally:
-        store.close()
-    if output is not None:
-        write_atomic(output, serialize(dataset, output))
-    return report
+    return build(paths, output, store=spec, **options)

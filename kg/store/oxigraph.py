@@ -115,6 +115,24 @@ class OxigraphStore:
         except (SyntaxError, ValueError) as exc:
             raise InputError(f"{path}: {str(exc).splitlines()[0][:200]}") from None
 
+    def bulk_add(self, nquads: bytes, *, trusted: bool = False) -> None:
+        """Bulk-load N-Quads text as it is (fast, not transactional): for building a new store.
+
+        The caller keeps the layout: each triple in its named graph and also in
+        the default graph (an N-Quads line with no graph term). ``trusted`` text
+        (bskg's own writer's) skips Oxigraph's IRI checks, which is faster.
+        """
+        import pyoxigraph
+
+        try:
+            self._store.bulk_load(nquads, format=pyoxigraph.RdfFormat.N_QUADS, lenient=trusted)
+        except (SyntaxError, ValueError) as exc:
+            raise InputError(f"not valid N-Quads: {str(exc).splitlines()[0][:200]}") from None
+
+    def optimize(self) -> None:
+        """Compact the store's files, as after a bulk load (queries then ran 2-3x faster at 10,000 documents)."""
+        self._store.optimize()
+
     def add_graph(self, iri: str, data: GraphData) -> None:
         import pyoxigraph
 
