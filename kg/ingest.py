@@ -27,6 +27,7 @@ SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 50 * 1024 * 1024
 MAX_CHARS = 2_000_000
 EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: 10x faster, same results
 _USED_KEYS = ("title", "published", "date", "publisher", "url")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -94,7 +95,7 @@ def _front_matter(text: str, path: Path) -> tuple[dict, int]:
     if not match:
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = yaml.load(match.group(1) or "", Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: the front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
     except ValueError as exc:  # a date YAML reads but the calendar has not: 2024-02-30

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from kg.extract.context import Context
 from kg.extract.cues import cue_pattern, has_cue
@@ -298,11 +299,16 @@ def _these_include(ctx: Context, sentence: Sentence) -> list[Fact]:
     return facts
 
 
+@lru_cache(maxsize=1)
+def _undertaking_pattern() -> re.Pattern:
+    verbs = "|".join(re.escape(v) for v in patterns("facts")["undertaking_verbs"])
+    return re.compile(rf"\s+will\s+(?:also\s+)?(?:{verbs})\s+")
+
+
 def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
     """'Frontex will step up its cooperation with Mauritania, including equipment and training': a body's undertaking."""
     text = ctx.doc.text
-    verbs = "|".join(re.escape(v) for v in patterns("facts")["undertaking_verbs"])
-    match = re.compile(rf"\s+will\s+(?:also\s+)?(?:{verbs})\s+").search(text, sentence.start, sentence.end)
+    match = _undertaking_pattern().search(text, sentence.start, sentence.end)
     if not match:
         return []
     subjects = [m for m in ctx.mentions_in(sentence.start, match.start())

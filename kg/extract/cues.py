@@ -16,5 +16,6 @@ def cue_pattern(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
 
 
+@lru_cache(maxsize=4096)  # a sentence is asked about once per amount in it: answer each pair once
 def has_cue(name: str, text: str) -> bool:
     return bool(cue_pattern(name).search(text))

@@ -7,6 +7,7 @@ collectives written in lower case ("French law enforcement", "smuggling gangs").
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -208,7 +209,7 @@ class EntityFinder:
         return found
 
     def _next_word(self, tokens: list[Token], run: list[Token]) -> str:
-        index = tokens.index(run[-1]) + 1
+        index = bisect.bisect_right(tokens, run[-1].start, key=lambda token: token.start)
         return tokens[index].text if index < len(tokens) else ""
 
     def _capitalised_runs(self, tokens: list[Token]) -> list[list[Token]]:
@@ -239,9 +240,11 @@ class EntityFinder:
 
     def _networks(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         words = "|".join(self.rules["network_words"])
-        name = rf"[{UPPER}][\w’'-]+"
+        name = rf"(?<![\w’'-])[{UPPER}][\w’'-]+"  # a name starts a word: else a long word is retried at each letter
         pattern = re.compile(rf"((?:{name})(?:(?:,\s*|\s+and\s+){name})*)\s+(?P<head>{words})\b")
-        found = []
+        found: list[tuple[int, int, str]] = []
+        if not re.search(rf"\s(?:{words})\b", sentence.text):
+            return found
         for match in pattern.finditer(sentence.text):
             head = match.group("head").rstrip("s") if match.group("head").endswith("s") else match.group("head")
             for part in re.finditer(name, match.group(1)):
@@ -269,8 +272,11 @@ class EntityFinder:
         return found
 
     def _collectives(self, sentence: Sentence) -> list[tuple[int, int, str]]:
-        found = []
-        for match in _collective_pattern(tuple(self.gazetteer.demonyms)).finditer(sentence.text):
+        found: list[tuple[int, int, str]] = []
+        heads, pattern = _collective_pattern(tuple(self.gazetteer.demonyms))
+        if not heads.search(sentence.text):  # most sentences name no group: skip the slow scan
+            return found
+        for match in pattern.finditer(sentence.text):
             head, modifiers = match.group("head"), match.group("mods") or ""
             words = [w for w in modifiers.split() if w.lower() != "the"]
             if head in self.rules["collective_needs_modifier"] and not words:
@@ -297,10 +303,13 @@ class EntityFinder:
 
 
 @lru_cache(maxsize=4)
-def _collective_pattern(demonyms: tuple[str, ...]) -> re.Pattern:
+def _collective_pattern(demonyms: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A quick test for a collective head word, and the full pattern of modifiers and head."""
     rules = patterns("entities")
     heads = sorted(rules["collective_heads"], key=len, reverse=True)
     modifiers = sorted({*rules["collective_modifiers"], *(d.lower() for d in demonyms)}, key=len, reverse=True)
     mod = "|".join(re.escape(m) for m in modifiers)
     dem = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?P<mods>(?:\b(?:(?:{dem})|(?i:{mod}))\s+){{0,4}})(?P<head>{'|'.join(map(re.escape, heads))})\b")
+    head = "|".join(map(re.escape, heads))
+    return (re.compile(rf"(?:{head})\b"),
+            re.compile(rf"(?P<mods>(?:\b(?:(?:{dem})|(?i:{mod}))\s+){{0,4}})(?P<head>{head})\b"))

@@ -61,7 +61,8 @@ def _subject(ctx: Context, sentence: Sentence, position: int) -> str | None:
 
 
 def _clause(text: str, start: int, stop: int) -> str:
-    end = start
+    """The figure's words up to the clause's end, at most 160 characters (read no further than needed)."""
+    end, stop = start, min(stop, start + 400)
     while end < stop and text[end] not in ";\n" and not (text[end] in ",." and end > start + 12):
         end += 1
     return text[start:end].strip()[:160]

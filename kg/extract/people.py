@@ -49,6 +49,9 @@ class PersonRef:
     rule: str
 
 
+_APPOINTMENT_REACH = 500  # characters before a title read for "NAME has been appointed as": a match is far shorter
+
+
 @lru_cache(maxsize=1)
 def _name_before() -> str:
     """A full name (two to five words, particles allowed) as a regex fragment."""
@@ -263,9 +266,10 @@ class PeopleFinder:
 
     def _appointments(self, sentence: Sentence, titles: list[TitleMention]) -> None:
         for title in titles:
-            match = _appointed_before(self.text[sentence.start:title.start])
+            reach = max(sentence.start, title.start - _APPOINTMENT_REACH)
+            match = _appointed_before(self.text[reach:title.start])
             if match and not self._covered(title.start):
-                start = sentence.start + match.start("name")
+                start = reach + match.start("name")
                 person = self._person(match.group("name"), start)
                 self.refs.append(self._ref(start, title.end, person, title, self._day(sentence, title.start), "appointed"))
         for mention in self.mentions:
@@ -276,12 +280,13 @@ class PeopleFinder:
         """'X has been appointed as the new Independent Chief Inspector of Borders and Immigration (ICIBI)':
         an office that is also a body; the post is named after it."""
         entity = self.finder.entities[mention.key]
-        match = _appointed_before(self.text[sentence.start:mention.start])
+        reach = max(sentence.start, mention.start - _APPOINTMENT_REACH)
+        match = _appointed_before(self.text[reach:mention.start])
         if not match or entity.family != "org" or not title_pattern().search(entity.label):
             return
         key = f"post/{slug(entity.label)}"
         self.posts.setdefault(key, Post(key, entity.label, entity.key))
-        start = sentence.start + match.start("name")
+        start = reach + match.start("name")
         self.refs.append(PersonRef(start, mention.end, self._person(match.group("name"), start), key, "appointed"))
 
     def _post_only(self, title: TitleMention, day: date | None) -> PersonRef | None:
@@ -350,10 +355,11 @@ class PeopleFinder:
     def _ref(self, start: int, end: int, person: str, title: TitleMention, day: date | None, rule: str) -> PersonRef:
         if title.former:
             return PersonRef(start, end, person, None, f"{rule}_former")
-        named = [r.post for r in self.refs if r.person == person and r.post
-                 and fold(self.posts[r.post].label).endswith(fold(title.title)) and not (title.organisation or title.country)]
+        named = None if title.organisation or title.country else next(
+            (r.post for r in reversed(self.refs) if r.person == person and r.post
+             and fold(self.posts[r.post].label).endswith(fold(title.title))), None)
         if named:
-            return PersonRef(start, end, person, named[-1], rule)
+            return PersonRef(start, end, person, named, rule)
         entry_id = self.finder.entities[person].gazetteer_id
         if not (title.organisation or title.country) and person in self.countries:
             title = TitleMention(title.start, title.end, title.title, None, self.countries[person])

@@ -18,6 +18,10 @@ from kg.patterns import patterns, title_pattern
 from kg.values.names import tidy
 
 WORD = rf"[{UPPER}][\w’'-]*"
+_WORD_BEFORE = re.compile(rf"(?<!\S)({WORD})\s+$")  # the capitalised word just before a position
+_FORMER = re.compile(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was)\s*$", re.I)
+_POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the Home Office's " before a title
+_LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no further: a run of titles must not cost its square
 
 
 @dataclass(frozen=True)
@@ -60,15 +64,18 @@ class TitleFinder:
             end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())
             begin, title = self._unlisted_modifiers(match.start(), sentence.start, title)
             prefix_org, prefix_country, start = self._prefix(begin, sentence.start)
-            former = bool(re.search(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was)\s*$", self.text[sentence.start:start], re.I))
+            former = bool(_FORMER.search(self.text, max(sentence.start, start - _LONGEST_NAME), start))
             found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country, former))
         return found
 
     def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:
         """'Coastal Commander': capitalised words before a title that name no entity belong to it."""
         stop = set(patterns("entities")["stopwords"]) | set(patterns("posts")["honorifics"])
-        while match := re.search(rf"(?:^|(?<=\s))({WORD})\s+$", self.text[floor:start]):
-            word, begin = match.group(1), floor + match.start(1)
+        for _ in range(_MAX_MODIFIERS):
+            match = _WORD_BEFORE.search(self.text, max(floor, start - _LONGEST_WORD), start)
+            if not match or match.start(1) < floor:
+                break
+            word, begin = match.group(1), match.start(1)
             if word in stop or word in self.gazetteer.demonyms or begin == floor or word.endswith(("’s", "'s")) \
                     or any(m.start <= begin < m.end for m in self.mentions):
                 break
@@ -134,16 +141,17 @@ class TitleFinder:
         return taken[-1].end() if taken else start
 
     def _prefix(self, start: int, floor: int) -> tuple[str | None, str | None, int]:
-        before = self.text[floor:start]
-        possessive = re.search(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$", before)
+        window = max(floor, start - _LONGEST_NAME)
+        possessive = self.text[window:start].rstrip().endswith(("’s", "'s")) \
+            and _POSSESSIVE_BEFORE.search(self.text, window, start)
         if possessive:
-            entity = self.entity_at(floor + possessive.start(1), floor + possessive.end(1))
+            entity = self.entity_at(possessive.start(1), possessive.end(1))
             if entity:
-                return self._org_or_country(entity) + (floor + possessive.start(),)
-        demonym = re.search(rf"({WORD})\s+$", before)
-        if demonym and demonym.group(1) in self.gazetteer.demonyms:
+                return self._org_or_country(entity) + (possessive.start(),)
+        demonym = _WORD_BEFORE.search(self.text, max(floor, start - _LONGEST_WORD), start)
+        if demonym and demonym.start(1) >= floor and demonym.group(1) in self.gazetteer.demonyms:
             state = f"state/{self.gazetteer.demonyms[demonym.group(1)]}"
-            return None, state, floor + demonym.start(1)
+            return None, state, demonym.start(1)
         for mention in self.mentions:
             if mention.end + 1 == start and mention.start >= floor and self.text[mention.end] == " ":
                 entity = self.finder.entities[mention.key]

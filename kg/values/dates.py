@@ -8,6 +8,7 @@ can report them instead of guessing.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -47,6 +48,7 @@ PATTERNS = [
     ("year", rf"\b(?P<prep>(?i:in|since|by|during|from|until|before|after|of|between|throughout))\s+{_YEAR}"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
+_CLAUSE_REACH = 300
 _FUTURE = re.compile(r"\b(?:will|shall|due to|set to|plans? to|to be|next|coming|expected to|by the end of|ahead of)\b", re.I)
 
 
@@ -64,19 +66,27 @@ class DateMention:
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     """All date expressions in ``text[start:end]``, longest first where they overlap."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken so far, in order (they never overlap)
+    ends: list[int] = []
     for rule, pattern in _COMPILED:
         for match in pattern.finditer(text, start, end):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            index = bisect.bisect_right(starts, match.start())
+            if (index and ends[index - 1] > match.start()) or (index < len(starts) and starts[index] < match.end()):
                 continue
             value = resolve(rule, match.groupdict(), published, _future(text, start, match.start()))
             found.append(DateMention(match.start(), match.end(), match.group(0), rule, value))
-            taken.append((match.start(), match.end()))
+            starts.insert(index, match.start())
+            ends.insert(index, match.end())
     return sorted(found, key=lambda m: m.start)
 
 
 def _future(text: str, floor: int, position: int) -> bool:
-    """Whether the clause leading up to a date speaks of the future ('will open on 11 June')."""
+    """Whether the clause leading up to a date speaks of the future ('will open on 11 June').
+
+    Only the clause's last ``_CLAUSE_REACH`` characters are read, so that a
+    sentence of a thousand dates costs a thousand reads, not a million.
+    """
+    floor = max(floor, position - _CLAUSE_REACH)
     clause = max(text.rfind(mark, floor, position) for mark in ",;:")
     return bool(_FUTURE.search(text, max(floor, clause + 1), position))
 

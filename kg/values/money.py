@@ -17,7 +17,7 @@ SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10*
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>(?i:million|billion|thousand|bn|mn|m|k|b))(?![a-zA-Z]))?"
 _BEFORE = re.compile(rf"(?<![\w$])(?P<symbol>US\$|C\$|A\$|£|€|\$|GBP|EUR|USD|CAD|AUD)\s?{_NUMBER}{_SCALE}")
-_AFTER = re.compile(rf"{_NUMBER}{_SCALE}\s+(?P<word>pounds|pound|euros|euro|dollars|dollar)\b")
+_AFTER = re.compile(rf"(?<!\d){_NUMBER}{_SCALE}\s+(?P<word>pounds|pound|euros|euro|dollars|dollar)\b")
 _CEILING = re.compile(r"(?:up to|as much as|a maximum of|no more than|capped at)\s+$", re.I)
 _QUALIFIER = re.compile(r"(?P<q>more than|over|around|about|approximately|almost|nearly|at least|some|roughly|an estimated|close to)\s+$", re.I)
 

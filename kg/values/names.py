@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def slug(text: str) -> str:
@@ -11,6 +12,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
+@lru_cache(maxsize=1 << 16)  # the same titles and names are folded again and again
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form for comparing names."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

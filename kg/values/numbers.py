@@ -1,9 +1,13 @@
 """Counts and percentages in text: 'around 70 investigations', 'a 25% increase', 'four gangs'."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from itertools import accumulate
 
 from kg.patterns import patterns
 
@@ -18,10 +22,17 @@ class Quantity:
     qualifier: str | None
 
 
+_CHANGE = re.compile(r"\s+(?:increase|rise|drop|fall|decrease|reduction|cut|decline|uplift|boost)\b")
+_SCALE = re.compile(r"\s+(million|billion|thousand)\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@lru_cache(maxsize=1)
 def _words() -> dict[str, int]:
     return {str(k): int(v) for k, v in patterns("figures")["number_words"].items()}
 
 
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     words = "|".join(sorted(_words(), key=len, reverse=True))
     quals = "|".join(patterns("figures")["qualifiers"])
@@ -38,35 +49,56 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
     """
     stop_words = set(patterns("figures")["unit_stopwords"])
     found: list[Quantity] = []
+    is_taken = _cover(taken)
+    counted: list[Quantity] = []  # counts with a unit, in order; those before the last full stop are passed
+    first, last_stop, scanned = 0, -1, start
     for match in _pattern().finditer(text, start, end):
-        if any(s <= match.start("number") < e for s, e in taken) or _glued(text, match):
+        if is_taken(match.start("number")) or _glued(text, match):
             continue
         number = match.group("number")
         value = _value(number)
         if value is None:
             continue
         if match.group("percent"):
-            change = re.compile(r"\s+(?:increase|rise|drop|fall|decrease|reduction|cut|decline|uplift|boost)\b").match(text, match.end(), end)
+            change = _CHANGE.match(text, match.end(), end)
             stop = change.end() if change else match.end()
             found.append(Quantity(match.start(), stop, text[match.start():stop], value, "percent", _q(match)))
             continue
-        if re.fullmatch(r"(?:19|20)\d\d", number):
+        if _YEAR.fullmatch(number):
             continue
-        scale = re.compile(r"\s+(million|billion|thousand)\b").match(text, match.end(), end)
+        scale = _SCALE.match(text, match.end(), end)
         if scale:
             value *= {"thousand": 1000, "million": 10**6, "billion": 10**9}[scale.group(1)]
         unit, unit_end = _unit(text, scale.end() if scale else match.end(), end, stop_words)
         if not unit:
-            counted = [q for q in found if q.unit and q.unit != "percent" and "." not in text[q.end:match.start()]]
-            if counted and not number.isalpha():
-                unit = counted[0].unit
+            last_stop = max(last_stop, text.rfind(".", scanned, match.start()))
+            scanned = match.start()
+            while first < len(counted) and counted[first].end <= last_stop:
+                first += 1
+            if first < len(counted) and not number.isalpha():
+                unit = counted[first].unit
             elif not (number.isalpha() or len(number.replace(",", "")) < 3):
                 unit = ""
             else:
                 continue
             unit_end = match.end()
-        found.append(Quantity(match.start(), unit_end, text[match.start():unit_end], value, unit, _q(match)))
+        quantity = Quantity(match.start(), unit_end, text[match.start():unit_end], value, unit, _q(match))
+        found.append(quantity)
+        if unit:
+            counted.append(quantity)
     return found
+
+
+def _cover(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether a position lies inside any of ``spans`` (in log time: a sentence may hold thousands)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end among spans starting so far
+
+    def covered(position: int) -> bool:
+        index = bisect.bisect_right(starts, position) - 1
+        return index >= 0 and position < reach[index]
+    return covered
 
 
 def _glued(text: str, match: re.Match) -> bool:

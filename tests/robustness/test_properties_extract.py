@@ -20,7 +20,9 @@ are empty now: what they held is fixed, and the inputs stay as regressions.
 """
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
 import tempfile
 import traceback
 from pathlib import Path
@@ -63,6 +65,7 @@ KNOWN_CRASHES: dict[tuple[str, str], str] = {}
 KNOWN_SHAPE_BUGS: dict[str, str] = {}
 GAZETTEER = load_gazetteer()
 WORKDIR = Path(tempfile.mkdtemp(prefix="bskg-hypothesis-"))
+atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
 
 
 @st.composite
