@@ -100,8 +100,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         current.label = ctx.entities[cues.named[0].key].label
         _join(ctx, current, sentence, None, place)
         return current
-    if date is None and cues.verb and _people(ctx, sentence) and current is None:
-        date = _narrative_date(ctx, sentence)
+    if date is None and cues.verb and _people(ctx, sentence) and (current is None or _scene_change(ctx, sentence)):
+        date = _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence)
     if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
         return current
     return _open(ctx, sentence, cues, date or _narrative_date(ctx, sentence), place, meetings) or current
@@ -181,7 +181,7 @@ def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | N
                current: Fact) -> bool:
     """A sentence that speaks of 'the talks' or 'the summit' without a new place or a distant date."""
     if date is None:
-        return True
+        return not (place is not None and place != current.first("place") and _scene_change(ctx, sentence))
     if place is not None or cues.noun is None:
         return False
     before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:cues.noun.start()])
@@ -224,6 +224,22 @@ def _narrative_date(ctx: Context, sentence: Sentence) -> DateValue | None:
     return None
 
 
+def _scene_change(ctx: Context, sentence: Sentence) -> bool:
+    """'In Belgrade, the Foreign Secretary met ...': a sentence that opens on a place moves the story there."""
+    opening = _SCENE.match(ctx.doc.text, sentence.start, sentence.end)
+    return bool(opening) and any(m.start == opening.end() and ctx.entities[m.key].family in _PLACE_FAMILIES
+                                 for m in ctx.mentions_in(sentence.start, sentence.end))
+
+
+def _narrative_month(ctx: Context, sentence: Sentence) -> DateValue | None:
+    """'In Belgrade, the Foreign Secretary met ...' paragraphs after the visit's last date: that date's month."""
+    for earlier in reversed(ctx.sentences[:sentence.index]):
+        for mention in reversed(ctx.dates[earlier.index]):
+            if mention.value and mention.value.precision == "day" and not ctx.in_quote(mention.start):
+                return DateValue(mention.value.iso[:7], "month")
+    return None
+
+
 def _meeting_class(ctx: Context, cues: Cues) -> str:
     nouns = patterns("facts")["meeting_nouns"]
     if cues.named:
@@ -250,6 +266,7 @@ def _meeting_label(ctx: Context, sentence: Sentence, cues: Cues, fact: Fact) -> 
 
 
 # -- where ---------------------------------------------------------------------------
+_SCENE = re.compile(r"\s*(?:(?:Later|Then|Afterwards|Next),?\s+)?(?:[Ii]n|[Aa]t)\s+(?:the\s+)?")
 _PLACE_RANK = {"Venue": 0, "City": 1, "Place": 1, "Region": 2, "State": 3}
 
 
