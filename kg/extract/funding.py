@@ -63,7 +63,8 @@ def _is_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
         return False
     if sentence.list_item:
         intro = ctx.intro_of(sentence)
-        introduced = intro is not None and (has_cue("funding_cues", intro.text) or has_cue("announce_verbs", intro.text))
+        introduced = intro is not None and (has_cue("funding_cues", intro.text) or has_cue("announce_verbs", intro.text)
+                                            or bool(ctx.money[intro.index]))  # 'The £61 million will be split:'
         return (introduced or has_cue("funding_cues", text[sentence.start:money.start])) and not is_instalment(
             text, money.end, sentence.end)
     return has_cue("funding_cues", sentence.text)
