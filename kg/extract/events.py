@@ -31,7 +31,8 @@ _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agree
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|today[’']s|yesterday[’']s|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
-_TRAVEL = re.compile(r"\b(?:travelled|traveled|flew|went|arrived|visit|visited|trip)\s+(?:to|in)\s+(?:the\s+)?$", re.I)
+_TRAVEL = re.compile(r"\b(?:(?:travelled|traveled|flew|went|arrived|visit|visited|trip)\s+(?:to|in)|visited|visiting|visits)"
+                     r"\s+(?:the\s+)?$", re.I)
 
 
 @dataclass
