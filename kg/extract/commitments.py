@@ -247,6 +247,8 @@ def _will_be_funded(ctx: Context, sentence: Sentence) -> list[Fact]:
         return []
     facts = []
     for start, end in _list_parts(text, sentence.start, match.start()):
+        if any(start <= m.start < end for m in ctx.money[sentence.index]):
+            continue  # 'A further £500,000 for Frontex will be funded from ...': money, not a capability
         fact = _new(ctx, "will_be_funded", start, end, text[start:end])
         _quantify(ctx, fact, sentence, start, end)
         facts.append(fact)
