@@ -97,6 +97,8 @@ def _front_matter(text: str, path: Path) -> tuple[dict, int]:
     try:
         meta = yaml.load(match.group(1) or "", Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
+        if "flow level" in str(exc):  # libyaml's limit on nesting; the pure-Python reader hits RecursionError
+            raise InputError(f"{path}: the front matter is nested too deeply") from None
         raise InputError(f"{path}: the front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
     except ValueError as exc:  # a date YAML reads but the calendar has not: 2024-02-30
         raise InputError(f"{path}: the front matter has an impossible date ({exc})") from None
