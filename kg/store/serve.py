@@ -7,6 +7,10 @@ whose default graph holds the merged graphs (see kg.store.oxigraph; with
 connections, and stops it on exit: SIGTERM, then SIGKILL after a
 grace period. On Linux the server also gets SIGTERM if bskg dies first, so no
 server outlives it.
+
+``CappedEndpoint`` is what ``bskg serve`` runs: that server on an internal
+loopback port, behind the proxy of kg.store.proxy, which caps the size of
+answers, on the address users reach.
 """
 from __future__ import annotations
 
@@ -21,7 +25,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg.children import die_with_parent
 from kg.errors import BskgError, InputError
+from kg.store.proxy import MAX_BYTES, MAX_ROWS, CappedProxy
 
 
 class ServerError(BskgError):
@@ -102,7 +108,7 @@ class OxigraphServer:
     def _start(self) -> "OxigraphServer":
         self.process = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=self._log,
                                         stderr=subprocess.STDOUT, start_new_session=True,
-                                        preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+                                        preexec_fn=die_with_parent if sys.platform == "linux" else None)
         deadline = time.monotonic() + self.ready_within_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -138,6 +144,42 @@ class OxigraphServer:
         self.stop()
 
 
+class CappedEndpoint:
+    """A read-only Oxigraph server on a loopback port, reached through a CappedProxy on ``host:port``."""
+
+    def __init__(self, location: Path, *, host: str = "127.0.0.1", port: int = 0, timeout_s: int = 60,
+                 union_default_graph: bool = False, max_rows: int = MAX_ROWS, max_bytes: int = MAX_BYTES) -> None:
+        self.server = OxigraphServer(location, timeout_s=timeout_s, union_default_graph=union_default_graph)
+        try:
+            self.proxy = CappedProxy(host, port, (self.server.host, self.server.port), max_rows=max_rows,
+                                     max_bytes=max_bytes, timeout_s=timeout_s)
+        except OSError as exc:
+            self.server.stop()
+            raise ServerError(f"cannot listen on {host} port {port}: {exc.strerror or exc}") from None
+
+    @property
+    def url(self) -> str:
+        """The base URL users reach; SPARQL queries go to ``url + 'query'``."""
+        return self.proxy.url
+
+    def start(self) -> "CappedEndpoint":
+        try:
+            self.server.start()
+        except BaseException:
+            self.proxy.server_close()
+            raise
+        self.proxy.start()
+        return self
+
+    def wait(self) -> int:
+        """Block until the Oxigraph server ends; return its exit status."""
+        return self.server.wait()
+
+    def stop(self) -> None:
+        self.proxy.stop()
+        self.server.stop()
+
+
 @contextmanager
 def signals_interrupt() -> Iterator[None]:
     """Within the block, SIGTERM and SIGHUP raise KeyboardInterrupt as Ctrl-C does."""
@@ -150,16 +192,6 @@ def signals_interrupt() -> Iterator[None]:
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
-
-
-def _die_with_parent() -> None:
-    """In the child before exec: ask Linux to send SIGTERM when bskg dies."""
-    import ctypes
-
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
 
 
 def _last_line(text: str) -> str:
