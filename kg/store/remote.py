@@ -13,6 +13,10 @@ document. The bundled queries use DISTINCT so that their answers stay the
 same there, but joins through shared entity triples grow with the number of
 documents that repeat them.
 
+Whatever goes wrong is one line naming the URL and the problem: the endpoint
+unreachable or silent past the timeout, an HTTP error status (with the first
+line of its body), an answer that broke off or is not SPARQL JSON results.
+
 URLs: the query URL given (``.../query`` as Oxigraph names it, or
 ``.../sparql``) determines the others unless they are given: Oxigraph's
 ``/update`` and ``/store`` beside ``/query``; for ``/sparql`` the same URL for
@@ -20,17 +24,20 @@ updates and ``/sparql-graph-crud`` (Virtuoso) for the Graph Store Protocol.
 """
 from __future__ import annotations
 
-import socket
+import ast
+import http.client
+import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from http import HTTPStatus
 from pathlib import Path
 
 from rdflib.term import Node
 
 from kg.errors import BskgError, QueryError
 from kg.store.base import GraphData, Row, finish, graph_ntriples
-from kg.store.sparql_text import with_values
+from kg.store.sparql_text import query_form, with_values
 from kg.store.terms import from_sparql_json, sparql_iri
 
 
@@ -65,34 +72,55 @@ class SparqlStore:
         self.method = method  # "auto" (GSP, else SPARQL Update), "gsp" or "update"
 
     def query(self, text: str, bindings: dict[str, Node] | None = None) -> tuple[list[str], list[Row]]:
-        from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
-
-        client = SPARQLWrapper(self.query_url)
-        client.setQuery(with_values(text, bindings or {}))
-        client.setReturnFormat(JSON)
-        client.setMethod(POST)
-        client.setRequestMethod(URLENCODED)
-        client.setTimeout(int(max(1, self.timeout_s)))
-        if client.queryType != "SELECT":
+        if query_form(text) != "SELECT":
             raise QueryError("only SELECT queries can be run here")
-        try:
-            answer = client.queryAndConvert()
-        except Exception as exc:  # SPARQLWrapper and urllib raise many types
-            raise self._error(exc) from None
-        if not isinstance(answer, dict) or "results" not in answer:
-            raise EndpointError(f"{self.query_url} did not answer with SPARQL JSON results")
-        columns = list(answer.get("head", {}).get("vars", []))
+        answer = _results(self.query_url, self._ask(with_values(text, bindings or {})))
+        columns = list(answer["head"].get("vars", []))
         rows = [[from_sparql_json(b.get(c)) for c in columns] for b in answer["results"]["bindings"]]
         return finish(text, columns, rows)
 
-    def _error(self, exc: Exception) -> EndpointError:
-        reason = getattr(exc, "reason", None)
-        if isinstance(exc, (TimeoutError, socket.timeout)) or isinstance(reason, (TimeoutError, socket.timeout)):
+    def _ask(self, text: str) -> bytes:
+        """POST the query with SPARQLWrapper (SPARQL protocol, form-encoded); the answer's bytes, read whole."""
+        from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        client = SPARQLWrapper(self.query_url)
+        client.setQuery(text)
+        client.setReturnFormat(JSON)
+        client.setMethod(POST)
+        client.setRequestMethod(URLENCODED)
+        client.setTimeout(max(1, round(self.timeout_s)))
+        try:
+            with client.query().response as response:
+                return response.read()
+        except SPARQLWrapperException as exc:  # SPARQLWrapper's names for HTTP 400, 401, 404, 414 and 500
+            status = _STATUS[type(exc).__name__]
+            raise self._refused(status, _wrapped_body(exc)) from None
+        except urllib.error.HTTPError as exc:
+            raise self._refused(exc.code, _body(exc)) from None
+        except http.client.IncompleteRead as exc:
+            announced = f" of the {len(exc.partial) + exc.expected} it announced" if exc.expected else ""
+            raise EndpointError(f"{self.query_url} broke off its answer after {len(exc.partial)} bytes{announced}") \
+                from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+            raise self._failure(exc) from None
+
+    def _refused(self, status: int, body: str) -> EndpointError:
+        try:
+            phrase = HTTPStatus(status).phrase
+        except ValueError:  # a status no standard names
+            phrase = "(unknown status)"
+        return EndpointError(f"{self.query_url} answered an error: HTTP {status} {phrase}: "
+                             f"{body or '(no message)'}{_hint(status)}")
+
+    def _failure(self, exc: Exception) -> EndpointError:
+        reason = getattr(exc, "reason", None) or exc
+        if isinstance(reason, TimeoutError):  # socket.timeout is TimeoutError
             return EndpointError(f"{self.query_url} did not answer within {self.timeout_s:g} s")
-        if isinstance(exc, urllib.error.URLError) and not isinstance(exc, urllib.error.HTTPError):
-            return EndpointError(f"{self.query_url} is unreachable: {reason or exc}")
-        message = " ".join(str(exc).split())
-        return EndpointError(f"{self.query_url} answered an error: {message[:300]}")
+        text = " ".join(str(reason).split()) or type(reason).__name__
+        if isinstance(exc, (http.client.HTTPException, ConnectionResetError)):
+            return EndpointError(f"{self.query_url} closed the connection without a complete answer ({text})")
+        return EndpointError(f"{self.query_url} is unreachable: {text}")
 
     def load(self, path: Path) -> None:
         """Replace, on the endpoint, each named graph the file holds."""
@@ -145,6 +173,41 @@ class SparqlStore:
 
     def close(self) -> None:
         pass
+
+
+def _results(url: str, data: bytes) -> dict:
+    """The SPARQL JSON results in an answer, or an EndpointError saying how it falls short."""
+    try:
+        answer = json.loads(data)
+    except ValueError as exc:
+        tail = " ".join(data[-80:].decode("utf-8", "replace").split())
+        where = f"at byte {exc.pos} of {len(data)}" if hasattr(exc, "pos") else f"in {len(data)} bytes"
+        raise EndpointError(f"{url} sent an answer that is cut off or not SPARQL JSON results (invalid JSON {where}: "
+                            f"{getattr(exc, 'msg', exc)}; it ends {tail!r})") from None
+    if not isinstance(answer, dict) or not isinstance(answer.get("results"), dict) \
+            or not isinstance(answer["results"].get("bindings"), list) or not isinstance(answer.get("head"), dict):
+        raise EndpointError(f"{url} did not answer with SPARQL JSON results (head and results.bindings)")
+    return answer
+
+
+def _hint(status: int) -> str:
+    if status == 404:
+        return " (no SPARQL endpoint at this URL; an Oxigraph server's ends in /query)"
+    return ""
+
+
+_STATUS = {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
+           "EndPointInternalError": 500}
+
+
+def _wrapped_body(exc: Exception) -> str:
+    """The server's message inside a SPARQLWrapper error ('...Response:\\nb"Not found"'), on one line."""
+    _, _, written = str(exc).partition("Response:\n")
+    try:
+        body = ast.literal_eval(written) if written else b""
+    except (ValueError, SyntaxError):
+        return " ".join(written.split())[:300]
+    return " ".join(body.decode("utf-8", "replace").split())[:300]
 
 
 def _body(exc: urllib.error.HTTPError) -> str:
