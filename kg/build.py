@@ -11,6 +11,9 @@ inputs, and equal what serialising one rdflib Dataset of everything gives.
 Formats that only rdflib writes (.trig, .ttl, .jsonld) still go through one
 Dataset.
 
+A build killed midway leaves the old output or store as it was; the next
+build of the same output removes the temporary files it left (kg.scratch).
+
 Builds are incremental for .nq files and Oxigraph stores: a manifest (see
 kg.manifest) records each document's content hash, so a rebuild extracts only
 new and changed documents, replaces their graphs, and drops the graphs of
@@ -30,6 +33,7 @@ from kg.ingest import find_documents
 from kg.manifest import Entry, Manifest, content_hash, fingerprint, plan, read_manifest, write_manifest
 from kg.parallel import EXTRACTIONS, NQUADS, NTRIPLES, Extractor, GraphResult, Task, default_jobs
 from kg.rdf.io import format_for
+from kg.scratch import remove_stale
 
 Progress = Callable[[int, int], None]  # (documents done, documents to extract)
 _BATCH = 64 << 20  # bytes of N-Quads handed to Oxigraph's bulk loader at a time
@@ -73,6 +77,7 @@ def build(paths: list[Path], output: Path | None, *, store: str | None = None, j
         raise InputError("say where to build: an output file, a store, or both")
     if output is not None:
         format_for(output, writing=True)
+        remove_stale(output)  # what builds killed while writing it left beside it
     groups = document_groups(paths)
     targets = _targets(output, store, groups, full)
     needed = sorted((g for g in groups if any(t.needs is None or g in t.needs for t in targets)), key=_local_order)
@@ -227,6 +232,7 @@ class _NQuadsTarget(_Target):
         super().__init__()
         self.path, self.hashes = path, hashes
         self.manifest_path = path.with_name(f".{path.name}.manifest.json")
+        remove_stale(self.manifest_path)
         manifest = read_manifest(self.manifest_path)
         if manifest is not None and not (path.is_file() and manifest.target == file_state(path)):
             manifest = None  # the file was changed or removed since: nothing in it can be reused
@@ -328,51 +334,57 @@ class _DatasetTarget(_Target):
 
 
 class _StoreTarget(_Target):
-    """A store: a new Oxigraph store is bulk-loaded; otherwise changed graphs are replaced, removed ones dropped.
+    """A store. An Oxigraph store is built beside itself and swapped in whole when complete (kg.store.staging).
 
-    Only Oxigraph stores keep a manifest (``bskg-manifest.json`` in the store's
-    folder); without one every given document's graph is replaced and none is
-    dropped, as builds into a store did before manifests.
+    A new store is bulk-loaded, and so is a fresh one when nothing of a store
+    bskg built can be kept (``full``, a new bskg version, other documents):
+    replacing every graph in place took 3x as long. Otherwise, in a copy of the
+    store, changed graphs are replaced and removed ones dropped. Only Oxigraph
+    stores keep a manifest (``bskg-manifest.json`` in the store's folder);
+    without one every given document's graph is replaced and none is dropped,
+    as builds into a store did before manifests. Other stores (a SPARQL
+    endpoint) are written graph by graph, each graph replaced whole.
     """
 
     wants_quads = wants_lines = True
 
     def __init__(self, spec: str, hashes: dict[str, tuple[list[str], str]], full: bool) -> None:
+        from kg.store import store_directory
+
         super().__init__()
-        self.spec, self.hashes, self.store = spec, hashes, None
+        self.spec, self.hashes, self.store, self.staged = spec, hashes, None, None
         self.dropped: list[str] = []
-        self.touched: set[str] = set()
-        store = self._open()  # opened to look, closed before workers are forked, opened again to write
-        try:
-            directory = getattr(store, "directory", None)
-            self.manifest_path = directory / "bskg-manifest.json" if directory else None
-            self.bulk = bool(directory) and not store.named_graphs()
-        finally:
-            store.close()
-        self.before = read_manifest(self.manifest_path) if self.manifest_path and not self.bulk else None
+        self.directory = store_directory(spec)
+        existing = self.directory is not None and _holds_files(self.directory)
+        graphs = _named_graphs(self.directory) if existing else set()
+        self.before = read_manifest(self.directory / "bskg-manifest.json") if graphs else None
+        todo = plan(hashes, self.before, full=full)
+        ours = self.before is not None and graphs <= set(self.before.entries)  # no graph bskg does not know of
+        self.bulk = self.directory is not None and (not graphs or (ours and not todo.keep))
+        self.copy = existing and not graphs  # a store of unnamed triples only (not bskg's): bulk-loaded into a copy
         if self.bulk:
             self.wants_triples = True
             self.batch: list[bytes] = []
             self.held = 0
-        elif self.manifest_path:
-            todo = plan(hashes, self.before, full=full)
+        elif self.before is not None:
             self.needs = set(todo.extract)
             self.kept = {g: self.before.entries[g] for g in todo.keep}
-            self.dropped = todo.drop
-
-    def _open(self):
-        from kg.store import open_store
-
-        return open_store(self.spec, writable=True)
+        self.dropped = todo.drop  # graphs of documents no longer given: a fresh store never has them
 
     def start(self) -> None:
-        if self.manifest_path:
-            self.manifest_path.unlink(missing_ok=True)  # written again when the store is complete
-        self.store = self._open()
+        from kg.store import open_store
+
+        if self.directory is None:
+            self.store = open_store(self.spec, writable=True)
+            return
+        from kg.store.oxigraph import OxigraphStore
+        from kg.store.staging import StagedStore
+
+        self.staged = StagedStore(self.directory, copy=self.copy or not self.bulk)
+        self.store = OxigraphStore(self.staged.path, writable=True)
 
     def take(self, result: GraphResult) -> None:
         if not self.bulk:
-            self.touched.add(result.graph)
             self.store.replace_graph(result.graph, result.lines)
             return
         self.batch += [result.lines, result.triples]
@@ -389,20 +401,40 @@ class _StoreTarget(_Target):
         if self.bulk:
             self._flush()
             self.store.optimize()  # a bulk load leaves many small files: compacted, queries run 2-3x faster
-        for graph in self.dropped:
-            self.store.replace_graph(graph, "")
-        if self.manifest_path:
+        else:
+            for graph in self.dropped:
+                self.store.replace_graph(graph, "")
+        if self.staged is not None:
             entries = {g: _hashed(e, self.hashes[g][1]) for g, e in self.entries.items()}
-            write_manifest(self.manifest_path, Manifest(fingerprint(), entries))
+            write_manifest(self.staged.path / "bskg-manifest.json", Manifest(fingerprint(), entries))
         self.store.close()
         self.store = None
+        if self.staged is not None:
+            self.staged.commit()
 
     def abort(self) -> None:
-        """Record what is still known: graphs replaced half-way are left out, so the next build redoes them."""
-        if self.store is None:
-            return
-        if self.before is not None:
-            entries = {g: e for g, e in self.before.entries.items() if g not in self.touched}
-            write_manifest(self.manifest_path, Manifest(self.before.fingerprint, entries))
-        self.store.close()
-        self.store = None
+        """Leave the store as it was: an Oxigraph store's scratch copy is dropped (a remote store keeps what it got)."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        if self.staged is not None:
+            self.staged.discard()
+
+
+def _holds_files(directory: Path) -> bool:
+    """Whether the store's folder exists and is not empty (a file there is refused)."""
+    from kg.errors import OutputError
+
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"{directory}: cannot build a store there: it is a file, not a folder")
+    return directory.is_dir() and next(directory.iterdir(), None) is not None
+
+
+def _named_graphs(directory: Path) -> set[str]:
+    from kg.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore(directory)
+    try:
+        return set(store.named_graphs())
+    finally:
+        store.close()

@@ -8,17 +8,21 @@ task order whatever the number of workers, so reports list warnings in the
 same order as a serial build.
 
 Workers are forked from the parent (they inherit the gazetteer it loaded);
-open the ``Extractor`` before starting threads or opening stores.
+open the ``Extractor`` before starting threads or opening stores. They die
+with the parent (kg.children), so a build killed with SIGKILL leaves no
+worker behind to print a traceback.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.children import die_with_parent
 from kg.errors import InputError
 
 NQUADS, NTRIPLES, EXTRACTIONS = "nquads", "ntriples", "extractions"
@@ -106,7 +110,9 @@ class Extractor:
             from kg.gazetteer import load_gazetteer
 
             load_gazetteer()  # loaded once, before the fork, and shared
-            self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
+            # A worker outliving a killed bskg would only print a BrokenPipeError traceback: it dies with it.
+            self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=die_with_parent,
+                                                                  initargs=(signal.SIGKILL, os.getpid()))
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +21,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import InputError, OutputError
+from kg.scratch import scratch_file
 
 FORMATS = {".nq": "nquads", ".trig": "trig", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld",
            ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml"}
@@ -126,7 +126,7 @@ def check_output(path: Path) -> None:
     if not existing.is_dir():
         raise OutputError(f"{path}: cannot write the output: {existing} is a file, not a folder")
     try:
-        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=existing)
+        handle, probe = scratch_file(existing / path.name)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write the output ({exc.strerror or exc})") from None
     os.close(handle)
@@ -147,7 +147,7 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         raise OutputError(f"{path}: cannot write the output: {blocking} is a file, not a folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temporary = scratch_file(path)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write the output ({exc.strerror or exc})") from None
     try:

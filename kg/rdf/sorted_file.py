@@ -23,15 +23,15 @@ kg.rdf.nquads), so this sorts as the whole-file writer's ``sorted`` does.
 """
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from kg.errors import OutputError
 from kg.rdf.io import atomic_writer
+from kg.scratch import scratch_folder
 
 _BLOCK = 4 << 20  # bytes read from a file at a time
 _BUDGET = 192 << 20  # bytes of pieces held before they are spilled to a run file
@@ -92,15 +92,19 @@ class _Collector:
 
 
 class _Scratch:
-    """A folder beside the output for temporary files, made on first use."""
+    """A folder beside the output for temporary files (named as kg.scratch names them), made on first use."""
 
     def __init__(self, path: Path) -> None:
         self.path, self.folder = path, None
 
     def __call__(self) -> Path:
         if self.folder is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.folder = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.tmp.", dir=self.path.parent))
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.folder = scratch_folder(self.path)
+            except OSError as exc:
+                raise OutputError(f"{self.path}: cannot write the output: no folder for temporary files can be "
+                                  f"made beside it ({exc.strerror or exc})") from None
         return self.folder
 
     def remove(self) -> None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from kg.build import BuildReport
     from kg.store.base import Store
 
-__all__ = ["open_store", "build_into_store"]
+__all__ = ["open_store", "store_directory", "build_into_store"]
 
 
 def open_store(spec: str | None = "memory", data_paths: Iterable[Path] = (), *, writable: bool = False,
@@ -42,12 +42,11 @@ def open_store(spec: str | None = "memory", data_paths: Iterable[Path] = (), *, 
         return MemoryStore(paths)
     if kind in ("http", "https"):
         kind, where = "sparql", spec
-    elif kind not in ("oxigraph", "sparql") and Path(spec).is_dir():
-        kind, where = "oxigraph", spec
-    if kind == "oxigraph" and where:
+    directory = store_directory(spec)
+    if directory is not None:
         from kg.store.oxigraph import OxigraphStore
 
-        store = OxigraphStore(Path(where), writable=writable or bool(paths))
+        store = OxigraphStore(directory, writable=writable or bool(paths))
     elif kind == "sparql" and where:
         from kg.store.remote import SparqlStore
 
@@ -61,6 +60,16 @@ def open_store(spec: str | None = "memory", data_paths: Iterable[Path] = (), *, 
         store.close()
         raise
     return store
+
+
+def store_directory(spec: str) -> Path | None:
+    """The folder of the Oxigraph store ``spec`` names (``oxigraph:DIR``, or a folder that exists); None for others."""
+    kind, _, where = spec.partition(":")
+    if kind == "oxigraph":
+        return Path(where) if where else None
+    if kind not in ("memory", "sparql", "http", "https") and Path(spec).is_dir():
+        return Path(spec)
+    return None
 
 
 def build_into_store(paths: list[Path], spec: str, output: Path | None = None, **options: object) -> "BuildReport":

@@ -103,6 +103,94 @@ def test_sigkill_midway_leaves_previous_output_byte_identical(moment: str, corpu
     again = bskg("build", str(corpus), "-o", str(out), "-q")
     assert again.returncode == 0, again.stderr
     assert out.read_bytes() == clean_corpus_graph
+    assert temporaries(tmp_path) == []  # what the killed build left beside the output was removed
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers die with the parent through Linux's PR_SET_PDEATHSIG")
+def test_sigkill_leaves_no_worker_and_no_traceback(corpus: Path, tmp_path: Path) -> None:
+    """Workers busy extracting when the build is killed end with it, quietly (they used to print BrokenPipeError)."""
+    errors = tmp_path / "stderr"
+    with errors.open("wb") as stderr:
+        process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(tmp_path / "out.nq"),
+                                    "-q", "-j", "2"], stdout=subprocess.DEVNULL, stderr=stderr,
+                                   stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        assert wait_for(lambda: len(_children(process.pid)) == 2 or process.poll() is not None, 60)
+        workers = _children(process.pid)
+        time.sleep(0.5)  # the workers are extracting
+        assert process.poll() is None and len(workers) == 2, "the build ended before it could be killed"
+        process.send_signal(signal.SIGKILL)  # the build alone, as kill -9 PID does; not its workers
+        process.wait(30)
+        assert wait_for(lambda: not any(_alive(pid) for pid in workers), 30), "a worker outlived the build"
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert errors.read_text() == ""
+
+
+def _dead_pid() -> int:
+    """The process id of a process that has ended."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)
+
+
+def test_build_removes_stale_temporaries_of_its_output_only(small: Path, tmp_path: Path) -> None:
+    """Temporaries of dead builds (and old unnamed ones) beside the output go; a running process's, and others', stay."""
+    dead, alive = _dead_pid(), os.getpid()
+    (tmp_path / f".out.nq.tmp.{dead}.k1ll3d00").mkdir()
+    (tmp_path / f".out.nq.tmp.{dead}.k1ll3d00" / "run00000").write_bytes(b"<a> <b> <c> .\n")
+    (tmp_path / f".out.nq.tmp.{dead}.abcdefgh").write_bytes(b"half a file")
+    (tmp_path / f"..out.nq.manifest.json.tmp.{dead}.abcdefgh").write_bytes(b"{")
+    old = [tmp_path / ".out.nq.tmp.pi95b7hc", tmp_path / ".out.nq.x7yq2r1k.tmp"]  # named as before the PID was
+    old[0].mkdir()
+    old[1].write_bytes(b"half")
+    for path in old:
+        os.utime(path, (time.time() - 7200, time.time() - 7200))
+    kept = [tmp_path / f".out.nq.tmp.{alive}.r3nn1ng0", tmp_path / ".out.nq.tmp.fr3shn0w",
+            tmp_path / f".other.nq.tmp.{dead}.abcdefgh", tmp_path / "notes.txt"]
+    for path in kept:
+        path.write_bytes(b"keep")
+    result = bskg("build", str(small), "-o", str(tmp_path / "out.nq"), "-q")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [".out.nq.manifest.json", "out.nq", *(p.name for p in kept)])
+
+
+def test_sorted_writer_scratch_folder_error_is_one_output_error(tmp_path: Path) -> None:
+    from kg.errors import OutputError
+    from kg.rdf.sorted_file import SortedLineWriter
+
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    target = tmp_path / "a-file" / "out.nq"
+    writer = SortedLineWriter(target, budget=1)  # spills at once: needs its scratch folder
+    with pytest.raises(OutputError) as error:
+        writer.add(b"<a> <b> <c> .\n")
+    message = str(error.value)
+    assert message.startswith(f"{target}: cannot write the output: no folder for temporary files can be made beside "
+                              "it (") and "\n" not in message
 
 
 def test_normal_build_leaves_no_temporary_files(small: Path, tmp_path: Path) -> None:
@@ -153,19 +241,21 @@ def _data_files(store: Path) -> dict[str, int]:
     return sizes
 
 
-def _data_written(store: Path, before: dict[str, int]) -> bool:
-    try:
-        now = _data_files(store)
-    except FileNotFoundError:
-        return False
-    return any(size > before.get(name, 0) for name, size in now.items())
+def _data_written(folder: Path, before: dict[str, int]) -> bool:
+    """Whether the build writes into the store: into the copy it makes beside it (``.store.tmp.PID.*/store``)."""
+    for scratch in folder.glob(".store.tmp.*/store"):
+        try:
+            now = _data_files(scratch)
+        except FileNotFoundError:
+            continue
+        if any(size > before.get(name, 0) for name, size in now.items()):
+            return True
+    return False
 
 
-@pytest.mark.xfail(strict=True, reason="issue 7: a build into an Oxigraph store killed after it began writing leaves "
-                                       "a partial store (measured: 13 of 300 new documents) instead of the old or "
-                                       "the new one; store updates are not transactional yet")
 def test_sigkill_midway_store_build_leaves_old_or_new_store(corpus: Path, small: Path, tmp_path: Path) -> None:
-    """Store updates are transactional: a build killed once it has begun writing leaves the old graphs or all new."""
+    """Store updates are all or nothing: a build killed once it has begun writing leaves the old graphs or all new;
+    the next build removes the copy the killed one was writing."""
     store, finished = tmp_path / "store", tmp_path / "finished"
     first = bskg("build", str(small), "--store", f"oxigraph:{store}", "-q")
     assert first.returncode == 0, first.stderr
@@ -176,10 +266,11 @@ def test_sigkill_midway_store_build_leaves_old_or_new_store(corpus: Path, small:
     complete = bskg("build", str(corpus), "--store", f"oxigraph:{finished}", "-q")
     assert complete.returncode == 0, complete.stderr
     after_complete = count(finished).stdout
+    assert after_complete != before.stdout
     sizes = _data_files(store)
     process = start_build(str(corpus), "--store", f"oxigraph:{store}", "-q")
     try:
-        wait_for(lambda: _data_written(store, sizes) or process.poll() is not None, 120)
+        wait_for(lambda: _data_written(tmp_path, sizes) or process.poll() is not None, 120)
         time.sleep(0.3)  # well into writing: graphs are being replaced
         assert process.poll() is None, "the build ended before it could be killed: make the corpus bigger"
     finally:
@@ -187,6 +278,10 @@ def test_sigkill_midway_store_build_leaves_old_or_new_store(corpus: Path, small:
     after = count(store)
     assert after.returncode == 0, after.stderr  # the store still opens
     assert after.stdout in (before.stdout, after_complete), (before.stdout, after.stdout, after_complete)
+    assert temporaries(tmp_path), "the killed build left no copy behind: it was killed too late"
+    again = bskg("build", str(corpus), "--store", f"oxigraph:{store}", "-q")
+    assert again.returncode == 0, again.stderr
+    assert count(store).stdout == after_complete and temporaries(tmp_path) == []
 
 
 def _count_query(folder: Path) -> Path:
