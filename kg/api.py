@@ -58,9 +58,11 @@ def query(name_or_text: str, data: Any = None, store: "str | Store | None" = Non
 
     ``data``: RDF file path(s) or an rdflib Dataset/Graph; ``store``: a store
     spec (``oxigraph:DIR``, ``sparql:URL``) or an open store; neither: the
-    bundled graph. ``params`` bind query variables; a string is read as
-    ``bskg query --param`` reads it (dates, integers, http IRIs), None leaves
-    a variable unbound. Values come back as Python values: str for IRIs and
+    bundled graph; both: the files are loaded into the store first, replacing
+    their graphs there. ``params`` bind query variables, and must be variables
+    of the query (as with ``bskg query --param``, a ``QueryError`` otherwise);
+    a string is read as ``--param`` reads it (dates, integers, http IRIs),
+    None leaves a variable unbound. Values come back as Python values: str for IRIs and
     strings, Decimal, int, bool, datetime.date ...; None where unbound.
     """
     columns, rows = _run(name_or_text, data, store, params)
@@ -78,10 +80,11 @@ def query_df(name_or_text: str, data: Any = None, store: "str | Store | None" = 
 
 
 def _run(name_or_text: str, data: Any, store: Any, params: dict[str, Any]) -> tuple[list[str], list[list]]:
-    from kg.queries import query_path
+    from kg.queries import check_parameters, query_path
     from kg.store import open_store
 
     text = name_or_text if "{" in name_or_text else query_path(name_or_text).read_text(encoding="utf-8")
+    check_parameters(text, params)  # a misspelt name would bind nothing and match every row
     bindings = {name: _term(name, value) for name, value in params.items() if value is not None}
     if store is not None and not isinstance(store, str):
         return store.query(text, bindings)

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from kg.errors import BskgError
+from kg.store.proxy import MAX_BYTES, MAX_ROWS
 
 DEFAULT_OUTPUT = Path("out/corpus.nq")
 
@@ -110,6 +111,9 @@ def query(query: str, data: tuple[Path, ...], store: str | None, endpoint: str |
             raise BskgError("give --endpoint alone, not with --store or --data")
         if not (endpoint or store or data):
             raise BskgError("say what to query: --data FILE, --store SPEC or --endpoint URL")
+        if data and store not in (None, "memory"):
+            raise BskgError(f"give --data FILE or --store {store}, not both: a query never writes into a store "
+                            "(build one with 'bskg build DOCS --store oxigraph:DIR')")
         bindings = dict(parse_param(p) for p in params)
         text = query_path(query).read_text(encoding="utf-8")
         check_parameters(text, bindings)
@@ -156,12 +160,17 @@ def validate(graphs: tuple[Path, ...], no_reasoner: bool) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="port (0: any free port)")
 @click.option("--timeout-s", "timeout_s", type=click.IntRange(1), default=60, show_default=True,
               help="longest a query may run")
-def serve(store: Path | None, data: tuple[Path, ...], host: str, port: int, timeout_s: int) -> None:
-    """Serve the graph read-only as a SPARQL endpoint (the Oxigraph server), until Ctrl-C."""
+@click.option("--max-rows", "max_rows", type=click.IntRange(1), default=MAX_ROWS, show_default=True,
+              help="most rows an answer may have; a larger one is refused with HTTP 413, never cut short")
+@click.option("--max-bytes", "max_bytes", type=click.IntRange(1), default=MAX_BYTES, show_default=True,
+              help="most bytes an answer may have (100 MB); a larger one is refused with HTTP 413")
+def serve(store: Path | None, data: tuple[Path, ...], host: str, port: int, timeout_s: int, max_rows: int,
+          max_bytes: int) -> None:
+    """Serve the graph read-only as a SPARQL endpoint (the Oxigraph server behind a size cap), until Ctrl-C."""
     import tempfile
 
     from kg.store.oxigraph import needs_union
-    from kg.store.serve import OxigraphServer, load_files, signals_interrupt
+    from kg.store.serve import CappedEndpoint, load_files, signals_interrupt
     if bool(store) == bool(data):
         _fail(BskgError("give either --store DIR or --data FILE..."))
     server = None
@@ -172,8 +181,8 @@ def serve(store: Path | None, data: tuple[Path, ...], host: str, port: int, time
             if union:
                 click.echo("bskg: warning: the store's default graph is empty; serving the union of its "
                            "named graphs, where shared triples repeat (use DISTINCT)", err=True)
-            server = OxigraphServer(location, host=host, port=port, timeout_s=timeout_s,
-                                    union_default_graph=union).start()
+            server = CappedEndpoint(location, host=host, port=port, timeout_s=timeout_s, union_default_graph=union,
+                                    max_rows=max_rows, max_bytes=max_bytes).start()
             click.echo(f"SPARQL endpoint: {server.url}query")
             click.echo(f"query page: {server.url}  (read-only; Ctrl-C to stop)")
             code = server.wait()

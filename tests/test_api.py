@@ -61,6 +61,16 @@ def test_api_query_params_like_cli(graph_file: Path) -> None:
     assert kg.query("meetings_between", data=graph_file, person=None) == kg.query("meetings_between", data=graph_file)
 
 
+@pytest.mark.parametrize("value", ["Suella Braverman", None], ids=["value", "unbound"])
+def test_api_query_refuses_unknown_parameter_like_cli(graph_file: Path, value: object) -> None:
+    """A misspelt name would bind nothing and return every row: refused as ``bskg query --param`` refuses it."""
+    message = r"parameter 'persn' is not a variable of the query \(its variables: .*\?person"
+    with pytest.raises(QueryError, match=message):
+        kg.query("meetings_between", data=graph_file, persn=value)
+    with pytest.raises(QueryError, match="parameter 'name' is not a variable"):
+        kg.query("SELECT ?s WHERE { ?s ?p ?o }", data=graph_file, name="x")
+
+
 @pytest.mark.parametrize("when", ["2023-05-12", datetime.date(2023, 5, 12)], ids=["text", "date"])
 def test_api_query_date_param(graph_file: Path, when: object) -> None:
     rows = kg.query("officials_on_date", data=graph_file, date=when, organisation="Home Office")

@@ -1,4 +1,4 @@
-"""Security: parameters cannot change a query, the endpoint is read-only, loopback and time-limited,
+"""Security: parameters cannot change a query, the endpoint is read-only, loopback, time- and size-limited,
 and RDF from outside is read without reaching out (no XML entities, no remote JSON-LD contexts).
 
 Injection is tried through ``bskg query --param`` on all three backends (rdflib
@@ -207,13 +207,23 @@ def test_endpoint_query_timeout_ends_a_runaway_query(endpoint: str, tmp_path: Pa
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
-@pytest.mark.skip(reason="no result-size cap: oxigraph 0.5.13 'serve-read-only' has no option to cap result size "
-                         "(only --timeout-s, which also cuts off streaming: measured, a 2 s timeout stopped a "
-                         "9M-row answer after 116 MB, ending it with 'The SPARQL operation has been cancelled'). "
-                         "So an answer is bounded only by timeout x throughput (~60 MB/s here). A real cap needs a "
-                         "proxy in front of the server (kg/store/serve.py) or a row cap in the client.")
-def test_endpoint_caps_result_size() -> None:
-    raise AssertionError("not implemented")
+def test_endpoint_caps_result_size(store: Path, graph: Path, tmp_path: Path) -> None:
+    """An answer over --max-rows is refused whole, in one line naming the cap; one within it is the file's answer."""
+    process, url = start_serve("--store", str(store), "--max-rows", "5")
+    try:
+        within, over = tmp_path / "within.rq", tmp_path / "over.rq"
+        for path, limit in ((within, 5), (over, 6)):
+            path.write_text(f"SELECT DISTINCT ?s WHERE {{ ?s ?p ?o }} ORDER BY ?s LIMIT {limit}\n", encoding="utf-8")
+        answered = bskg("query", str(within), "--endpoint", url, "--format", "csv")
+        assert answered.returncode == 0, answered.stderr
+        assert answered.stdout == bskg("query", str(within), "--data", str(graph), "--format", "csv").stdout
+        assert len(answered.stdout.splitlines()) == 6
+        refused = bskg("query", str(over), "--endpoint", url, "--format", "csv")
+        assert refused.returncode == 2 and refused.stdout == "" and refused.stderr.count("\n") == 1
+        assert refused.stderr == (f"bskg: error: {url} answered an error: HTTP 413 Request Entity Too Large: the result "
+                                  "has more than 5 rows (the --max-rows cap); add LIMIT to the query\n")
+    finally:
+        stop_serve(process)
 
 
 # --- RDF from outside -------------------------------------------------------------------------------------------

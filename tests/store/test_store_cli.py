@@ -1,6 +1,7 @@
 """bskg build --store, bskg query --store/--endpoint: same output; one-line errors."""
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -84,6 +85,31 @@ def test_cli_query_needs_a_source() -> None:
 def test_cli_query_endpoint_with_data_refused(graph_file: Path) -> None:
     result = _run("query", "cq01", "--endpoint", "http://127.0.0.1:1/query", "--data", str(graph_file))
     assert result.exit_code == 2 and "--endpoint alone" in result.output
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize("spec", ["oxigraph:{dir}", "{dir}", "sparql:http://127.0.0.1:1/query"])
+def test_cli_query_data_with_store_refused_store_untouched(graph_file: Path, oxigraph_dir: Path, tmp_path: Path,
+                                                            spec: str) -> None:
+    """--data with a store used to load the file into the store (or push it to the endpoint): a query never writes."""
+    existing, new = tmp_path / "existing", tmp_path / "new"
+    shutil.copytree(oxigraph_dir, existing)
+    before = _files(existing)
+    for where in (existing, new):
+        store = spec.format(dir=where)
+        line = _one_line_error(_run("query", "cq05", "--data", str(graph_file), "--store", store))
+        assert line == (f"bskg: error: give --data FILE or --store {store}, not both: a query never writes into a "
+                        "store (build one with 'bskg build DOCS --store oxigraph:DIR')")
+    assert _files(existing) == before and not new.exists()
+
+
+def test_cli_query_data_with_memory_store_allowed(graph_file: Path) -> None:
+    expected = _run("query", "cq05", "--data", str(graph_file), "--format", "csv")
+    result = _run("query", "cq05", "--data", str(graph_file), "--store", "memory", "--format", "csv")
+    assert (result.exit_code, result.output) == (0, expected.output) and expected.exit_code == 0
 
 
 def _one_line_error(result: object) -> str:
