@@ -30,6 +30,7 @@ _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agree
                ("LegislativeEvent", r"\b(?:introduced|laid before|passed|came into force|royal assent|bill|act)\b"),
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|today[’']s|yesterday[’']s|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+_BILATERAL = re.compile(r"\b(?:bilateral|side|one-to-one)\s+(?:[\w’'-]+\s+)?$", re.I)
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 _TRAVEL = re.compile(r"\b(?:(?:travelled|traveled|flew|went|arrived|visit|visited|trip)\s+(?:to|in)|visited|visiting|visits)"
                      r"\s+(?:the\s+)?$", re.I)
@@ -186,6 +187,8 @@ def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | N
     if place is not None or cues.noun is None:
         return False
     before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:cues.noun.start()])
+    if current.cls == "Summit" and _BILATERAL.search(before):
+        return False  # 'At his first bilateral meeting, with ...': a meeting of two on a summit's margins
     if not _DEFINITE.search(before):
         return False
     known = current.first("date")
@@ -356,7 +359,7 @@ def _people(ctx: Context, sentence: Sentence) -> list:
 
 def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence) -> None:
     refs = _people(ctx, sentence)
-    pronoun = re.search(r"\b(?:he|she)\b", sentence.text, re.I)
+    pronoun = re.search(r"\b(?:he|she|his)\b", sentence.text, re.I)  # "At his first bilateral meeting"
     if pronoun and not ctx.in_quote(sentence.start + pronoun.start()):
         subject = _antecedent(ctx, sentence, pronoun.group().lower() == "she")
         refs = refs + ([subject] if subject else [])
