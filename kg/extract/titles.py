@@ -19,6 +19,8 @@ from kg.values.names import tidy
 
 WORD = rf"[{UPPER}][\w’'-]*"
 _WORD_BEFORE = re.compile(rf"(?<!\S)({WORD})\s+$")  # the capitalised word just before a position
+_EVENT_AFTER = re.compile(r"(?:\s*\([A-Z]+\))?\s+(?:summit|meeting|conference|talks|forum|ministerial|gathering)s?\b",
+                          re.I)
 _FORMER = re.compile(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was)\s*$", re.I)
 _POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the Home Office's " before a title
 _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no further: a run of titles must not cost its square
@@ -92,8 +94,9 @@ class TitleFinder:
         lead = re.compile(r"\s+(of|for|at|in|to)\s+(?:the\s+)?")
         while match := lead.match(self.text, end, stop):
             entity, entity_end = self._entity_starting(match.end())
-            if match.group(1) in ("at", "in") and (entity is None or entity.family != "org"):
-                break
+            if match.group(1) in ("at", "in") and (entity is None or entity.family != "org"
+                                                    or _EVENT_AFTER.match(self.text, entity_end, stop)):
+                break  # 'the Prime Minister at the European Political Community summit': where, not whose
             if match.group(1) == "to" and entity is None:
                 break
             if entity is not None and (entity.family in ("org", "state") or entity.cls == "Region"):
