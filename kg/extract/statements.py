@@ -32,8 +32,22 @@ def extract_statements(ctx: Context) -> list[Fact]:
         else:
             fact = _speaker_then_quote(ctx, start, end)
         if fact:
+            if facts and _same_occasion(ctx, facts[-1], fact, paragraph):
+                fact.props["date"] = list(facts[-1].props.get("date", []))
             facts.append(fact)
     return facts
+
+
+def _same_occasion(ctx: Context, before: Fact, fact: Fact, paragraph: list[Sentence]) -> bool:
+    """A quote that follows the same speaker's quote, its attribution undated ('..., said the Prime Minister.'
+    after 'Speaking at the weekend, the Prime Minister said: ...'), was said on the same occasion."""
+    if before.first("speaker") != fact.first("speaker"):
+        return False
+    between = ctx.doc.text[before.evidence.end:paragraph[0].start]
+    if between.count("\n\n") > 1 or between.strip(" \n\"”.,") :
+        return False
+    return not any(d.value for s in paragraph for d in ctx.dates[s.index]
+                   if not fact.evidence.start <= d.start < fact.evidence.end)
 
 
 def _paragraphs(sentences: list[Sentence]) -> list[list[Sentence]]:
