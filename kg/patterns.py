@@ -24,3 +24,10 @@ def title_pattern() -> re.Pattern:
     heads = "|".join(re.escape(h) for h in sorted(rules["heads"], key=len, reverse=True))
     mods = "|".join(re.escape(m) for m in sorted(rules["modifiers"], key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,4}}(?:{heads})(?![\w’'-])")
+
+
+@lru_cache(maxsize=1)
+def meeting_noun_pattern() -> re.Pattern:
+    """A noun that names a meeting ('talks', 'summit', 'press conference'), from facts.yaml's meeting_nouns."""
+    nouns = sorted(map(re.escape, patterns("facts")["meeting_nouns"]), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(nouns)})\b", re.I)

@@ -21,7 +21,7 @@ from kg.extract.context import Context
 from kg.extract.cues import cue_pattern, has_cue
 from kg.extract.entities import UPPER, Entity, entity_key, gazetteer_entity
 from kg.model import DateValue, Fact, Ref, Sentence, Span
-from kg.patterns import patterns
+from kg.patterns import meeting_noun_pattern, patterns
 from kg.values.dates import MONTHS, WEEKDAYS
 from kg.values.names import fold, tidy
 
@@ -69,7 +69,7 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     text = ctx.doc.text
     named = [m for m in ctx.mentions_in(sentence.start, sentence.end)
              if ctx.entities[m.key].family == "event" and not ctx.in_quote(m.start)]
-    noun = next((m for m in _noun_pattern().finditer(text, sentence.start, sentence.end) if not ctx.in_quote(m.start())), None)
+    noun = next((m for m in meeting_noun_pattern().finditer(text, sentence.start, sentence.end) if not ctx.in_quote(m.start())), None)
     verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
                  if not ctx.in_quote(m.start())), None)
     if verb is None and len(_people(ctx, sentence)) >= 2:
@@ -172,11 +172,6 @@ def _core_name(label: str) -> str:
 
 def _paragraph_start(ctx: Context, sentence: Sentence) -> int:
     return min(s.start for s in ctx.sentences if s.paragraph in (sentence.paragraph, sentence.paragraph - 1))
-
-
-def _noun_pattern() -> re.Pattern:
-    nouns = sorted(map(re.escape, patterns("facts")["meeting_nouns"]), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(nouns)})\b", re.I)
 
 
 def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | None, place: Ref | None,

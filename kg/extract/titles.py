@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention
 from kg.gazetteer import Gazetteer
 from kg.model import Sentence
-from kg.patterns import patterns, title_pattern
+from kg.patterns import meeting_noun_pattern, patterns, title_pattern
 from kg.values.names import tidy
 
 WORD = rf"[{UPPER}][\w’'-]*"
 _WORD_BEFORE = re.compile(rf"(?<!\S)({WORD})\s+$")  # the capitalised word just before a position
-_EVENT_AFTER = re.compile(r"(?:\s*\([A-Z]+\))?\s+(?:summit|meeting|conference|talks|forum|ministerial|gathering)s?\b",
-                          re.I)
+_ACRONYM_GAP = re.compile(r"(?:\s*\([A-Z]+\))?\s+")  # ' (EPC) ' between a name and the word after it
 _FORMER = re.compile(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was)\s*$", re.I)
 _POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the Home Office's " before a title
 _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no further: a run of titles must not cost its square
@@ -95,7 +94,7 @@ class TitleFinder:
         while match := lead.match(self.text, end, stop):
             entity, entity_end = self._entity_starting(match.end())
             if match.group(1) in ("at", "in") and (entity is None or entity.family != "org"
-                                                    or _EVENT_AFTER.match(self.text, entity_end, stop)):
+                                                    or self._meeting_after(entity_end, stop)):
                 break  # 'the Prime Minister at the European Political Community summit': where, not whose
             if match.group(1) == "to" and entity is None:
                 break
@@ -112,6 +111,11 @@ class TitleFinder:
             title = f"{title} {self.text[end:words].strip()}"
             end = words
         return end, organisation, country, title
+
+    def _meeting_after(self, end: int, stop: int) -> bool:
+        """'... the European Political Community (EPC) summit': a meeting noun follows the name."""
+        gap = _ACRONYM_GAP.match(self.text, end, stop)
+        return bool(gap) and bool(meeting_noun_pattern().match(self.text, gap.end(), stop))
 
     def _entity_starting(self, position: int) -> tuple[Entity | None, int]:
         for mention in self.mentions:
