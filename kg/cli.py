@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from kg.errors import BskgError
-from kg.store.proxy import MAX_BYTES, MAX_ROWS
+from kg.store import MAX_BYTES, MAX_ROWS
 
 DEFAULT_OUTPUT = Path("out/corpus.nq")
 

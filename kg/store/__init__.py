@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from kg.build import BuildReport
     from kg.store.base import Store
 
-__all__ = ["open_store", "store_directory", "build_into_store"]
+__all__ = ["open_store", "store_directory", "build_into_store", "MAX_ROWS", "MAX_BYTES"]
+
+MAX_ROWS, MAX_BYTES = 100_000, 100_000_000  # the served endpoint's caps on an answer (kg.store.proxy)
 
 
 def open_store(spec: str | None = "memory", data_paths: Iterable[Path] = (), *, writable: bool = False,

@@ -22,8 +22,8 @@ import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-MAX_ROWS = 100_000
-MAX_BYTES = 100_000_000
+from kg.store import MAX_BYTES, MAX_ROWS
+
 _MAX_QUERY = 16 << 20  # bytes of a POSTed query
 _CHUNK = 1 << 20
 _GRACE_S = 30

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from kg.children import die_with_parent
 from kg.errors import BskgError, InputError
-from kg.store.proxy import MAX_BYTES, MAX_ROWS, CappedProxy
+from kg.store import MAX_BYTES, MAX_ROWS
+from kg.store.proxy import CappedProxy
 
 
 class ServerError(BskgError):
