@@ -32,13 +32,17 @@ import urllib.parse
 import urllib.request
 from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib.term import Node
 
 from kg.errors import BskgError, QueryError
 from kg.store.base import GraphData, Row, finish, graph_ntriples
-from kg.store.sparql_text import query_form, with_values
+from kg.store.sparql_text import with_values
 from kg.store.terms import from_sparql_json, sparql_iri
+
+if TYPE_CHECKING:
+    from SPARQLWrapper import SPARQLWrapper
 
 
 class EndpointError(BskgError):
@@ -72,24 +76,29 @@ class SparqlStore:
         self.method = method  # "auto" (GSP, else SPARQL Update), "gsp" or "update"
 
     def query(self, text: str, bindings: dict[str, Node] | None = None) -> tuple[list[str], list[Row]]:
-        if query_form(text) != "SELECT":
-            raise QueryError("only SELECT queries can be run here")
-        answer = _results(self.query_url, self._ask(with_values(text, bindings or {})))
+        answer = _results(self.query_url, self._ask(self._client(with_values(text, bindings or {}))))
         columns = list(answer["head"].get("vars", []))
         rows = [[from_sparql_json(b.get(c)) for c in columns] for b in answer["results"]["bindings"]]
         return finish(text, columns, rows)
 
-    def _ask(self, text: str) -> bytes:
-        """POST the query with SPARQLWrapper (SPARQL protocol, form-encoded); the answer's bytes, read whole."""
+    def _client(self, text: str) -> SPARQLWrapper:
+        """A SPARQLWrapper request for a SELECT query: POSTed, form-encoded, JSON results, with the timeout."""
         from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
-        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
         client = SPARQLWrapper(self.query_url)
         client.setQuery(text)
+        if client.queryType != "SELECT":
+            raise QueryError("only SELECT queries can be run here")
         client.setReturnFormat(JSON)
         client.setMethod(POST)
         client.setRequestMethod(URLENCODED)
         client.setTimeout(max(1, round(self.timeout_s)))
+        return client
+
+    def _ask(self, client: SPARQLWrapper) -> bytes:
+        """Send the query; the answer's bytes, read whole."""
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
         try:
             with client.query().response as response:
                 return response.read()

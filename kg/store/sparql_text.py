@@ -1,4 +1,4 @@
-"""Just enough reading of SPARQL query text to add bindings and to know its form and final ORDER BY.
+"""Just enough reading of SPARQL query text to add bindings and to know the final ORDER BY.
 
 A small tokenizer skips comments, strings and IRIs, so a brace or a keyword
 inside them is never taken for syntax.
@@ -23,7 +23,6 @@ _TOKEN = re.compile(r'''
   | (?P<other>.)
 ''', re.VERBOSE | re.DOTALL)
 _NAME = re.compile(r"[A-Za-z_]\w*")
-_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 
 
 def tokens(text: str) -> Iterator[tuple[str, str, int]]:
@@ -31,14 +30,6 @@ def tokens(text: str) -> Iterator[tuple[str, str, int]]:
     for match in _TOKEN.finditer(text):
         if match.lastgroup != "skip":
             yield match.lastgroup, match.group(), match.start()
-
-
-def query_form(text: str) -> str | None:
-    """SELECT, CONSTRUCT, DESCRIBE or ASK: the query's first such keyword; None if it has none."""
-    for kind, token, _ in tokens(text):
-        if kind == "word" and token.upper() in _FORMS:
-            return token.upper()
-    return None
 
 
 def with_values(text: str, bindings: dict[str, Node]) -> str:
