@@ -44,7 +44,7 @@ def _same_occasion(ctx: Context, before: Fact, fact: Fact, paragraph: list[Sente
     if before.first("speaker") != fact.first("speaker"):
         return False
     between = ctx.doc.text[before.evidence.end:paragraph[0].start]
-    if between.count("\n\n") > 1 or between.strip(" \n\"”.,") :
+    if between.count("\n\n") > 1 or between.strip(" \n\"”.,"):  # not the next paragraph, or words between
         return False
     return not any(d.value for s in paragraph for d in ctx.dates[s.index]
                    if not fact.evidence.start <= d.start < fact.evidence.end)
