@@ -26,6 +26,7 @@ from kg.store import open_store
 from kg.store.base import finish
 from kg.store.serve import ServerError, find_oxigraph
 from kg.store.terms import from_sparql_json
+from tests.processes import alive, children
 
 DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
 COMPETENCY = [f"cq{i:02d}" for i in range(1, 11)]
@@ -75,28 +76,6 @@ def stop(process: subprocess.Popen, sig: int = signal.SIGTERM) -> int:
         if stream:
             stream.close()
     return process.returncode
-
-
-def children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from robust_support import FIXTURES, bskg
+from tests.processes import alive, children
 
 COPIES = 300
 
@@ -106,27 +107,6 @@ def test_sigkill_midway_leaves_previous_output_byte_identical(moment: str, corpu
     assert temporaries(tmp_path) == []  # what the killed build left beside the output was removed
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(sys.platform != "linux", reason="workers die with the parent through Linux's PR_SET_PDEATHSIG")
 def test_sigkill_leaves_no_worker_and_no_traceback(corpus: Path, tmp_path: Path) -> None:
     """Workers busy extracting when the build is killed end with it, quietly (they used to print BrokenPipeError)."""
@@ -136,13 +116,13 @@ def test_sigkill_leaves_no_worker_and_no_traceback(corpus: Path, tmp_path: Path)
                                     "-q", "-j", "2"], stdout=subprocess.DEVNULL, stderr=stderr,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        assert wait_for(lambda: len(_children(process.pid)) == 2 or process.poll() is not None, 60)
-        workers = _children(process.pid)
+        assert wait_for(lambda: len(children(process.pid)) == 2 or process.poll() is not None, 60)
+        workers = children(process.pid)
         time.sleep(0.5)  # the workers are extracting
         assert process.poll() is None and len(workers) == 2, "the build ended before it could be killed"
         process.send_signal(signal.SIGKILL)  # the build alone, as kill -9 PID does; not its workers
         process.wait(30)
-        assert wait_for(lambda: not any(_alive(pid) for pid in workers), 30), "a worker outlived the build"
+        assert wait_for(lambda: not any(alive(pid) for pid in workers), 30), "a worker outlived the build"
     finally:
         try:
             os.killpg(process.pid, signal.SIGKILL)
