@@ -15,6 +15,7 @@ so that the timeline holds what the document dates.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from kg.extract.context import Context
@@ -30,7 +31,6 @@ _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agree
                ("LegislativeEvent", r"\b(?:introduced|laid before|passed|came into force|royal assent|bill|act)\b"),
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|today[’']s|yesterday[’']s|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
-_BILATERAL = re.compile(r"\b(?:bilateral|side|one-to-one)\s+(?:[\w’'-]+\s+)?$", re.I)
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 _TRAVEL = re.compile(r"\b(?:(?:travelled|traveled|flew|went|arrived|visit|visited|trip)\s+(?:to|in)|visited|visiting|visits)"
                      r"\s+(?:the\s+)?$", re.I)
@@ -182,7 +182,7 @@ def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | N
     if place is not None or cues.noun is None:
         return False
     before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:cues.noun.start()])
-    if current.cls == "Summit" and _BILATERAL.search(before):
+    if current.cls == "Summit" and _bilateral_pattern().search(before):
         return False  # 'At his first bilateral meeting, with ...': a meeting of two on a summit's margins
     if not _DEFINITE.search(before):
         return False
@@ -223,9 +223,21 @@ def _narrative_date(ctx: Context, sentence: Sentence) -> DateValue | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _bilateral_pattern() -> re.Pattern:
+    words = "|".join(map(re.escape, patterns("facts")["bilateral_words"]))
+    return re.compile(rf"\b(?:{words})\s+(?:[\w’'-]+\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _scene_pattern() -> re.Pattern:
+    openers = "|".join(map(re.escape, patterns("facts")["scene_openers"]))
+    return re.compile(rf"\s*(?:(?:{openers}),?\s+)?(?:[Ii]n|[Aa]t)\s+(?:the\s+)?")
+
+
 def _scene_change(ctx: Context, sentence: Sentence) -> bool:
     """'In Belgrade, the Foreign Secretary met ...': a sentence that opens on a place moves the story there."""
-    opening = _SCENE.match(ctx.doc.text, sentence.start, sentence.end)
+    opening = _scene_pattern().match(ctx.doc.text, sentence.start, sentence.end)
     return bool(opening) and any(m.start == opening.end() and ctx.entities[m.key].family in _PLACE_FAMILIES
                                  for m in ctx.mentions_in(sentence.start, sentence.end))
 
@@ -265,7 +277,6 @@ def _meeting_label(ctx: Context, sentence: Sentence, cues: Cues, fact: Fact) -> 
 
 
 # -- where ---------------------------------------------------------------------------
-_SCENE = re.compile(r"\s*(?:(?:Later|Then|Afterwards|Next),?\s+)?(?:[Ii]n|[Aa]t)\s+(?:the\s+)?")
 _PLACE_RANK = {"Venue": 0, "City": 1, "Place": 1, "Region": 2, "State": 3}
 
 
