@@ -30,10 +30,7 @@ _PLACE_FAMILIES = ("place", "state")
 _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agreement|treaty|deal)\b"),
                ("LegislativeEvent", r"\b(?:introduced|laid before|passed|came into force|royal assent|bill|act)\b"),
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|today[’']s|yesterday[’']s|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
-_TRAVEL = re.compile(r"\b(?:(?:travelled|traveled|flew|went|arrived|visit|visited|trip)\s+(?:to|in)|visited|visiting|visits)"
-                     r"\s+(?:the\s+)?$", re.I)
 
 
 @dataclass
@@ -149,7 +146,7 @@ def _called(ctx: Context, sentence: Sentence, cues: Cues, meetings: list[Fact]) 
     if cues.named or cues.noun is None:
         return None
     before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:cues.noun.start()])
-    if not _DEFINITE.search(before):
+    if not _definite_pattern().search(before):
         return None
     noun = cues.noun.group().lower()
     same = [m for m in meetings if noun in m.label.lower() or m.cls.lower() == noun]
@@ -184,7 +181,7 @@ def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | N
     before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:cues.noun.start()])
     if current.cls == "Summit" and _bilateral_pattern().search(before):
         return False  # 'At his first bilateral meeting, with ...': a meeting of two on a summit's margins
-    if not _DEFINITE.search(before):
+    if not _definite_pattern().search(before):
         return False
     known = current.first("date")
     return known is None or abs((date.as_date() - known.as_date()).days) <= 7
@@ -227,6 +224,27 @@ def _narrative_date(ctx: Context, sentence: Sentence) -> DateValue | None:
 def _bilateral_pattern() -> re.Pattern:
     words = "|".join(map(re.escape, patterns("facts")["bilateral_words"]))
     return re.compile(rf"\b(?:{words})\s+(?:[\w’'-]+\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _definite_pattern() -> re.Pattern:
+    """Words ending on a determiner and up to three words: the meeting noun after them is one already described."""
+    words = "|".join(_apostrophes(word) for word in patterns("facts")["definite_words"])
+    return re.compile(rf"\b(?:{words})\s+(?:[\w’'-]+\s+){{0,3}}$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _travel_pattern() -> re.Pattern:
+    """Words ending on a travel verb ('flew to', 'visited the'): the place after them is where the subject went."""
+    facts = patterns("facts")
+    verbs = "|".join(map(re.escape, facts["travel_verbs"]))
+    words = "|".join(map(re.escape, facts["travel_words"]))
+    return re.compile(rf"\b(?:(?:{verbs})\s+(?:to|in)|{words})\s+(?:the\s+)?$", re.I)
+
+
+def _apostrophes(word: str) -> str:
+    """A cue word as a pattern that accepts a straight or a curly apostrophe."""
+    return re.escape(word).replace("'", "[’']")
 
 
 @lru_cache(maxsize=1)
@@ -301,7 +319,7 @@ def _places(ctx: Context, sentence: Sentence) -> list[tuple[int, int, Ref]]:
         entity = ctx.entities[mention.key]
         before = text[max(sentence.start, mention.start - 24):mention.start]
         at = re.search(r"\b(?i:at)\s+(?:the\s+)?$", before)
-        if ctx.in_quote(mention.start) or not (at or re.search(r"\b(?i:in)\s+(?:the\s+)?$", before) or _TRAVEL.search(before)):
+        if ctx.in_quote(mention.start) or not (at or re.search(r"\b(?i:in)\s+(?:the\s+)?$", before) or _travel_pattern().search(before)):
             continue
         if entity.family in _PLACE_FAMILIES:
             found.append((_PLACE_RANK.get(entity.cls, 2) - (1 if at else 0), mention.start, Ref(mention.key)))
@@ -315,7 +333,7 @@ def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:
     pattern = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
     for match in pattern.finditer(ctx.doc.text, sentence.start, sentence.end):
         name = match.group("name")
-        if match.group().lower().startswith("to") and not _TRAVEL.search(ctx.doc.text[sentence.start:match.start() + 3]):
+        if match.group().lower().startswith("to") and not _travel_pattern().search(ctx.doc.text[sentence.start:match.start() + 3]):
             continue
         if ctx.in_quote(match.start()) or any(m.start <= match.start("name") < m.end for m in ctx.mentions) \
                 or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS \
