@@ -189,7 +189,7 @@ class EntityFinder:
 
     def _names(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
         found = []
-        for run in self._capitalised_runs(tokens):
+        for run in (part for whole in self._capitalised_runs(tokens) for part in self._known_parts(whole)):
             if title_pattern().match(self.doc.text, run[0].start):
                 continue
             words = [t.text for t in run]
@@ -207,6 +207,23 @@ class EntityFinder:
             name = tidy(self.doc.text[run[0].start:run[-1].end])
             found.append((run[0].start, run[-1].end, self._name_key(name, cls)))
         return found
+
+    def _known_parts(self, run: list[Token]) -> list[list[Token]]:
+        """A run split at 'and' when a side is a name the gazetteer knows: 'Kent Police and Border Force' is two.
+
+        A name may hold 'and' ('Department for Science, Innovation and Technology'),
+        so a run whose sides are both unknown stays whole.
+        """
+        for index, token in enumerate(run):
+            if token.text != "and" or index in (0, len(run) - 1):
+                continue
+            left, right = run[:index], run[index + 1:]
+            if any(self._known(side) for side in (left, right)):
+                return [left, *self._known_parts(right)]
+        return [run]
+
+    def _known(self, side: list[Token]) -> bool:
+        return tidy(self.doc.text[side[0].start:side[-1].end]) in self.gazetteer.phrases
 
     def _next_word(self, tokens: list[Token], run: list[Token]) -> str:
         index = bisect.bisect_right(tokens, run[-1].start, key=lambda token: token.start)
