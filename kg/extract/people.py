@@ -221,6 +221,8 @@ class PeopleFinder:
             return None
         name = strip_honorifics(match.group("name"), self.honorifics)
         start = sentence.start + match.start("name")
+        if self._covered(start):  # "the Italian Interior Minister, Matteo Piantedosi, the Home Secretary agreed": a new subject
+            return None
         return self._ref(start, title.end, self._person(name, start), title, day, "name_comma_title")
 
     def _name_bracket_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
