@@ -189,3 +189,14 @@ def test_format_rows_table_aligned() -> None:
 def test_format_rows_table_clips_long_values() -> None:
     lines = format_rows(["text"], [[Literal("x" * 70)]], "table").splitlines()
     assert lines[2] == "x" * 59 + "…"
+
+
+@pytest.mark.parametrize("name", ["cq01", "cq05", "cq06", "funding_by_recipient", "meetings_between"])
+def test_bundled_query_orders_rows_without_a_date(name: str) -> None:
+    """Rows whose date is unknown sort first; two of them once made rdflib compare None with None."""
+    from kg.store import open_store
+
+    document = Path(__file__).parent / "fixtures" / "queries" / "undated_facts.trig"
+    store = open_store("memory", [document])
+    _, rows = store.query(query_path(name).read_text(encoding="utf-8"))
+    assert len(rows) >= 2
