@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from kg.extract.entities import Entity, EntityFinder, EntityMention, entity_key, gazetteer_entity
+from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention, entity_key, gazetteer_entity
 from kg.extract.titles import WORD, TitleFinder, TitleMention
 from kg.gazetteer import Gazetteer, PostEntry
 from kg.model import Sentence
@@ -49,6 +49,7 @@ class PersonRef:
     rule: str
 
 
+_INITIALS = rf"(?:[{UPPER}]\.){{1,3}}"  # initials before a surname, each with its dot
 _APPOINTMENT_REACH = 500  # characters before a title read for "NAME has been appointed as": a match is far shorter
 
 
@@ -56,7 +57,7 @@ _APPOINTMENT_REACH = 500  # characters before a title read for "NAME has been ap
 def _name_before() -> str:
     """A full name (two to five words, particles allowed) as a regex fragment."""
     particles = "|".join(patterns("posts")["name_particles"])
-    return rf"{WORD}(?:\s+(?:(?:{particles})\s+)*{WORD}){{1,4}}"
+    return rf"(?:{_INITIALS}\s*{WORD}|{WORD}(?:\s+(?:(?:{particles})\s+)*{WORD}){{1,4}})"
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +67,8 @@ def _name_pattern() -> re.Pattern:
     particles = "|".join(rules["name_particles"])
     token = rf"(?:{WORD}|(?:{particles})-{WORD})"
     lead = rf"(?:(?:{particles})\s+)*"
-    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{WORD}(?:\s+{lead}{token}){{0,4}})")
+    first = rf"(?:{_INITIALS}\s*)?{WORD}"  # "G.L. Peiris", "J.D. Vance"
+    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{first}(?:\s+{lead}{token}){{0,4}})")
 
 
 class PeopleFinder:

@@ -29,7 +29,9 @@ def _split(folder: Path, body: str) -> list[Sentence]:
      ["The U.S. Coast Guard joined the patrol.", "Talks began."]),
     ("Capt. Ellis briefed Sen. Marsh. Both left.\n",
      ["Capt. Ellis briefed Sen. Marsh.", "Both left."]),
-], ids=["mr-dr", "us", "capt-sen"])
+    ("They met Professor G.L. Peiris in Colombo. Both left.\n",
+     ["They met Professor G.L. Peiris in Colombo.", "Both left."]),
+], ids=["mr-dr", "us", "capt-sen", "initials"])
 def test_split_sentences_abbreviation_does_not_split(tmp_path: Path, body: str, expected: list[str]) -> None:
     assert [s.text for s in _split(tmp_path, body)] == expected
 
