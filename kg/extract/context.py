@@ -4,6 +4,7 @@ Built once per document by ``analyse``; extractors are plain functions of it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,6 +13,7 @@ from kg.extract.people import PeopleFinder, PersonRef, Post
 from kg.extract.sentences import split_sentences
 from kg.gazetteer import Gazetteer
 from kg.model import DateValue, Document, Fact, Sentence
+from kg.patterns import patterns
 from kg.values.dates import DateMention, find_dates, infer_publication_date
 from kg.values.money import MoneyMention, find_money
 from kg.values.numbers import Quantity, find_quantities
@@ -96,9 +98,26 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
     context = Context(doc, sentences, dates, finder, mentions, people, [], {}, {})
     refs = people.run(sentences, dates, doc.published)
     context.refs = refs
+    dollar = dollar_currency(doc.text, gazetteer)
     for sentence in sentences:
-        money = find_money(doc.text, sentence.start, sentence.end)
+        money = find_money(doc.text, sentence.start, sentence.end, dollar)
         taken = [(m.start, m.end) for m in money] + [(d.start, d.end) for d in dates[sentence.index]]
         context.money[sentence.index] = money
         context.quantities[sentence.index] = find_quantities(doc.text, sentence.start, sentence.end, taken)
     return context
+
+
+def dollar_currency(text: str, gazetteer: Gazetteer) -> str:
+    """The currency of a bare '$': the dollar of the dollar country the text names most, else the US dollar.
+
+    'Australia is paying for the system through a $5.38 million grant': a
+    release that keeps naming Australia counts in Australian dollars.
+    """
+    counts = {}
+    for country, currency in patterns("figures")["dollar_countries"].items():
+        entry = gazetteer.entries.get(country)
+        names = sorted({entry.name, *entry.aliases, *entry.demonyms}, key=len, reverse=True) if entry else []
+        pattern = "|".join(map(re.escape, names))
+        counts[currency] = len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", text)) if names else 0
+    best = max(counts, key=lambda currency: counts[currency], default="USD")  # the first of a tie: data order
+    return best if counts.get(best) else "USD"

@@ -28,6 +28,8 @@ _AGENT_FAMILIES = ("org", "state", "group")
 _HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
                    r"improve|protect|expand|bolster)\s+(?:the\s+)?")
 _CLAUSE = re.compile(r"[^,;.:]*")
+_TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
+                 r"transferred|disbursed)\s+)?to\s+(?:the\s+)?")
 
 
 @dataclass
@@ -201,8 +203,17 @@ def _agent(ctx: Context, key: str) -> bool:
 
 def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence) + _funded_object(ctx, sentence, mention)
-    found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end)
+    found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
     return found
+
+
+def _to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    """'$22 million to the World Food Programme', '$5 million already provided to UN agencies': a named receiver."""
+    match = _TO.match(ctx.doc.text, start, sentence.end)
+    if not match:
+        return []
+    mention = next((m for m in ctx.mentions_in(match.end(), sentence.end) if m.start == match.end()), None)
+    return [mention.key] if mention and _agent(ctx, mention.key) else []
 
 
 def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
@@ -321,7 +332,8 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
     text = ctx.doc.text
     lead = re.compile(r"\b(?:redirect\w*\s+(?:the\s+)?(?:funds?|money|funding)\s+(?:originally\s+|previously\s+)?"
                       r"(?:allocated|earmarked|set aside|intended|committed)\s+(?:to|for)|"
-                      r"(?:funded|paid for|drawn|taken|redirected|reallocated|diverted|comes?|coming)\s+(?:from|through|out of))\s+(?:the\s+)?",
+                      r"(?:funded|paid for|drawn|taken|redirected|reallocated|diverted|comes?|coming)\s+(?:from|through|out of)|"
+                      r"(?:grant|grants|contribution|loan|credit)\s+from)\s+(?:the\s+)?",
                       re.I).search(text, sentence.start, sentence.end)
     if not lead:
         return None

@@ -8,16 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
-SYMBOLS = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "GBP": "GBP", "EUR": "EUR", "USD": "USD",
-           "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "euros": "EUR", "euro": "EUR",
-           "dollars": "USD", "dollar": "USD", "CAD": "CAD", "AUD": "AUD", "C$": "CAD", "A$": "AUD"}
+from kg.patterns import patterns
+
 SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
           "thousand": 10**3, "k": 10**3}
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>(?i:million|billion|thousand|bn|mn|m|k|b))(?![a-zA-Z]))?"
-_BEFORE = re.compile(rf"(?<![\w$])(?P<symbol>US\$|C\$|A\$|£|€|\$|GBP|EUR|USD|CAD|AUD)\s?{_NUMBER}{_SCALE}")
-_AFTER = re.compile(rf"(?<!\d){_NUMBER}{_SCALE}\s+(?P<word>pounds|pound|euros|euro|dollars|dollar)\b")
 _CEILING = re.compile(r"(?:up to|as much as|a maximum of|no more than|capped at)\s+$", re.I)
 _QUALIFIER = re.compile(r"(?P<q>more than|over|around|about|approximately|almost|nearly|at least|some|roughly|an estimated|close to)\s+$", re.I)
 
@@ -33,19 +31,39 @@ class MoneyMention:
     qualifier: str | None
 
 
-def find_money(text: str, start: int, end: int) -> list[MoneyMention]:
-    """Money amounts in ``text[start:end]``, in order."""
+def find_money(text: str, start: int, end: int, dollar: str = "USD") -> list[MoneyMention]:
+    """Money amounts in ``text[start:end]``, in order; a bare '$' or 'dollars' is ``dollar``."""
     found = []
-    for pattern in (_BEFORE, _AFTER):
+    for pattern in _patterns():
         for match in pattern.finditer(text, start, end):
             symbol = match.groupdict().get("symbol") or match.group("word")
+            code = _currencies()[symbol]
+            currency = dollar if code == "dollar" else code
             amount = Decimal(match.group("number").replace(",", "")) * SCALES.get((match.group("scale") or "").lower(), 1)
             before = text[max(start, match.start() - 30):match.start()]
             qualifier = _QUALIFIER.search(before)
             found.append(MoneyMention(match.start(), match.end(), match.group(0), _clean(amount),
-                                      SYMBOLS[symbol], bool(_CEILING.search(before)),
+                                      currency, bool(_CEILING.search(before)),
                                       qualifier.group("q").lower() if qualifier else None))
     return sorted(found, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> dict[str, str]:
+    """Currency signs, codes and words (figures.yaml) -> ISO 4217 code."""
+    rules = patterns("figures")
+    return {**rules["currency_signs"], **rules["currency_words"]}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """An amount after its sign or code ('£75m', 'US$ 5 million'), and before its word ('63 million pounds')."""
+    rules = patterns("figures")
+    signs = "|".join(map(re.escape, sorted(rules["currency_signs"], key=len, reverse=True)))
+    words = "|".join(map(re.escape, sorted(rules["currency_words"], key=len, reverse=True)))
+    before = re.compile(rf"(?<![\w$])(?P<symbol>{signs})\s?{_NUMBER}{_SCALE}")
+    after = re.compile(rf"(?<!\d){_NUMBER}{_SCALE}\s+(?P<word>{words})\b")
+    return before, after
 
 
 _INSTALMENT = re.compile(r"\s*(?:in|for|during|by)?\s*(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?|the\s+\w+\s+(?:financial\s+)?year)\s*[.;,]?\s*$")

@@ -128,3 +128,13 @@ def test_amount_text_plain_digits(amount: Decimal, text: str) -> None:
 ])
 def test_readable_label(amount: Decimal, currency: str, label: str) -> None:
     assert readable(amount, currency) == label
+
+
+@pytest.mark.parametrize("text,currency", [
+    ("A $25m grant was agreed.", "AUD"),
+    ("They gave 40 million dollars.", "AUD"),
+    ("The US$3.5 billion package was agreed.", "USD"),
+    ("A C$12 million fund was set up.", "CAD"),
+])
+def test_find_money_bare_dollar_is_the_documents_dollar(text: str, currency: str) -> None:
+    assert [m.currency for m in find_money(text, 0, len(text), dollar="AUD")] == [currency]

@@ -1,0 +1,17 @@
+"""kg.extract.context: document-wide readings shared by the fact rules."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.context import dollar_currency
+from kg.gazetteer import load_gazetteer
+
+
+@pytest.mark.parametrize("text,currency", [
+    ("Australia will pay $5 million. Australian officers will train.", "AUD"),
+    ("Canada and the United States agreed. Canadian officials and Canada's police joined.", "CAD"),
+    ("The US will pay $5 million to Canada, and American officers will train.", "USD"),
+    ("The UK will pay $5 million.", "USD"),
+], ids=["australia", "canada-most", "us-most", "none"])
+def test_dollar_currency_is_the_most_named_dollar_country(text: str, currency: str) -> None:
+    assert dollar_currency(text, load_gazetteer()) == currency
