@@ -57,7 +57,24 @@ _APPOINTMENT_REACH = 500  # characters before a title read for "NAME has been ap
 def _name_before() -> str:
     """A full name (two to five words, particles allowed) as a regex fragment."""
     particles = "|".join(patterns("posts")["name_particles"])
-    return rf"(?:{_INITIALS}\s*{WORD}|{WORD}(?:\s+(?:(?:{particles})\s+)*{WORD}){{1,4}})"
+    word = rf"{_not_post_nominal()}{WORD}"
+    return rf"(?:{_INITIALS}\s*{WORD}|{WORD}(?:\s+(?:(?:{particles})\s+)*{word}){{1,4}})"
+
+
+@lru_cache(maxsize=1)
+def _not_post_nominal() -> str:
+    """A look-ahead refusing letters after a name ('Jim O'Callaghan TD', 'Keir Starmer KC') as part of it."""
+    return rf"(?!(?:{_letters()})(?![\w’'-]))"
+
+
+@lru_cache(maxsize=1)
+def _post_nominals() -> str:
+    """The letters after a name, read past: 'Jim O'Callaghan TD, the Minister ...'."""
+    return rf"(?:\s+(?:{_letters()})(?![\w’'-]))*"
+
+
+def _letters() -> str:
+    return "|".join(map(re.escape, patterns("posts")["post_nominals"]))
 
 
 @lru_cache(maxsize=1)
@@ -65,10 +82,10 @@ def _name_pattern() -> re.Pattern:
     rules = patterns("posts")
     honorifics = "|".join(re.escape(h) for h in sorted(rules["honorifics"], key=len, reverse=True))
     particles = "|".join(rules["name_particles"])
-    token = rf"(?:{WORD}|(?:{particles})-{WORD})"
+    token = rf"{_not_post_nominal()}(?:{WORD}|(?:{particles})-{WORD})"
     lead = rf"(?:(?:{particles})\s+)*"
     first = rf"(?:{_INITIALS}\s*)?{WORD}"  # "G.L. Peiris", "J.D. Vance"
-    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{first}(?:\s+{lead}{token}){{0,4}})")
+    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{first}(?:\s+{lead}{token}){{0,4}}){_post_nominals()}")
 
 
 class PeopleFinder:
@@ -217,7 +234,7 @@ class PeopleFinder:
 
     def _name_comma_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
-        match = re.search(rf"(?P<name>{_name_before()}),\s+(?:who\s+(?:is|has\s+been|became)\s+(?:now\s+)?(?:also\s+)?)?(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?[“\"]?$", before)
+        match = re.search(rf"(?P<name>{_name_before()}){_post_nominals()},\s+(?:who\s+(?:is|has\s+been|became)\s+(?:now\s+)?(?:also\s+)?)?(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?[“\"]?$", before)
         if not match or self._non_person_at(sentence.start + match.start("name"), sentence.start + match.end("name")) \
                 or not self._plausible(match.group("name")):
             return None

@@ -129,8 +129,9 @@ class TitleFinder:
 
     def _complement_words(self, start: int, stop: int) -> int:
         """End of the capitalised words of a complement, leaving a trailing person's name out."""
-        series = re.compile(rf"{WORD}(?:,\s+{WORD})+,?\s+and\s+{WORD}").match(self.text, start, stop)
-        if series:
+        item = rf"{WORD}(?:\s+{WORD}){{0,2}}"  # 'Justice, Home Affairs and Migration'
+        series = re.compile(rf"{item}(?:,\s+{item})+,?\s+and\s+{item}").match(self.text, start, stop)
+        if series and not any(start <= m.start < series.end() and m.key.startswith("person/") for m in self.mentions):
             return series.end()
         words = list(re.compile(rf"{WORD}|and|on|&|in|the").finditer(self.text, start, stop))
         taken: list[re.Match] = []
