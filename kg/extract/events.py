@@ -30,6 +30,8 @@ _PLACE_FAMILIES = ("place", "state")
 _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agreement|treaty|deal)\b"),
                ("LegislativeEvent", r"\b(?:introduced|laid before|passed|came into force|royal assent|bill|act)\b"),
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
+_SIGNED = re.compile(r"\b(?:signed|agreed)\b")
+_BY = re.compile(r"[^,;.]{0,40}?\bby\b")
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 
 
@@ -70,8 +72,14 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
                  if not ctx.in_quote(m.start())), None)
     if verb is None and len(_people(ctx, sentence)) >= 2:
-        verb = next((m for m in re.finditer(r"\b(?:signed|agreed)\b", text[:sentence.end]) if m.start() >= sentence.start), None)
+        verb = next((m for m in _SIGNED.finditer(text, sentence.start, sentence.end) if _signers(ctx, sentence, m)), None)
     return Cues(named, noun, verb)
+
+
+def _signers(ctx: Context, sentence: Sentence, verb: re.Match) -> bool:
+    """'Cooper and Retailleau signed', 'signed last week by ...': people sign; 'a contract signed in 2024, when ...' is no meeting."""
+    return bool(_BY.match(ctx.doc.text, verb.end(), sentence.end)) or any(
+        r.end <= verb.start() and not ctx.in_quote(r.start) for r in _people(ctx, sentence))
 
 
 def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: list[Fact]) -> Fact | None:
