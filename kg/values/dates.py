@@ -34,6 +34,7 @@ _VAGUE = (r"(?P<vague>in the coming (?:days|weeks|months|years)|in the next few 
 
 PATTERNS = [
     ("relative_explicit", rf"\b{_RELATIVE}\s*\(\s*(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)"),
+    ("relative_explicit", rf"\b{_RELATIVE}\s*\(\s*(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\s*\)"),  # US order
     ("weekday_explicit", rf"\b(?:on\s+)?{_WEEKDAY}\s*\(\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)"),
     ("day_month_relative_year", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}\s+(?P<years>(?i:last|this|next))\s+year\b"),
     ("month_relative_year", rf"\b{_MONTH}\s+(?P<years>(?i:last|this|next))\s+year\b"),
@@ -48,6 +49,11 @@ PATTERNS = [
     ("year", rf"\b(?P<prep>(?i:in|since|by|during|from|until|before|after|of|between|throughout))\s+{_YEAR}"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
+_STATED_TODAY = [re.compile(rf"\b(?P<relative>today|yesterday|tomorrow)\s*\(\s*{_WEEKDAY},?\s+{order}(?:,?\s+{_YEAR})?\s*\)", re.I)
+                 for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
+# A line that states the release's date: 'Release Date: June 24, 2025', 'Published: 3 March 2025'.
+_DATELINES = [re.compile(rf"^(?i:release date|date of release|published|issued|date)\s*:\s*(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*$", re.M)
+              for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 _CLAUSE_REACH = 300
 _FUTURE = re.compile(r"\b(?:will|shall|due to|set to|plans? to|to be|next|coming|expected to|by the end of|ahead of)\b", re.I)
 
@@ -193,13 +199,18 @@ def _weekday_near(weekday: int, published: date, modifier: str, future: bool) ->
 
 
 def infer_publication_date(text: str) -> date | None:
-    """Publication date from 'today (Friday 10 March)' or 'yesterday (Tuesday 17 September)'.
+    """Publication date from a dateline ('Release Date: June 24, 2025'), else from 'today (Friday 10 March)',
+    'yesterday (Tuesday 17 September)' or 'Today (Tuesday, June 24)'.
 
-    The year comes from full dates elsewhere in the text, checked against the weekday.
+    In the second case the year comes from full dates elsewhere in the text, checked against the weekday.
     """
+    for pattern in _DATELINES:
+        dateline = pattern.search(text)
+        stated = dateline and resolve("day_month", dateline.groupdict(), None)
+        if stated:
+            return stated.as_date()
     years = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}, reverse=True)
-    pattern = re.compile(rf"\b(?P<relative>today|yesterday)\s*\(\s*{_WEEKDAY},?\s+{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)", re.I)
-    for match in pattern.finditer(text):
+    for match in (m for pattern in _STATED_TODAY for m in pattern.finditer(text)):
         month, day = _month(match.group("month")), int(match.group("day"))
         weekday = WEEKDAYS[match.group("weekday").lower()]
         candidates = [int(match.group("year"))] if match.group("year") else years
@@ -209,6 +220,6 @@ def infer_publication_date(text: str) -> date | None:
             except (ValueError, TypeError):
                 continue
             if stated.weekday() == weekday:
-                offset = 1 if match.group("relative").lower() == "yesterday" else 0
+                offset = {"yesterday": 1, "tomorrow": -1}.get(match.group("relative").lower(), 0)
                 return stated + timedelta(days=offset)
     return None

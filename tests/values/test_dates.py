@@ -218,6 +218,12 @@ def test_resolve_groups(rule: str, groups: dict, published: date | None, value: 
     ("The Home Secretary visits Dover today (Friday 10 March 2017).", date(2017, 3, 10)),
     ("The Home Secretary visits Dover today (Friday 10 March).", None),
     ("The Home Secretary visited Dover on 10 March 2023.", None),
-], ids=["weekday-picks-2019", "weekday-rules-out-2018", "today", "year-in-brackets", "no-year", "no-expression"])
+    ("Noem visits Panama\n\nRelease Date: June 24, 2025\n\nShe met the President.", date(2025, 6, 24)),
+    ("Published: Tuesday, 4 March 2025\n\nThe Minister met the President.", date(2025, 3, 4)),
+    ("Release Date: June 31, 2025\n", None),
+    ("Today (Tuesday, June 24), the Secretary met the President, as agreed on July 1, 2025.", date(2025, 6, 24)),
+    ("Recruitment will kick off tomorrow (Monday 8 July), the first since May 2024.", date(2024, 7, 7)),
+], ids=["weekday-picks-2019", "weekday-rules-out-2018", "today", "year-in-brackets", "no-year", "no-expression",
+        "dateline-us", "dateline-weekday", "dateline-impossible", "today-us-order", "tomorrow"])
 def test_infer_publication_date(text: str, expected: date | None) -> None:
     assert infer_publication_date(text) == expected
