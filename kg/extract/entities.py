@@ -26,6 +26,9 @@ FAMILY = {"Person": "person", "State": "state", "City": "place", "Region": "plac
           "Meeting": "event", "Summit": "event", "Conference": "event", "ActorGroup": "group"}
 
 
+_LIST_WORDS = ("and", "&", "on", "in")  # joining words that may also end a name in a list ('France and the UK')
+
+
 @dataclass
 class Entity:
     """Something a document names, identified the same way across documents."""
@@ -234,6 +237,8 @@ class EntityFinder:
         runs, current = [], []
         for index, token in enumerate(tokens):
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            if following in connectors and following != "the" and token.text not in _LIST_WORDS and index + 2 < len(tokens):
+                following = tokens[index + 2].text  # 'Palacio de las Garzas': two joining words ('of the' ends a run)
             if _CAP.match(token.text) and not (not current and token.text in stop):
                 current.append(token)
             elif current and (token.text in connectors or token.text == "-") and _CAP.match(following) \

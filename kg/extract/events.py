@@ -15,6 +15,7 @@ so that the timeline holds what the document dates.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass
 
@@ -402,14 +403,19 @@ def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence) -> None:
 
 
 def _antecedent(ctx: Context, sentence: Sentence, female: bool):
-    """The last person named before the sentence whose gender (when the gazetteer knows it) fits."""
+    """Of the people named just before the sentence whose gender (when the gazetteer knows it) fits, the one
+    named most often so far, and of those the last: 'He was welcomed by ... Albin Kurti. ... he held talks' is Lammy."""
     wanted = "female" if female else "male"
     earlier = [r for r in ctx.refs if r.end <= sentence.start and not ctx.in_quote(r.start)][-8:]
     genders = [(r, getattr(ctx.finder.gazetteer.entries.get(ctx.entities[r.person].gazetteer_id or ""), "gender", None))
                for r in earlier]
     known = [r for r, gender in genders if gender == wanted]
     unknown = [r for r, gender in genders if gender is None]
-    return (known or unknown or [None])[-1]
+    fitting = known or unknown
+    if not fitting:
+        return None
+    salience = Counter(r.person for r in ctx.refs if r.end <= sentence.start)  # the story's protagonist, not a passer-by
+    return max(reversed(fitting), key=lambda r: salience[r.person])
 
 
 def _anaphoric_agents(ctx: Context, meeting: Fact, sentence: Sentence) -> None:

@@ -49,6 +49,7 @@ class PersonRef:
     rule: str
 
 
+_HEADLINE_JOINERS = frozenset("a an the of to in on at for and or by with as from into over vs".split())
 _INITIALS = rf"(?:[{UPPER}]\.){{1,3}}"  # initials before a surname, each with its dot
 _APPOINTMENT_REACH = 500  # characters before a title read for "NAME has been appointed as": a match is far shorter
 
@@ -145,6 +146,8 @@ class PeopleFinder:
         return self.published
 
     def _sentence(self, sentence: Sentence) -> None:
+        if sentence.index == 0 and _headline(sentence.text):
+            return  # the title 'Secretary Noem Extends U.S.-Panama Agreement': every word capitalised, no name has an end
         titles = self.titles.find(sentence)
         taken: set[int] = set()
         for title in titles:
@@ -458,6 +461,13 @@ class PeopleFinder:
 
 
 _GENERIC_TITLE_WORDS = frozenset("minister secretary of for the and state to on in".split())
+
+
+def _headline(text: str) -> bool:
+    """Whether a line is in title case: four or more capitalised words, and no lower-case word but short joining ones."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    lower = [w for w in words if w[0].islower() and w not in _HEADLINE_JOINERS]
+    return not lower and sum(w[0].isupper() for w in words) >= 4
 
 
 def _titles_agree(said: str, known: str) -> bool:

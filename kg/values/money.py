@@ -37,7 +37,7 @@ def find_money(text: str, start: int, end: int, dollar: str = "USD") -> list[Mon
     for pattern in _patterns():
         for match in pattern.finditer(text, start, end):
             symbol = match.groupdict().get("symbol") or match.group("word")
-            code = _currencies()[symbol]
+            code = currencies()[symbol]
             currency = dollar if code == "dollar" else code
             amount = Decimal(match.group("number").replace(",", "")) * SCALES.get((match.group("scale") or "").lower(), 1)
             before = text[max(start, match.start() - 30):match.start()]
@@ -49,7 +49,7 @@ def find_money(text: str, start: int, end: int, dollar: str = "USD") -> list[Mon
 
 
 @lru_cache(maxsize=1)
-def _currencies() -> dict[str, str]:
+def currencies() -> dict[str, str]:
     """Currency signs, codes and words (figures.yaml) -> ISO 4217 code."""
     rules = patterns("figures")
     return {**rules["currency_signs"], **rules["currency_words"]}
