@@ -28,6 +28,7 @@ _AGENT_FAMILIES = ("org", "state", "group")
 _HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
                    r"improve|protect|expand|bolster)\s+(?:the\s+)?")
 _CLAUSE = re.compile(r"[^,;.:]*")
+_LIST_JOINT = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed)\s+)?to\s+(?:the\s+)?")
 
@@ -222,6 +223,9 @@ def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     match = re.compile(r"[^.;]{0,40}?\bfor\s+(?:the\s+)?(?!first\b|the\s+first\b)").match(text, start, sentence.end)
     if not match or ctx.in_quote(match.end()):
         return []
+    listed = _named_list(ctx, match.end(), sentence.end)
+    if len(listed) > 1:
+        return listed  # 'for Cyprus, Greece, Italy and Spain'
     end = _before_verb(text, match.end(), _CLAUSE.match(text, match.end(), sentence.end).end())
     agents = [m.key for m in ctx.mentions_in(match.end(), end) if _agent(ctx, m.key)]
     places = [m.key for m in ctx.mentions_in(match.end(), end) if ctx.entities[m.key].family == "place"]
@@ -233,6 +237,20 @@ def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
             and not re.match(r"(?:\d|one|two|three|four|five|six|several|many|the\s+next)\b", phrase)):
         return [_group(ctx, phrase)]
     return []
+
+
+def _named_list(ctx: Context, start: int, stop: int) -> list[str]:
+    """The receivers named one after another from ``start``: 'Cyprus, Greece, Italy and Spain'."""
+    found, position = [], start
+    for mention in ctx.mentions_in(start, stop):
+        if mention.start != position or not _agent(ctx, mention.key):
+            break
+        found.append(mention.key)
+        joint = _LIST_JOINT.match(ctx.doc.text, mention.end, stop)
+        if not joint:
+            break
+        position = joint.end()
+    return found
 
 
 def _funded_object(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:

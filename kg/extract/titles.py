@@ -130,7 +130,8 @@ class TitleFinder:
     def _complement_words(self, start: int, stop: int) -> int:
         """End of the capitalised words of a complement, leaving a trailing person's name out."""
         item = rf"{WORD}(?:\s+{WORD}){{0,2}}"  # 'Justice, Home Affairs and Migration'
-        series = re.compile(rf"{item}(?:,\s+{item})+,?\s+and\s+{item}").match(self.text, start, stop)
+        last = rf"(?:{item}(?=\s*[,.;:)]|\s*$)|{WORD})"  # '... and Democracy Henna Virkkunen': the name is not an item
+        series = re.compile(rf"{item}(?:,\s+{item})+,?\s+and\s+{last}").match(self.text, start, stop)
         if series and not any(start <= m.start < series.end() and m.key.startswith("person/") for m in self.mentions):
             return series.end()
         words = list(re.compile(rf"{WORD}|and|on|&|in|the").finditer(self.text, start, stop))

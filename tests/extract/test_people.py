@@ -18,6 +18,8 @@ from helpers import extract_text, holdings
     ("The Minister for Finance, Paschal Donohoe TD, visited Dover.", ("Paschal Donohoe", "Minister for Finance", None)),
     ("Paschal Donohoe TD, the Minister for Finance, visited Dover.", ("Paschal Donohoe", "Minister for Finance", None)),
     ("Treasury Minister Jane Okafor MP visited Dover.", ("Jane Okafor", "Treasury Minister", None)),
+    ("Executive Vice-President for Tech Sovereignty, Security and Democracy Henna Virkkunen visited Dover.",
+     ("Henna Virkkunen", "Executive Vice-President for Tech Sovereignty, Security and Democracy", None)),
 ])
 def test_people_title_and_name_in_any_order(tmp_path, sentence: str, expected: tuple) -> None:
     found = holdings(extract_text(tmp_path, sentence))
