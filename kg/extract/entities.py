@@ -203,6 +203,8 @@ class EntityFinder:
                 if rest and (rest[0] not in self.rules["connectors"] or rest[0] in ("in", "at")) \
                         and not re.fullmatch(r"(?:19|20)\d\d", rest[0]):
                     run = run[:head + 1]
+                elif "in" in rest or "at" in rest:  # 'Council of Europe in Strasbourg': the name ends before the place
+                    run = run[:head + 1 + min(rest.index(w) for w in ("in", "at") if w in rest)]
             elif self._next_word(tokens, run) in self.rules["site_words"]:
                 cls = "Company"
             if cls is None or (len(run) < 2 and cls != "Legislation"):

@@ -77,6 +77,14 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     return Cues(named, noun, verb)
 
 
+def _elsewhere(ctx: Context, sentence: Sentence, position: int, current: Fact | None) -> bool:
+    """Whether a sentence dates and places what people joined, and not as the current meeting."""
+    date, place = _clause_date(ctx, sentence, position), _place(ctx, sentence, [], position)
+    if date is None or place is None or not _people(ctx, sentence):
+        return False
+    return current is None or (current.first("date") != date and current.first("place") != place)
+
+
 def _signers(ctx: Context, sentence: Sentence, verb: re.Match) -> bool:
     """'Cooper and Retailleau signed', 'signed last week by ...': people sign; 'a contract signed in 2024, when ...' is no meeting."""
     return bool(_BY.match(ctx.doc.text, verb.end(), sentence.end)) or any(
@@ -87,9 +95,13 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
     """Open a meeting, or add this sentence to the current one; return the meeting now current."""
     cues = _cues(ctx, sentence)
     if not (cues.named or cues.noun or cues.verb):
-        if current is not None and has_cue("participation_cues", sentence.text):
-            _add_participants(ctx, current, sentence)
-        return current
+        joined = cue_pattern("participation_cues").search(ctx.doc.text, sentence.start, sentence.end)
+        if joined and _elsewhere(ctx, sentence, joined.start(), current):
+            cues = Cues([], None, joined)  # 'Last week Lammy joined ministers in Strasbourg': another meeting
+        else:
+            if current is not None and joined:
+                _add_participants(ctx, current, sentence)
+            return current
     date, place = _clause_date(ctx, sentence, cues.position), _place(ctx, sentence, cues.named, cues.position)
     same = _same_named(ctx, cues.named, meetings) or _same_day(cues, date, place, meetings)
     if same is not None:

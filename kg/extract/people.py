@@ -166,6 +166,18 @@ class PeopleFinder:
                 if ref:
                     self.refs.append(ref)
         self._counterparts(sentence, self._day(sentence, sentence.start))
+        self._speakers(sentence)
+
+    def _speakers(self, sentence: Sentence) -> None:
+        """'said Andy Kelly of the NCA', 'Maria Jones said': a full name next to a speech verb is a person."""
+        for pattern in _speaker_patterns():
+            for match in pattern.finditer(self.text, sentence.start, sentence.end):
+                start, end = match.span("name")
+                name = strip_honorifics(tidy(match.group("name")), self.honorifics)
+                if len(name.split()) < 2 or self._covered(start) or self._covered(end - 1) \
+                        or self._non_person_at(start, end) or self.titles.entity_at(start, end) or not self._plausible(name):
+                    continue
+                self.refs.append(PersonRef(start, end, self._person(name, start), None, "speaker_name"))
 
     def _coordinated(self, titles: list[TitleMention], taken: set[int]) -> None:
         """'Deputy Prime Minister and Justice Secretary David Lammy': both titles are his."""
@@ -461,6 +473,15 @@ class PeopleFinder:
 
 
 _GENERIC_TITLE_WORDS = frozenset("minister secretary of for the and state to on in".split())
+
+
+@lru_cache(maxsize=1)
+def _speaker_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A name after a speech verb ('said Andy Kelly'), and a name starting a clause before one ('Maria Jones said')."""
+    verbs = "|".join(map(re.escape, patterns("facts")["speech_verbs"]))
+    name = rf"(?P<name>{_name_before()})"
+    return (re.compile(rf"\b(?:{verbs})\s+{name}(?![\w’'-])"),
+            re.compile(rf"(?:^|(?<=[.;:“\"]\s)|(?<=[.;:“\"]))\s*{name}\s+(?:{verbs})\b", re.M))
 
 
 def _headline(text: str) -> bool:

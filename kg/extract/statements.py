@@ -17,6 +17,7 @@ from kg.model import DateValue, Fact, Ref, Sentence, Span
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 _OPEN, _CLOSE = "\"“", "\"”"
+_RELATIVE = re.compile(r",\s+(?:who|whose|which)\b")
 
 
 def extract_statements(ctx: Context) -> list[Fact]:
@@ -120,7 +121,8 @@ def _statement(ctx: Context, start: int, end: int, attribution: tuple[int, int],
     post = ctx.post_of(ref)
     fact.add("speakerPost", Ref(post) if post else None)
     fact.add("text", ctx.doc.text[start:end])
-    date = _attribution_date(ctx, *attribution)
+    clause = _RELATIVE.search(ctx.doc.text, *attribution)  # '..., who signed the plan in September': not when it was said
+    date = _attribution_date(ctx, attribution[0], clause.start() if clause else attribution[1])
     fact.add("date", date)
     return fact
 
