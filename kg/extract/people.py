@@ -505,7 +505,9 @@ def _appointed_before(text: str) -> re.Match | None:
     name = _name_before()
     return re.search(rf"(?P<name>{name})(?:,[^,]{{3,90}},)?\s+(?:(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?"
                      rf"(?:appointed|named|confirmed)\s+(?:as\s+)?|(?:will\s+take\s+up|takes\s+up|has\s+taken\s+up|"
-                     rf"took\s+up)\s+(?:the\s+)?(?:post|role|position)\s+of\s+|(?:becomes|became|will\s+become|"
+                     rf"took\s+up)\s+(?:the\s+)?(?:post|role|position)\s+of\s+|"
+                     rf"(?:will\s+take|takes|has\s+taken|took)\s+up\s+(?:the\s+|his\s+|her\s+)?(?:post|role|position|office)"
+                     rf"\s+(?:[^,.;]{{0,40}}?\s+)?as\s+|(?:becomes|became|will\s+become|"
                      rf"has\s+become|(?:succeeded|succeeds|will\s+succeed|replaced|replaces|will\s+replace)\s+(?:him|her|them|{name})\s+as)\s+)(?:the\s+)?(?:{WORD}[’']s\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$", text) \
         or re.search(rf"\bappoint(?:s|ed)?\s+(?P<name>{name})\s+as\s+(?:the\s+)?(?:new\s+|next\s+)?$", text)
 
