@@ -31,6 +31,7 @@ _PLACE_FAMILIES = ("place", "state")
 _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agreement|treaty|deal)\b"),
                ("LegislativeEvent", r"\b(?:introduced|laid before|passed|came into force|royal assent|bill|act)\b"),
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
+_TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip was within this many days
 _SIGNED = re.compile(r"\b(?:signed|agreed)\b")
 _BY = re.compile(r"[^,;.]{0,40}?\bby\b")
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
@@ -135,7 +136,7 @@ def _open(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | None, 
     cls = _meeting_class(ctx, cues)
     fact = Fact(cls, ctx.fact_key(cls, sentence.start, sentence.end), Span(sentence.start, sentence.end), "meeting")
     fact.add("date", date)
-    fact.add("place", place or _narrative_place(ctx, sentence))
+    fact.add("place", place or _narrative_place(ctx, sentence) or _trip_place(cues, date, meetings))
     fact.label = _meeting_label(ctx, sentence, cues, fact)
     _add_participants(ctx, fact, sentence)
     _anaphoric_agents(ctx, fact, sentence)
@@ -395,6 +396,17 @@ def _narrative_place(ctx: Context, sentence: Sentence) -> Ref | None:
         if place:
             return place
     return None
+
+
+def _trip_place(cues: Cues, date: DateValue, meetings: list[Fact]) -> Ref | None:
+    """Where the trip was on the nearest day (three at most) of a meeting already placed; a call has no place."""
+    if date.precision != "day" or (cues.noun is not None and "call" in cues.noun.group().lower()):
+        return None
+    day = date.as_date()
+    placed = [(abs((m.first("date").as_date() - day).days), m.first("place")) for m in meetings
+              if m.first("place") is not None and m.first("date") is not None and m.first("date").precision == "day"]
+    near = [(gap, place) for gap, place in placed if gap <= _TRIP_DAYS]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
 
 
 # -- who -------------------------------------------------------------------------------
