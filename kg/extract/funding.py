@@ -28,7 +28,8 @@ _AGENT_FAMILIES = ("org", "state", "group")
 _HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
                    r"improve|protect|expand|bolster)\s+(?:the\s+)?")
 _CLAUSE = re.compile(r"[^,;.:]*")
-_LIST_JOINT = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+_SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
+_LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed)\s+)?to\s+(?:the\s+)?")
 
@@ -205,7 +206,13 @@ def _agent(ctx: Context, key: str) -> bool:
 def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence) + _funded_object(ctx, sentence, mention)
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
-    return found
+    return found + _supports(ctx, sentence, mention.end)
+
+
+def _supports(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    """'$1.3 billion over six years, set aside in ..., supports Public Safety Canada, the CBSA and the RCMP'."""
+    match = _SUPPORTS.search(ctx.doc.text, start, sentence.end)
+    return _named_list(ctx, match.end(), sentence.end) if match else []
 
 
 def _to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
@@ -243,6 +250,8 @@ def _named_list(ctx: Context, start: int, stop: int) -> list[str]:
     """The receivers named one after another from ``start``: 'Cyprus, Greece, Italy and Spain'."""
     found, position = [], start
     for mention in ctx.mentions_in(start, stop):
+        if mention.start < position:
+            continue  # the acronym in brackets after a name
         if mention.start != position or not _agent(ctx, mention.key):
             break
         found.append(mention.key)
@@ -351,12 +360,12 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
     lead = re.compile(r"\b(?:redirect\w*\s+(?:the\s+)?(?:funds?|money|funding)\s+(?:originally\s+|previously\s+)?"
                       r"(?:allocated|earmarked|set aside|intended|committed)\s+(?:to|for)|"
                       r"(?:funded|paid for|drawn|taken|redirected|reallocated|diverted|comes?|coming)\s+(?:from|through|out of)|"
-                      r"(?:grant|grants|contribution|loan|credit)\s+from)\s+(?:the\s+)?",
+                      r"(?:grant|grants|contribution|loan|credit)\s+from|(?:set\s+aside|earmarked)\s+in)\s+(?:the\s+)?",
                       re.I).search(text, sentence.start, sentence.end)
     if not lead:
         return None
     window = text[lead.end():_CLAUSE.match(text, lead.end(), sentence.end).end()]
-    budget = re.search(r"((?:[\w’'-]+\s+){0,4}?(?:budget|fund|reserve|programme|allocation|funding))\b", window, re.I)
+    budget = re.search(r"((?:[\w’'-]+\s+){0,4}?(?:budget|fund|reserve|programme|allocation|funding|statement))\b", window, re.I)
     laws = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40 and ctx.entities[m.key].family == "law"]
     if laws:
         return laws[0].key
