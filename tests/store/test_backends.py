@@ -72,7 +72,8 @@ def test_backend_literals_rendered_canonically(stores: dict, backend: str) -> No
 @pytest.mark.parametrize("backend", ["memory", *BACKENDS])
 def test_backend_parameter_used_in_filter(stores: dict, backend: str) -> None:
     text = """PREFIX bskg: <https://w3id.org/bskg/ontology#>
-    SELECT ?amount WHERE { ?p bskg:amount ?amount ; bskg:currency "EUR" FILTER(?amount > ?floor) } ORDER BY ?amount"""
+    SELECT ?amount WHERE { ?p bskg:amount ?amount ; bskg:currency "EUR" ;
+      bskg:evidence/bskg:inDocument/bskg:fileName "funding_ceiling_eur.txt" FILTER(?amount > ?floor) } ORDER BY ?amount"""
     _, rows = stores[backend].query(text, {"floor": Literal(30000000)})
     assert [str(r[0]) for r in rows] == ["40000000"]
 
