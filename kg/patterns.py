@@ -14,7 +14,7 @@ from kg.resources import resource_dir
 def patterns(name: str) -> dict[str, Any]:
     """The mapping in ``data/patterns/NAME.yaml``."""
     path = resource_dir("data") / "patterns" / f"{name}.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 @lru_cache(maxsize=1)

@@ -354,9 +354,7 @@ class PeopleFinder:
         return PersonRef(title.start, title.end, person, self._post_key(post, title), "post_only")
 
     def _titled_posts(self, title: TitleMention) -> list[PostEntry]:
-        wanted = fold(title.title)
-        return [p for p in self.gazetteer.posts.values()
-                if wanted in (fold(t) for t in p.titles) and self._country_fits(p, title)]
+        return [p for p in self.gazetteer.posts_titled(title.title, fold) if self._country_fits(p, title)]
 
     # -- entities ---------------------------------------------------------------
     def _plausible(self, name: str) -> bool:
