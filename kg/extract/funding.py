@@ -28,6 +28,7 @@ _AGENT_FAMILIES = ("org", "state", "group")
 _HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
                    r"improve|protect|expand|bolster)\s+(?:the\s+)?")
 _CLAUSE = re.compile(r"[^,;.:]*")
+_BODY = re.compile(r"(?:The|Its)\s+(agency|force|command|service|unit|office|organisation|organization)\b")
 _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
 _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
@@ -290,8 +291,20 @@ def _receivers(ctx: Context, sentence: Sentence) -> list[str]:
     for match in re.compile(r"\b(?:will|would|is to|are to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit from)\b").finditer(
             ctx.doc.text, sentence.start, sentence.end):
         start = _subject_start(ctx, sentence, match.start())
-        found += [m.key for m in ctx.mentions_in(start, match.start()) if _agent(ctx, m.key)]
+        named = [m.key for m in ctx.mentions_in(start, match.start()) if _agent(ctx, m.key)]
+        found += named or _the_body(ctx, sentence, start)
     return found
+
+
+def _the_body(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    """'The agency, which employs 1,400 people, will receive ...': the organisation of that kind named last."""
+    match = _BODY.match(ctx.doc.text, start, sentence.end)
+    if not match:
+        return []
+    noun = match.group(1).lower()
+    earlier = [m.key for m in ctx.mentions if m.end <= sentence.start and _agent(ctx, m.key)
+               and (noun in ctx.entities[m.key].label.lower().split() or noun in ctx.entities[m.key].cls.lower())]
+    return earlier[-1:]
 
 
 def _subject_start(ctx: Context, sentence: Sentence, verb: int) -> int:
