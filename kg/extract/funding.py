@@ -319,7 +319,7 @@ def _subject_start(ctx: Context, sentence: Sentence, verb: int) -> int:
 
 def _go_to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     text = ctx.doc.text
-    match = re.compile(r"\b(?:will|would|is to|are to)\s+(?:also\s+)?(?:go|be given|be allocated|be paid)\s+to\s+(?:the\s+)?").search(
+    match = re.compile(r"\b(?:will|would|is to|are to)\s+(?:also\s+)?(?:go|be given|be allocated|be paid|be made available)\s+to\s+(?:the\s+)?").search(
         text, start, sentence.end)
     if not match or text[match.end():match.end() + 1] in (":", ""):
         return []

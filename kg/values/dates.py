@@ -55,7 +55,8 @@ _STATED_TODAY = [re.compile(rf"\b(?P<relative>today|yesterday|tomorrow)\s*\(\s*{
 _DATELINES = [re.compile(rf"^(?i:release date|date of release|published|issued|date)\s*:\s*(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*$", re.M)
               for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 _CLAUSE_REACH = 300
-_FUTURE = re.compile(r"\b(?:will|shall|due to|set to|plans? to|to be|next|coming|expected to|by the end of|ahead of)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|due to|set to|plans? to|to be|next|coming|expected to|by the end of|ahead of|"
+                     r"(?:agreed|promised|pledged|undertook|intends?|aims?|hopes?|is|are) to)\b", re.I)
 
 
 @dataclass(frozen=True)
