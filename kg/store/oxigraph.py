@@ -12,11 +12,31 @@ through the union instead.
 Opened read-only unless it is to be written; a read-only store may be shared
 with other readers (``bskg serve`` among them), but opening it while another
 process writes it is undefined behaviour in Oxigraph, so bskg never does.
+
+Bulk loading defers RocksDB's compactions. Each bulk load ends by handing
+RocksDB the sorted files it wrote, which it then merges into what is stored,
+in background threads; batch after batch, a build had them rewrite the whole
+store again and again, taking CPU from extraction, and :meth:`OxigraphStore.optimize`
+merged everything once more at the end. So while a store is bulk-loaded those
+threads run at the lowest CPU priority, and ``optimize`` gives them their
+priority back for the one merge that counts. Measured on 10,000 generated
+documents, 2 cores (``bskg build DIR --store oxigraph:S``, two runs each):
+115 -> 95 s, 212 -> 162 CPU s, peak memory 1.15 -> 0.28 GB (with 16 MB batches,
+kg.build), the same quads and the same query times.
+pyoxigraph has no setting for this: the threads are found by the names
+RocksDB gives them, on Linux; elsewhere nothing changes. Unmerged, each load's
+files stay open, so a writable store first raises the process's limit of open
+files as far as it may (commonly from 1,024 to 524,288). Where it stays
+low, the loads are merged before they hold half of it (at 1,024: after 46
+loads, 740 MB of N-Quads) and from then on RocksDB merges them as they come,
+as it did before.
 """
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 
 from rdflib.term import Node
@@ -26,6 +46,10 @@ from kg.store.base import GraphData, Row, finish, graph_ntriples
 from kg.store.sparql_text import with_values
 from kg.store.terms import from_oxigraph, to_oxigraph
 
+_LOWEST = 19  # nice value of RocksDB's background threads during a bulk load
+_LOWERED: dict[int, int] = {}  # those threads (by thread id) put at _LOWEST, with the nice value each had
+_FILES_PER_LOAD = 11  # files a bulk load adds: one per RocksDB column family (an index, the strings...) it writes
+_MANY_FILES = 1 << 16  # open files allowed where the system sets no limit
 _FORMATS = {"nquads": "N_QUADS", "trig": "TRIG", "turtle": "TURTLE", "nt": "N_TRIPLES", "json-ld": "JSON_LD"}
 _DATASETS = ("nquads", "trig", "json-ld")
 
@@ -49,9 +73,13 @@ class OxigraphStore:
         import pyoxigraph
 
         self.directory, self.writable = Path(directory), writable
+        self._defer = True  # whether bulk loads leave merging to optimize() (see the module's docstring)
+        self._unmerged, self._max_unmerged = 0, 1  # bulk loads left unmerged, and how many may be
         try:
             if writable:
                 self.directory.mkdir(parents=True, exist_ok=True)
+                # Before opening: Oxigraph sizes its cache of open files by the limit.
+                self._max_unmerged = max(1, _open_files_allowed() // 2 // _FILES_PER_LOAD)
                 self._store = pyoxigraph.Store(str(self.directory))
             elif not self.directory.is_dir():
                 raise InputError(f"no Oxigraph store at {self.directory} (build one with 'bskg build --store oxigraph:DIR')")
@@ -121,17 +149,26 @@ class OxigraphStore:
         The caller keeps the layout: each triple in its named graph and also in
         the default graph (an N-Quads line with no graph term). ``trusted`` text
         (bskg's own writer's) skips Oxigraph's IRI checks, which is faster.
+        Compactions wait, at the lowest priority, until :meth:`optimize` or
+        :meth:`close` (see the module's docstring).
         """
         import pyoxigraph
 
+        if self._defer and self._unmerged >= self._max_unmerged:
+            self._defer = False  # this process may keep no more files open: merge, and from now on as loads come
+            self.optimize()
+        if self._defer and _lower_background_threads():  # RocksDB starts them lazily: looked for at each call
+            self._unmerged += 1
         try:
             self._store.bulk_load(nquads, format=pyoxigraph.RdfFormat.N_QUADS, lenient=trusted)
         except (SyntaxError, ValueError) as exc:
             raise InputError(f"not valid N-Quads: {str(exc).splitlines()[0][:200]}") from None
 
     def optimize(self) -> None:
-        """Compact the store's files, as after a bulk load (queries then ran 2-3x faster at 10,000 documents)."""
+        """Compact the store's files, as after a bulk load (queries then ran 2-4x faster at 10,000 documents)."""
+        _restore_background_threads()
         self._store.optimize()
+        self._unmerged = 0
 
     def add_graph(self, iri: str, data: GraphData) -> None:
         import pyoxigraph
@@ -167,6 +204,7 @@ class OxigraphStore:
     def close(self) -> None:
         """Flush and drop the store; Oxigraph releases its files when the object is freed."""
         store, self._store = getattr(self, "_store", None), None
+        _restore_background_threads()  # after a bulk load given up before optimize()
         if store is not None:
             if self.writable:
                 store.flush()
@@ -183,6 +221,51 @@ def _with_merged(quads: Iterator) -> Iterator:
         yield quad
         if not isinstance(quad.graph_name, pyoxigraph.DefaultGraph):
             yield pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, default)
+
+
+def _lower_background_threads() -> bool:
+    """Put RocksDB's background threads in this process at the lowest CPU priority; whether there are any."""
+    for thread in _background_threads():
+        if thread not in _LOWERED:
+            with suppress(OSError):  # the thread has ended
+                _LOWERED[thread] = os.getpriority(os.PRIO_PROCESS, thread)
+                os.setpriority(os.PRIO_PROCESS, thread, _LOWEST)
+    return bool(_LOWERED)
+
+
+def _restore_background_threads() -> None:
+    """Give the threads :func:`_lower_background_threads` lowered their priority back."""
+    while _LOWERED:
+        thread, nice = _LOWERED.popitem()
+        # An ended thread; or a user without the right to raise a priority (Linux needs CAP_SYS_NICE),
+        # whose compactions then stay at the lowest priority, which slows them only on a busy machine.
+        with suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, thread, nice)
+
+
+def _open_files_allowed() -> int:
+    """How many files this process may keep open, after raising that limit as far as it may (to the hard limit)."""
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit
+        return _MANY_FILES
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = _MANY_FILES if hard == resource.RLIM_INFINITY else hard
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with suppress(ValueError, OSError):  # macOS refuses more than its own maximum: the limit stays
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+    return _MANY_FILES if soft == resource.RLIM_INFINITY else soft
+
+
+def _background_threads() -> list[int]:
+    """The ids of RocksDB's threads (named ``rocksdb:low``, ``rocksdb:high``...) in this process; none off Linux."""
+    tasks, threads = Path("/proc/self/task"), []
+    for task in tasks.iterdir() if tasks.is_dir() else ():
+        with suppress(OSError):  # a thread that ended meanwhile
+            if (task / "comm").read_text(encoding="utf-8").startswith("rocksdb:"):
+                threads.append(int(task.name))
+    return threads
 
 
 def needs_union(directory: Path) -> bool:
