@@ -5,16 +5,15 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from kg.resources import resource_dir
+from kg.yamltext import load_yaml
 
 
 @lru_cache(maxsize=None)
 def patterns(name: str) -> dict[str, Any]:
     """The mapping in ``data/patterns/NAME.yaml``."""
     path = resource_dir("data") / "patterns" / f"{name}.yaml"
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return load_yaml(path.read_text(encoding="utf-8")) or {}
 
 
 @lru_cache(maxsize=1)

@@ -244,7 +244,8 @@ class EntityFinder:
             if _CAP.match(token.text) and not (not current and token.text in stop):
                 current.append(token)
             elif current and (token.text in connectors or token.text == "-") and _CAP.match(following) \
-                    and following.lower() not in MONTHS and following.lower() not in WEEKDAYS:
+                    and following.lower() not in MONTHS and following.lower() not in WEEKDAYS \
+                    and not following[:1].isdigit():  # 'the House of Commons on 10 February'
                 current.append(token)
             elif current and token.text in ("’", "'") and _CAP.match(following) and following != "s":
                 current.append(token)
