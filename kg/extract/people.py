@@ -59,7 +59,8 @@ def _name_before() -> str:
     """A full name (two to five words, particles allowed) as a regex fragment."""
     particles = "|".join(patterns("posts")["name_particles"])
     word = rf"{_not_post_nominal()}{WORD}"
-    return rf"(?:{_INITIALS}\s*{WORD}|{WORD}(?:\s+(?:(?:{particles})\s+)*{word}){{1,4}})"
+    middle = rf"(?:[{UPPER}]\.\s+)?"  # "Troy A. Miller"
+    return rf"(?:{_INITIALS}\s*{WORD}|{WORD}(?:\s+{middle}(?:(?:{particles})\s+)*{word}){{1,4}})"
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +87,8 @@ def _name_pattern() -> re.Pattern:
     token = rf"{_not_post_nominal()}(?:{WORD}|(?:{particles})-{WORD})"
     lead = rf"(?:(?:{particles})\s+)*"
     first = rf"(?:{_INITIALS}\s*)?{WORD}"  # "G.L. Peiris", "J.D. Vance"
-    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{first}(?:\s+{lead}{token}){{0,4}}){_post_nominals()}")
+    middle = rf"(?:[{UPPER}]\.\s+)?"  # a middle initial: "Alejandro N. Mayorkas", "Troy A. Miller"
+    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{first}(?:\s+{middle}{lead}{token}){{0,4}}){_post_nominals()}")
 
 
 class PeopleFinder:
@@ -374,11 +376,18 @@ class PeopleFinder:
         return self.finder.remember(Entity(entity_key("Person", name), "Person", name))
 
     def _gazetteer_surname(self, surname: str, title: TitleMention, day: date | None) -> str | None:
-        for post in self.gazetteer.posts_titled(title.title):
-            holder = self.gazetteer.holder_on(post.id, day) if day else None
-            entry = self.gazetteer.entries.get(holder or "")
-            if entry and entry.name.split()[-1] == surname and (title.country in (None, f"state/{post.country}")):
-                return self.finder.remember(_person_entity(self.gazetteer, entry.id))
+        """'Home Secretary Cooper': the holder of a post so titled; else 'Secretary Mayorkas': the one person of
+        that surname holding, on the day, a post whose title has the same head word ('Secretary of Homeland Security')."""
+        if day is None:
+            return None
+        head = title.title.split()[-1]
+        exact = self.gazetteer.posts_titled(title.title)
+        for posts in (exact, [p for p in self.gazetteer.posts.values() if head in p.title.split() and p not in exact]):
+            found = {holder for post in posts if title.country in (None, f"state/{post.country}")
+                     and (holder := self.gazetteer.holder_on(post.id, day) or "") in self.gazetteer.entries
+                     and self.gazetteer.entries[holder].name.split()[-1] == surname}
+            if len(found) == 1:
+                return self.finder.remember(_person_entity(self.gazetteer, found.pop()))
         return None
 
     def _gazetteer_people(self) -> None:
