@@ -5,6 +5,7 @@ Built once per document by ``analyse``; extractors are plain functions of it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -94,17 +95,35 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
     dates = {s.index: find_dates(doc.text, s.start, s.end, doc.published) for s in sentences}
     finder = EntityFinder(doc, sentences, gazetteer)
     mentions = finder.run()
-    people = PeopleFinder(finder, gazetteer, mentions)
-    context = Context(doc, sentences, dates, finder, mentions, people, [], {}, {})
-    refs = people.run(sentences, dates, doc.published)
-    context.refs = refs
     dollar = dollar_currency(doc.text, gazetteer)
+    money = {s.index: find_money(doc.text, s.start, s.end, dollar) for s in sentences}
+    people = PeopleFinder(finder, gazetteer, mentions, home_country(doc, gazetteer, money))
+    context = Context(doc, sentences, dates, finder, mentions, people, [], money, {})
+    context.refs = people.run(sentences, dates, doc.published)
     for sentence in sentences:
-        money = find_money(doc.text, sentence.start, sentence.end, dollar)
-        taken = [(m.start, m.end) for m in money] + [(d.start, d.end) for d in dates[sentence.index]]
-        context.money[sentence.index] = money
+        taken = [(m.start, m.end) for m in money[sentence.index]] + [(d.start, d.end) for d in dates[sentence.index]]
         context.quantities[sentence.index] = find_quantities(doc.text, sentence.start, sentence.end, taken)
     return context
+
+
+def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[MoneyMention]]) -> str:
+    """The country whose posts an unqualified title names: 'the Prime Minister' of a New Zealand release is
+    New Zealand's. The publisher's state or organisation, else the country of the release's main currency."""
+    rules = patterns("posts")
+    for phrase in _phrases(doc.publisher or ""):
+        entry = gazetteer.entries.get(next(iter(gazetteer.phrases.get(phrase, [])), ""))
+        if entry is not None and gazetteer.country_of(entry.id):
+            return gazetteer.country_of(entry.id)
+    currencies = Counter(m.currency for mentions in money.values() for m in mentions)
+    main = max(currencies, key=lambda currency: currencies[currency], default=None)  # the first of a tie: text order
+    return rules["currency_home"].get(main, rules["default_home"])
+
+
+def _phrases(text: str) -> list[str]:
+    """Every run of whole words in ``text``, longest first ('New Zealand Government' before 'New Zealand')."""
+    words = re.findall(r"[\w.’'-]+", text)
+    runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)]
+    return sorted(runs, key=lambda run: -len(run.split()))
 
 
 def dollar_currency(text: str, gazetteer: Gazetteer) -> str:

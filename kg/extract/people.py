@@ -94,8 +94,10 @@ def _name_pattern() -> re.Pattern:
 class PeopleFinder:
     """Person references, posts and holdings for one document."""
 
-    def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention]) -> None:
+    def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention],
+                 home: str) -> None:
         self.finder, self.gazetteer, self.mentions = finder, gazetteer, mentions
+        self.home = home  # the country an unqualified title names (kg.extract.context.home_country)
         self.text = finder.doc.text
         self.titles = TitleFinder(finder, gazetteer, mentions)
         self.posts: dict[str, Post] = {}
@@ -335,9 +337,9 @@ class PeopleFinder:
         earlier = [r for r in self.refs if r.post and r.start < title.start
                    and fold(self.posts[r.post].label).endswith(fold(title.title))
                    and (title.country is None or self._post_country(r.post) in (None, title.country))]
-        home_titles = [p for p in self._titled_posts(title) if p.country == "united-kingdom"]
+        home_titles = [p for p in self._titled_posts(title) if p.country == self.home]
         if title.country is None and home_titles:
-            earlier = [r for r in earlier if self._post_country(r.post) in (None, "state/united-kingdom")]
+            earlier = [r for r in earlier if self._post_country(r.post) in (None, f"state/{self.home}")]
         if earlier:
             return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_coreference")
         return self._gazetteer_only(title, day)
@@ -348,7 +350,7 @@ class PeopleFinder:
             return None
         held = [(post, self.gazetteer.holder_on(post.id, day)) for post in self._titled_posts(title)]
         held = [(post, holder) for post, holder in held if holder in self.gazetteer.entries]
-        home = [(post, holder) for post, holder in held if post.country == "united-kingdom"]
+        home = [(post, holder) for post, holder in held if post.country == self.home]
         if len(held) != 1 and not (title.country is None and title.organisation is None and len(home) == 1):
             return None
         post, holder = held[0] if len(held) == 1 else home[0]
@@ -426,7 +428,7 @@ class PeopleFinder:
                 state = self.gazetteer.entries.get(entity.country.split("/", 1)[1])
                 if state is not None:
                     owners.append(self.finder.remember(gazetteer_entity(state)))
-        owners = [o for o in owners if o not in ("state/united-kingdom", "org/hm-government")]
+        owners = [o for o in owners if o not in (f"state/{self.home}", "org/hm-government")]
         return owners[-1] if owners else None
 
     def _gazetteer_post(self, title: TitleMention, person_id: str | None, day: date | None) -> PostEntry | None:
@@ -436,7 +438,7 @@ class PeopleFinder:
                     if any(_titles_agree(title.title, t) for t in p.titles)]
             return held[0] if held else None
         candidates = [p for p in self._titled_posts(title)
-                      if (title.country or title.organisation or p.country == "united-kingdom")
+                      if (title.country or title.organisation or p.country == self.home)
                       and (day is None or self.gazetteer.holder_on(p.id, day) is None)]
         return candidates[0] if len(candidates) == 1 else None
 

@@ -54,6 +54,10 @@ _STATED_TODAY = [re.compile(rf"\b(?P<relative>today|yesterday|tomorrow)\s*\(\s*{
 # A line that states the release's date: 'Release Date: June 24, 2025', 'Published: 3 March 2025'.
 _DATELINES = [re.compile(rf"^(?i:release date|date of release|published|issued|date)\s*:\s*(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*$", re.M)
               for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
+# A place dateline at the top: 'Kigali, 14 April 2022', 'WASHINGTON, June 24, 2025 – Secretary ...'.
+_PLACE_DATELINES = [re.compile(rf"^[^\W\d_][\w.’' -]{{1,40}}?,\s+(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*(?:$|[–—-]\s)", re.M)
+                    for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
+_DATELINE_REACH = 1000  # characters from the top where a place dateline may stand
 _CLAUSE_REACH = 300
 _FUTURE = re.compile(r"\b(?:will|shall|due to|set to|plans? to|to be|next|coming|expected to|by the end of|ahead of|"
                      r"(?:agreed|promised|pledged|undertook|intends?|aims?|hopes?|is|are) to)\b", re.I)
@@ -200,13 +204,13 @@ def _weekday_near(weekday: int, published: date, modifier: str, future: bool) ->
 
 
 def infer_publication_date(text: str) -> date | None:
-    """Publication date from a dateline ('Release Date: June 24, 2025'), else from 'today (Friday 10 March)',
+    """Publication date from a dateline ('Release Date: June 24, 2025', 'Kigali, 14 April 2022'), else from 'today (Friday 10 March)',
     'yesterday (Tuesday 17 September)' or 'Today (Tuesday, June 24)'.
 
     In the second case the year comes from full dates elsewhere in the text, checked against the weekday.
     """
-    for pattern in _DATELINES:
-        dateline = pattern.search(text)
+    for pattern, reach in [(p, len(text)) for p in _DATELINES] + [(p, _DATELINE_REACH) for p in _PLACE_DATELINES]:
+        dateline = pattern.search(text, 0, reach)
         stated = dateline and resolve("day_month", dateline.groupdict(), None)
         if stated:
             return stated.as_date()
