@@ -32,7 +32,10 @@ _BODY = re.compile(r"(?:The|Its)\s+(agency|force|command|service|unit|office|org
 _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
 _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
-                 r"transferred|disbursed)\s+)?to\s+(?:the\s+)?")
+                 r"transferred|disbursed)\s+)?(?:to|into)\s+(?:the\s+)?")
+_IN_ITS = re.compile(r"\s+in\s+(?:the\s+)?")  # '£120 million in Rwanda's economic development'
+_PROVIDE_WITH = re.compile(r"\bprovid(?:e|es|ed|ing)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million'
+_WITH_AMOUNT = re.compile(r"\s+with\s+(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$")
 
 
 @dataclass
@@ -207,7 +210,27 @@ def _agent(ctx: Context, key: str) -> bool:
 def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence) + _funded_object(ctx, sentence, mention)
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
-    return found + _supports(ctx, sentence, mention.end)
+    return found + _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
+
+
+def _in_its(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    """'an initial investment of £120 million in Rwanda's economic development': the owner of what is paid for."""
+    match = _IN_ITS.match(ctx.doc.text, start, sentence.end)
+    if not match:
+        return []
+    mention = next((m for m in ctx.mentions_in(match.end(), sentence.end) if m.start == match.end()), None)
+    owned = mention is not None and ctx.doc.text[mention.end:mention.end + 2] in ("'s", "’s")
+    return [mention.key] if owned and _agent(ctx, mention.key) else []
+
+
+def _provided_with(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'The EU will provide Tunisia with €105 million': the one provided."""
+    text = ctx.doc.text
+    joint = _WITH_AMOUNT.search(text, sentence.start, mention.start)
+    receiver = next((m for m in ctx.mentions_in(sentence.start, mention.start) if joint and m.end == joint.start()), None)
+    if receiver is None or not _PROVIDE_WITH.search(text, sentence.start, receiver.start):
+        return []
+    return [receiver.key] if _agent(ctx, receiver.key) else []
 
 
 def _supports(ctx: Context, sentence: Sentence, start: int) -> list[str]:
