@@ -33,6 +33,8 @@ _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:th
 _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed)\s+)?(?:to|into)\s+(?:the\s+)?")
+_SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+\s+){0,4}?"
+                           r"(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
 _IN_ITS = re.compile(r"\s+in\s+(?:the\s+)?")  # '£120 million in Rwanda's economic development'
 _PROVIDE_WITH = re.compile(r"\bprovid(?:e|es|ed|ing)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million'
 _WITH_AMOUNT = re.compile(r"\s+with\s+(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$")
@@ -399,7 +401,7 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
                       r"(?:grant|grants|contribution|loan|credit)\s+from|(?:set\s+aside|earmarked)\s+in)\s+(?:the\s+)?",
                       re.I).search(text, sentence.start, sentence.end)
     if not lead:
-        return None
+        return _named_source(ctx, sentence)
     window = text[lead.end():_CLAUSE.match(text, lead.end(), sentence.end).end()]
     budget = re.search(r"((?:[\w’'-]+\s+){0,4}?(?:budget|fund|reserve|programme|allocation|funding|statement))\b", window, re.I)
     laws = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40 and ctx.entities[m.key].family == "law"]
@@ -412,6 +414,16 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
     if mentions:
         return mentions[0].key
     return None
+
+
+def _named_source(ctx: Context, sentence: Sentence) -> str | None:
+    """'through Budget 2025', 'from the existing aid budget', 'In the 2024-25 Budget, ...', 'from the Modern Slavery
+    Fund': a budget or fund named after from/through/in/under."""
+    match = _SOURCE_NAMED.search(ctx.doc.text, sentence.start, sentence.end)
+    if not match or ctx.in_quote(match.start()):
+        return None
+    label = tidy(match.group("name"))
+    return ctx.finder.remember(Entity(entity_key("Programme", label), "Programme", label))
 
 
 def _purpose(ctx: Context, sentence: Sentence, mention: MoneyMention) -> str | None:
