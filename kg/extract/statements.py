@@ -1,9 +1,10 @@
 """Direct quotes: who said what, in which post, on which date.
 
-Three layouts, each a rule: ``quote_block`` ("Name (Title) yesterday said:"
+Four layouts, each a rule: ``quote_block`` ("Name (Title) yesterday said:"
 followed by the quoted paragraphs), ``quote_then_speaker`` ("\u201c...,\u201d said
-the Home Secretary, Yvette Cooper, yesterday.") and ``speaker_then_quote``
-("Name said: \u201c...\u201d"). Quote spans are recorded on the context so that
+the Home Secretary, Yvette Cooper, yesterday."), ``speaker_then_quote``
+("Name said: \u201c...\u201d") and ``quote_then_dash_line`` (a quote, then
+"\u2013 Name, Title" on the next line). Quote spans are recorded on the context so that
 other extractors can tell narrative from quoted speech.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kg.model import DateValue, Fact, Ref, Sentence, Span
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 _OPEN, _CLOSE = "\"“", "\"”"
 _RELATIVE = re.compile(r",\s+(?:who|whose|which)\b")
+_DASH_LINE = re.compile(r"[ \t]*\n[ \t]*[–—-][ \t]*")  # a line break, then a dash opening the speaker's line
 
 
 def extract_statements(ctx: Context) -> list[Fact]:
@@ -29,7 +31,7 @@ def extract_statements(ctx: Context) -> list[Fact]:
         if re.search(rf"(?:{cue_pattern('speech_verbs').pattern})[^:.“”\"]{{0,40}}:\s*$", text):
             fact = _block(ctx, paragraph, paragraphs[index + 1:])
         elif text[:1] in _OPEN:
-            fact = _quote_then_speaker(ctx, start, end)
+            fact = _quote_then_speaker(ctx, start, end) or _quote_then_dash_line(ctx, start, end, paragraphs[index + 1:])
         else:
             fact = _speaker_then_quote(ctx, start, end)
         if fact:
@@ -96,6 +98,19 @@ def _quote_then_speaker(ctx: Context, start: int, end: int) -> Fact | None:
     while quote_end > start + 1 and text[quote_end - 1] in ",. ":
         quote_end -= 1
     return _statement(ctx, start + 1, quote_end, attribution, "quote_then_speaker")
+
+
+def _quote_then_dash_line(ctx: Context, start: int, end: int, rest: list[list[Sentence]]) -> Fact | None:
+    """A quote alone in its paragraph, its speaker on the next line after a dash (Canada's "Quotes" sections):
+    '"...."' then '– The Honourable Gary Anandasangaree, Minister of Public Safety'."""
+    text = ctx.doc.text
+    close = max(text.rfind(c, start + 1, end) for c in _CLOSE)
+    if not rest or close <= start or text[close + 1:end].strip() or not _DASH_LINE.fullmatch(text, end, rest[0][0].start):
+        return None
+    quote_end = close
+    while quote_end > start + 1 and text[quote_end - 1] in ",. ":
+        quote_end -= 1
+    return _statement(ctx, start + 1, quote_end, (rest[0][0].start, rest[0][-1].end), "quote_then_dash_line")
 
 
 def _speaker_then_quote(ctx: Context, start: int, end: int) -> Fact | None:
