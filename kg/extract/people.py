@@ -99,7 +99,7 @@ class PeopleFinder:
         self.finder, self.gazetteer, self.mentions = finder, gazetteer, mentions
         self.home = home  # the country an unqualified title names (kg.extract.context.home_country)
         self.text = finder.doc.text
-        self.titles = TitleFinder(finder, gazetteer, mentions)
+        self.titles = TitleFinder(finder, gazetteer, mentions, home)
         self.posts: dict[str, Post] = {}
         self.countries: dict[str, str] = {}
         self.refs: list[PersonRef] = []

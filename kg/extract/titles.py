@@ -9,7 +9,7 @@ the title; 'former' or 'then' before a title marks it as no longer held.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention
 from kg.gazetteer import Gazetteer
@@ -22,6 +22,7 @@ _WORD_BEFORE = re.compile(rf"(?<!\S)({WORD})\s+$")  # the capitalised word just 
 _ACRONYM_GAP = re.compile(r"(?:\s*\([A-Z]+\))?\s+")  # ' (EPC) ' between a name and the word after it
 _FORMER = re.compile(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was)\s*$", re.I)
 _POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the Home Office's " before a title
+_LIST_STEP = re.compile(rf"\s+{WORD}(?:\s+{WORD}){{0,3}}(?:,\s+(?:and\s+)?|\s+and\s+)")  # ' Daniel Noboa, ' between two titles
 _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no further: a run of titles must not cost its square
 
 
@@ -38,16 +39,33 @@ class TitleMention:
 class TitleFinder:
     """Post titles in the sentences of one document."""
 
-    def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention]) -> None:
-        self.finder, self.gazetteer, self.mentions = finder, gazetteer, mentions
+    def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention], home: str) -> None:
+        self.finder, self.gazetteer, self.mentions, self.home = finder, gazetteer, mentions, home
         self.text = finder.doc.text
         self._portfolio: frozenset[str] | None = None
 
     def find(self, sentence: Sentence) -> list[TitleMention]:
         """The post titles a sentence names, with the organisation or state each belongs to."""
         owner = self._representing(sentence)
-        return [t if t.organisation or t.country or owner is None or t.start < owner[1]
-                else TitleMention(t.start, t.end, t.title, owner[0], None, t.former) for t in self._raw_titles(sentence)]
+        titles = [t if t.organisation or t.country or owner is None or t.start < owner[1]
+                  else TitleMention(t.start, t.end, t.title, owner[0], None, t.former) for t in self._raw_titles(sentence)]
+        return self._listed(titles)
+
+    def _listed(self, titles: list[TitleMention]) -> list[TitleMention]:
+        """'Ecuadorian President Daniel Noboa, Minister of Foreign Affairs Gabriela Sommerfeld and Minister of the
+        Interior John Reimberg': a title listed after a titled name takes the country the list began with."""
+        listed: list[TitleMention] = []
+        for title in titles:
+            before = listed[-1] if listed else None
+            if before is not None and before.country and not (title.country or title.organisation) \
+                    and _LIST_STEP.fullmatch(self.text, before.end, title.start) and not self._home_title(title):
+                title = replace(title, country=before.country)
+            listed.append(title)
+        return listed
+
+    def _home_title(self, title: TitleMention) -> bool:
+        """Whether the title is one the home country has ('Home Secretary' in a UK release): never inherited."""
+        return any(post.country == self.home for post in self.gazetteer.posts_titled(title.title))
 
     def _representing(self, sentence: Sentence) -> tuple[str, int] | None:
         """'The European Commission was represented by ...', 'the Command, led by ...': the organisation and where its people start."""
