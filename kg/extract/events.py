@@ -310,10 +310,19 @@ def _meeting_label(ctx: Context, sentence: Sentence, cues: Cues, fact: Fact) -> 
         head = tidy(before.group(1)) if before else (adjective.group(1).strip() if adjective else "")
         if head.lower() in ("the", "a", "an", "recent", "this", "that"):
             head = ""
-        label = f"{head} {cues.noun.group()}".strip()
+        label = f"{head} {cues.noun.group()}".strip() + _of_body(ctx, cues.noun.end(), sentence.end)
         place = fact.first("place")
         return f"{label} in {ctx.entities[place.key].label}" if place else label
     return tidy(sentence.text)[:200]
+
+
+def _of_body(ctx: Context, end: int, stop: int) -> str:
+    """' of the Calais Group' after a meeting noun: the body that met, part of the meeting's name."""
+    joint = re.compile(r"\s+of\s+(?:the\s+)?").match(ctx.doc.text, end, stop)
+    body = joint and next((m for m in ctx.mentions_in(joint.end(), stop) if m.start == joint.end()), None)
+    if not body or ctx.entities[body.key].family not in ("org", "group"):
+        return ""
+    return f"{ctx.doc.text[end:joint.end()]}{ctx.entities[body.key].label}"
 
 
 # -- where ---------------------------------------------------------------------------
