@@ -27,9 +27,9 @@ pyoxigraph has no setting for this: the threads are found by the names
 RocksDB gives them, on Linux; elsewhere nothing changes. Unmerged, each load's
 files stay open, so a writable store first raises the process's limit of open
 files as far as it may (commonly from 1,024 to 524,288). Where it stays
-low, the loads are merged before they hold half of it (at 1,024: after 46
-loads, 740 MB of N-Quads) and from then on RocksDB merges them as they come,
-as it did before.
+low, the loads are merged each time they would hold half of it (at 1,024:
+every 46 loads, 740 MB of N-Quads); leaving that to RocksDB's own background
+merges ran out of files on a busy machine.
 """
 from __future__ import annotations
 
@@ -73,7 +73,6 @@ class OxigraphStore:
         import pyoxigraph
 
         self.directory, self.writable = Path(directory), writable
-        self._defer = True  # whether bulk loads leave merging to optimize() (see the module's docstring)
         self._unmerged, self._max_unmerged = 0, 1  # bulk loads left unmerged, and how many may be
         try:
             if writable:
@@ -154,11 +153,10 @@ class OxigraphStore:
         """
         import pyoxigraph
 
-        if self._defer and self._unmerged >= self._max_unmerged:
-            self._defer = False  # this process may keep no more files open: merge, and from now on as loads come
-            self.optimize()
-        if self._defer and _lower_background_threads():  # RocksDB starts them lazily: looked for at each call
-            self._unmerged += 1
+        if self._unmerged >= self._max_unmerged:
+            self.optimize()  # this process may keep no more files open: merge what the loads left so far
+        _lower_background_threads()  # RocksDB starts them lazily: looked for at each call
+        self._unmerged += 1
         try:
             self._store.bulk_load(nquads, format=pyoxigraph.RdfFormat.N_QUADS, lenient=trusted)
         except (SyntaxError, ValueError) as exc:
