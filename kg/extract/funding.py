@@ -26,8 +26,8 @@ from kg.values.names import tidy
 
 _AGENT_FAMILIES = ("org", "state", "group")
 _HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
-                   r"improve|protect|expand|bolster)\s+(?:the\s+)?")
-_CLAUSE = re.compile(r"[^,;.:]*")
+                   r"improve|protect|expand|bolster|hire|recruit|employ)\s+(?:the\s+)?")
+_CLAUSE = re.compile(r"(?:[^,;.:]|(?<=\d)[,.](?=\d))*")  # to the next punctuation; '1,000' and '1.8' are no stop
 _BODY = re.compile(r"(?:The|Its)\s+(agency|force|command|service|unit|office|organisation|organization)\b")
 _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
 _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")

@@ -36,7 +36,7 @@ def _words() -> dict[str, int]:
 def _pattern() -> re.Pattern:
     words = "|".join(sorted(_words(), key=len, reverse=True))
     quals = "|".join(patterns("figures")["qualifiers"])
-    return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
+    return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
                       rf"(?P<percent>\s?(?:%|per cent|percent))?")
 
 
@@ -77,7 +77,7 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
                 first += 1
             if first < len(counted) and not number.isalpha():
                 unit = counted[first].unit
-            elif not (number.isalpha() or len(number.replace(",", "")) < 3):
+            elif not (number.isalpha() or len(re.sub(r"\D", "", number)) < 3):
                 unit = ""
             else:
                 continue
@@ -114,7 +114,7 @@ def _q(match: re.Match) -> str | None:
 
 def _value(number: str) -> Decimal | None:
     if number[0].isdigit():
-        return Decimal(number.replace(",", ""))
+        return Decimal(re.sub(r"[, \u00a0\u202f]", "", number))
     value = _words().get(number.lower())
     return Decimal(value) if value is not None else None
 
