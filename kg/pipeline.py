@@ -2,8 +2,9 @@
 
 The stages run in this order because each reads what the previous ones set:
 quotes first (so narrative extractors can skip quoted speech), then figures,
-funding, commitments (which point at packages), events, holdings, and the
-entity mentions that make every named actor citable.
+funding, commitments (which point at packages), events, quotes dated by the
+meetings their attributions name, holdings, and the entity mentions that make
+every named actor citable.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from kg.extract.events import extract_events
 from kg.extract.figures import extract_figures
 from kg.extract.funding import extract_funding
 from kg.extract.holdings import extract_holdings
+from kg.extract.occasions import date_quotes_by_occasion
 from kg.extract.people import Post
 from kg.extract.statements import extract_statements
 from kg.gazetteer import Gazetteer, load_gazetteer
@@ -41,6 +43,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     _run(ctx, packages)
     _run(ctx, extract_commitments(ctx, packages))
     _run(ctx, extract_events(ctx))
+    date_quotes_by_occasion(ctx)
     _run(ctx, extract_holdings(ctx))
     _run(ctx, _mentions(ctx))
     return Extraction(doc, ctx.entities, ctx.posts, ctx.facts, _warnings(ctx))

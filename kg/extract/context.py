@@ -32,6 +32,7 @@ class Context:
     money: dict[int, list[MoneyMention]]
     quantities: dict[int, list[Quantity]]
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    attributions: dict[str, tuple[int, int]] = field(default_factory=dict)  # quote fact -> its undated attribution
     facts: list[Fact] = field(default_factory=list)
     issued: set[str] = field(default_factory=set)
 

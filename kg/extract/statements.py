@@ -37,6 +37,7 @@ def extract_statements(ctx: Context) -> list[Fact]:
         if fact:
             if facts and _same_occasion(ctx, facts[-1], fact, paragraph):
                 fact.props["date"] = list(facts[-1].props.get("date", []))
+                _follows(ctx, facts[-1], fact)
             facts.append(fact)
     return facts
 
@@ -51,6 +52,14 @@ def _same_occasion(ctx: Context, before: Fact, fact: Fact, paragraph: list[Sente
         return False
     return not any(d.value for s in paragraph for d in ctx.dates[s.index]
                    if not fact.evidence.start <= d.start < fact.evidence.end)
+
+
+def _follows(ctx: Context, before: Fact, fact: Fact) -> None:
+    """A quote said on the same occasion as the one before is dated as that one will be."""
+    if before.key in ctx.attributions:
+        ctx.attributions[fact.key] = ctx.attributions[before.key]
+    else:
+        ctx.attributions.pop(fact.key, None)
 
 
 def _paragraphs(sentences: list[Sentence]) -> list[list[Sentence]]:
@@ -138,7 +147,9 @@ def _statement(ctx: Context, start: int, end: int, attribution: tuple[int, int],
     fact.add("text", ctx.doc.text[start:end])
     clause = _RELATIVE.search(ctx.doc.text, *attribution)  # '..., who signed the plan in September': not when it was said
     date = _attribution_date(ctx, attribution[0], clause.start() if clause else attribution[1])
-    fact.add("date", date)
+    fact.add("date", date or ctx.published_value())
+    if date is None:
+        ctx.attributions[fact.key] = attribution  # kg.extract.occasions may date it by the meeting it names
     return fact
 
 
@@ -158,4 +169,4 @@ def _attribution_date(ctx: Context, start: int, end: int) -> DateValue | None:
         for mention in ctx.dates[sentence.index]:
             if start <= mention.start < end and mention.value and mention.value.precision != "year":
                 return mention.value
-    return ctx.published_value()
+    return None

@@ -1,0 +1,27 @@
+"""Quotes dated by the meeting their attribution names (kg.extract.occasions)."""
+from __future__ import annotations
+
+from helpers import extract_text, facts
+
+
+def quote_dates(tmp_path, text: str, published: str = "2024-12-11") -> list[list[str]]:
+    return [quote["date"] for quote in facts(extract_text(tmp_path, text, published), "DirectQuote")]
+
+
+MEETING = ("Yesterday (10 December), Home Secretary Yvette Cooper and German Interior Minister Nancy Faeser "
+           "co-hosted the fourth meeting of the Calais Group in London.\n\n")
+
+
+def test_quote_said_after_the_meeting_takes_its_date(tmp_path) -> None:
+    text = MEETING + "Speaking after the meeting, Home Secretary Yvette Cooper said:\n\nWe agreed a plan.\n"
+    assert quote_dates(tmp_path, text) == [["2024-12-10"]]
+
+
+def test_quote_at_an_occasion_not_reported_keeps_the_release_date(tmp_path) -> None:
+    text = MEETING + "\u201cWe agreed a plan,\u201d Yvette Cooper said at a press conference.\n"
+    assert quote_dates(tmp_path, text) == [["2024-12-11"]]
+
+
+def test_quote_with_its_own_date_keeps_it(tmp_path) -> None:
+    text = MEETING + "Speaking after the meeting on Monday, Home Secretary Yvette Cooper said:\n\nWe agreed a plan.\n"
+    assert quote_dates(tmp_path, text) == [["2024-12-09"]]
