@@ -75,6 +75,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)
     _holder_index: tuple = field(default=(None, {}), init=False, repr=False, compare=False)
     _title_index: tuple = field(default=(None, {}), init=False, repr=False, compare=False)
+    _title_words: tuple = field(default=(None, frozenset()), init=False, repr=False, compare=False)
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
@@ -119,6 +120,14 @@ class Gazetteer:
                     index.setdefault(title_key, []).append(post)
             self._title_index = (key, index)
         return self._title_index[1].get(normalise(title), [])
+
+    def title_words(self) -> frozenset[str]:
+        """The capitalised words of every post title and alias ('Foreign', 'Affairs', 'Homeland'...), made on first use."""
+        key = tuple(map(id, self.posts.values()))  # any post added or replaced makes them anew
+        if self._title_words[0] != key:
+            titles = (title for post in self.posts.values() for title in post.titles)
+            self._title_words = (key, frozenset(w for title in titles for w in title.split() if w[:1].isupper()))
+        return self._title_words[1]
 
     def country_of(self, entity_id: str | None) -> str | None:
         entry = self.entries.get(entity_id or "")

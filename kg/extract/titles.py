@@ -42,7 +42,6 @@ class TitleFinder:
     def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention], home: str) -> None:
         self.finder, self.gazetteer, self.mentions, self.home = finder, gazetteer, mentions, home
         self.text = finder.doc.text
-        self._portfolio: frozenset[str] | None = None
 
     def find(self, sentence: Sentence) -> list[TitleMention]:
         """The post titles a sentence names, with the organisation or state each belongs to."""
@@ -163,7 +162,7 @@ class TitleFinder:
         while taken and taken[-1].group() in ("and", "on", "&", "in", "the"):
             taken.pop()
         known = set(patterns("posts")["modifiers"]) | set(patterns("entities")["org_heads"])
-        portfolio = self._portfolio_words()
+        portfolio = self.gazetteer.title_words()
         first_other = next((i for i, w in enumerate(taken) if w.group()[:1].isupper() and w.group() not in portfolio), 0)
         if first_other and len(taken) > first_other + 1 and taken[first_other + 1].group()[:1].isupper():
             return taken[first_other - 1].end()  # 'of Foreign Affairs Luis Gilberto Murillo': words no known post uses
@@ -171,13 +170,6 @@ class TitleFinder:
         if len(tail) == 3 and all(w[:1].isupper() for w in tail) and not (set(tail[-2:]) & known):
             taken = taken[:-2]
         return taken[-1].end() if taken else start
-
-    def _portfolio_words(self) -> frozenset[str]:
-        """The capitalised words of the gazetteer's post titles ('Foreign', 'Affairs', 'Homeland'...)."""
-        if self._portfolio is None:
-            titles = (title for post in self.gazetteer.posts.values() for title in post.titles)
-            self._portfolio = frozenset(w for title in titles for w in title.split() if w[:1].isupper())
-        return self._portfolio
 
     def _prefix(self, start: int, floor: int) -> tuple[str | None, str | None, int]:
         window = max(floor, start - _LONGEST_NAME)
