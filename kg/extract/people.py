@@ -51,6 +51,7 @@ class PersonRef:
 
 _HEADLINE_JOINERS = frozenset("a an the of to in on at for and or by with as from into over vs".split())
 _INITIALS = rf"(?:[{UPPER}]\.){{1,3}}"  # initials before a surname, each with its dot
+_MIDDLE = rf"(?:[{UPPER}]\.\s+)?"  # a middle initial: "Alejandro N. Mayorkas", "Troy A. Miller"
 _APPOINTMENT_REACH = 500  # characters before a title read for "NAME has been appointed as": a match is far shorter
 
 
@@ -59,8 +60,7 @@ def _name_before() -> str:
     """A full name (two to five words, particles allowed) as a regex fragment."""
     particles = "|".join(patterns("posts")["name_particles"])
     word = rf"{_not_post_nominal()}{WORD}"
-    middle = rf"(?:[{UPPER}]\.\s+)?"  # "Troy A. Miller"
-    return rf"(?:{_INITIALS}\s*{WORD}|{WORD}(?:\s+{middle}(?:(?:{particles})\s+)*{word}){{1,4}})"
+    return rf"(?:{_INITIALS}\s*{WORD}|{WORD}(?:\s+{_MIDDLE}(?:(?:{particles})\s+)*{word}){{1,4}})"
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +87,7 @@ def _name_pattern() -> re.Pattern:
     token = rf"{_not_post_nominal()}(?:{WORD}|(?:{particles})-{WORD})"
     lead = rf"(?:(?:{particles})\s+)*"
     first = rf"(?:{_INITIALS}\s*)?{WORD}"  # "G.L. Peiris", "J.D. Vance"
-    middle = rf"(?:[{UPPER}]\.\s+)?"  # a middle initial: "Alejandro N. Mayorkas", "Troy A. Miller"
-    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{first}(?:\s+{middle}{lead}{token}){{0,4}}){_post_nominals()}")
+    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{first}(?:\s+{_MIDDLE}{lead}{token}){{0,4}}){_post_nominals()}")
 
 
 class PeopleFinder:

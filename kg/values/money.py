@@ -11,11 +11,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.patterns import patterns
+from kg.values.numbers import SPACE_GROUPED, digits_value
 
 SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
           "thousand": 10**3, "k": 10**3}
-# Thousands grouped by commas, or by spaces as European texts write them ('EUR 70 000').
-_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?)"
+_NUMBER = rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>(?i:million|billion|thousand|bn|mn|m|k|b))(?![a-zA-Z]))?"
 _CEILING = re.compile(r"(?:up to|as much as|a maximum of|no more than|capped at)\s+$", re.I)
 _QUALIFIER = re.compile(r"(?P<q>more than|over|around|about|approximately|almost|nearly|at least|some|roughly|an estimated|close to)\s+$", re.I)
@@ -40,7 +40,7 @@ def find_money(text: str, start: int, end: int, dollar: str = "USD") -> list[Mon
             symbol = match.groupdict().get("symbol") or match.group("word")
             code = currencies()[symbol]
             currency = dollar if code == "dollar" else code
-            amount = Decimal(re.sub(r"[, \u00a0\u202f]", "", match.group("number"))) * SCALES.get((match.group("scale") or "").lower(), 1)
+            amount = digits_value(match.group("number")) * SCALES.get((match.group("scale") or "").lower(), 1)
             before = text[max(start, match.start() - 30):match.start()]
             qualifier = _QUALIFIER.search(before)
             found.append(MoneyMention(match.start(), match.end(), match.group(0), _clean(amount),

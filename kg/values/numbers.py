@@ -11,6 +11,15 @@ from itertools import accumulate
 
 from kg.patterns import patterns
 
+# Thousands grouped by spaces, as European texts write them ('EUR 70 000', '61 000 migrants').
+SPACE_GROUPED = r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+_GROUPING = re.compile(r"[, \u00a0\u202f]")
+
+
+def digits_value(number: str) -> Decimal:
+    """The value of a number written in digits, its thousands grouped by commas or spaces or not at all."""
+    return Decimal(_GROUPING.sub("", number))
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -36,7 +45,7 @@ def _words() -> dict[str, int]:
 def _pattern() -> re.Pattern:
     words = "|".join(sorted(_words(), key=len, reverse=True))
     quals = "|".join(patterns("figures")["qualifiers"])
-    return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
+    return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
                       rf"(?P<percent>\s?(?:%|per cent|percent))?")
 
 
@@ -114,7 +123,7 @@ def _q(match: re.Match) -> str | None:
 
 def _value(number: str) -> Decimal | None:
     if number[0].isdigit():
-        return Decimal(re.sub(r"[, \u00a0\u202f]", "", number))
+        return digits_value(number)
     value = _words().get(number.lower())
     return Decimal(value) if value is not None else None
 
