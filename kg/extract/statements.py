@@ -103,10 +103,7 @@ def _quote_then_speaker(ctx: Context, start: int, end: int) -> Fact | None:
     attribution = (close + 1, end)
     if not cue_pattern("speech_verbs").search(text, *attribution):
         return None
-    quote_end = close
-    while quote_end > start + 1 and text[quote_end - 1] in ",. ":
-        quote_end -= 1
-    return _statement(ctx, start + 1, quote_end, attribution, "quote_then_speaker")
+    return _statement(ctx, start + 1, _quote_end(text, start, close), attribution, "quote_then_speaker")
 
 
 def _quote_then_dash_line(ctx: Context, start: int, end: int, rest: list[list[Sentence]]) -> Fact | None:
@@ -116,10 +113,15 @@ def _quote_then_dash_line(ctx: Context, start: int, end: int, rest: list[list[Se
     close = max(text.rfind(c, start + 1, end) for c in _CLOSE)
     if not rest or close <= start or text[close + 1:end].strip() or not _DASH_LINE.fullmatch(text, end, rest[0][0].start):
         return None
-    quote_end = close
-    while quote_end > start + 1 and text[quote_end - 1] in ",. ":
-        quote_end -= 1
-    return _statement(ctx, start + 1, quote_end, (rest[0][0].start, rest[0][-1].end), "quote_then_dash_line")
+    return _statement(ctx, start + 1, _quote_end(text, start, close), (rest[0][0].start, rest[0][-1].end),
+                      "quote_then_dash_line")
+
+
+def _quote_end(text: str, start: int, close: int) -> int:
+    """Where the quoted words end before the closing mark at ``close``: '... solutions,”' ends at 'solutions'."""
+    while close > start + 1 and text[close - 1] in ",. ":
+        close -= 1
+    return close
 
 
 def _speaker_then_quote(ctx: Context, start: int, end: int) -> Fact | None:

@@ -221,14 +221,13 @@ def _with_merged(quads: Iterator) -> Iterator:
             yield pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, default)
 
 
-def _lower_background_threads() -> bool:
-    """Put RocksDB's background threads in this process at the lowest CPU priority; whether there are any."""
+def _lower_background_threads() -> None:
+    """Put RocksDB's background threads in this process at the lowest CPU priority."""
     for thread in _background_threads():
         if thread not in _LOWERED:
             with suppress(OSError):  # the thread has ended
                 _LOWERED[thread] = os.getpriority(os.PRIO_PROCESS, thread)
                 os.setpriority(os.PRIO_PROCESS, thread, _LOWEST)
-    return bool(_LOWERED)
 
 
 def _restore_background_threads() -> None:
