@@ -112,12 +112,13 @@ def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[Mone
     New Zealand's. The publisher's state or organisation, else the country of the release's main currency."""
     rules = patterns("posts")
     for phrase in _phrases(doc.publisher or ""):
-        entry = gazetteer.entries.get(next(iter(gazetteer.phrases.get(phrase, [])), ""))
-        if entry is not None and gazetteer.country_of(entry.id):
-            return gazetteer.country_of(entry.id)
+        country = gazetteer.country_of(next(iter(gazetteer.phrases.get(phrase, [])), None))
+        if country:
+            return country
     currencies = Counter(m.currency for mentions in money.values() for m in mentions)
     main = max(currencies, key=lambda currency: currencies[currency], default=None)  # the first of a tie: text order
-    return rules["currency_home"].get(main, rules["default_home"])
+    homes = {currency: country for country, currency in patterns("figures")["dollar_countries"].items()}
+    return {**homes, **rules["currency_home"]}.get(main, rules["default_home"])
 
 
 def _phrases(text: str) -> list[str]:

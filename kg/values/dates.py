@@ -56,9 +56,9 @@ _DATELINES = [re.compile(rf"^(?i:release date|date of release|published|issued|d
               for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 # A dateline at the top, with or without a place: 'Kigali, 14 April 2022', '5 December 2024',
 # 'WASHINGTON, June 24, 2025 – Secretary ...'.
-_PLACE_DATELINES = [re.compile(rf"^(?:[^\W\d_][\w.’' -]{{1,40}}?,\s+)?(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*(?:$|[–—-]\s)", re.M)
+_TOP_DATELINES = [re.compile(rf"^(?:[^\W\d_][\w.’' -]{{1,40}}?,\s+)?(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*(?:$|[–—-]\s)", re.M)
                     for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
-_DATELINE_REACH = 1000  # characters from the top where a place dateline may stand
+_DATELINE_REACH = 1000  # characters from the top where such a dateline may stand
 _CLAUSE_REACH = 300
 _FUTURE = re.compile(r"\b(?:will|shall|due to|set to|plans? to|to be|next|coming|expected to|by the end of|ahead of|"
                      r"(?:agreed|promised|pledged|undertook|intends?|aims?|hopes?|is|are) to)\b", re.I)
@@ -210,7 +210,7 @@ def infer_publication_date(text: str) -> date | None:
 
     In the second case the year comes from full dates elsewhere in the text, checked against the weekday.
     """
-    for pattern, reach in [(p, len(text)) for p in _DATELINES] + [(p, _DATELINE_REACH) for p in _PLACE_DATELINES]:
+    for pattern, reach in [(p, len(text)) for p in _DATELINES] + [(p, _DATELINE_REACH) for p in _TOP_DATELINES]:
         dateline = pattern.search(text, 0, reach)
         stated = dateline and resolve("day_month", dateline.groupdict(), None)
         if stated:
