@@ -13,15 +13,14 @@ import re
 
 from kg.extract.context import Context
 from kg.model import Fact, Ref
-from kg.patterns import meeting_noun_pattern, patterns
+from kg.patterns import meeting_noun_pattern
 
 _SIGNING = re.compile(r"\bwhen\b[^.]{0,60}\b(?:was|were)\s+signed\b")
 
 
 def date_quotes_by_occasion(ctx: Context) -> None:
     """Give each quote that the release dates only by default the date of the meeting its attribution names."""
-    kinds = set(patterns("facts")["meeting_nouns"].values()) | {"Visit"}
-    meetings = [f for f in ctx.facts if f.cls in kinds and f.first("date")]
+    meetings = [f for f in ctx.facts if f.rule == "meeting" and f.first("date")]  # the events stage's meetings
     for quote in (f for f in ctx.facts if f.cls == "DirectQuote"):
         attribution = ctx.attributions.get(quote.key)
         if attribution is None:
