@@ -144,17 +144,23 @@ def _additional(ctx: Context, sentence: Sentence) -> list[Fact]:
     text = ctx.doc.text
     for quantity in ctx.quantities[sentence.index]:
         qualifier = (quantity.qualifier or "").split(" ")[-1]
-        if quantity.unit in ("percent", "") or quantity.unit not in quantity.text \
+        if quantity.unit in ("percent", "") or quantity.unit.split(" ")[-1] not in quantity.text \
                 or not (qualifier in _MORE or quantity.unit.split(" ")[0] in _MORE):
             continue
         end = _phrase_end(text, quantity.end, sentence.end)
         fact = _new(ctx, "additional_staff", quantity.start, end, text[quantity.start:end])
         fact.add("quantity", quantity.value)
         fact.add("unit", quantity.unit)
-        beneficiary = _beneficiary(ctx, quantity.end, end)
+        beneficiary = _beneficiary(ctx, quantity.end, end) or _owner(ctx, quantity)
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
         facts.append(fact)
     return facts
+
+
+def _owner(ctx: Context, quantity: Quantity) -> str | None:
+    """'1,000 new Canada Border Services Agency (CBSA) officers': the organisation named inside the count."""
+    return next((m.key for m in ctx.mentions_in(quantity.start, quantity.end)
+                 if ctx.entities[m.key].family == "org" and ctx.entities[m.key].cls not in _NOT_BENEFICIARY), None)
 
 
 def _phrase_end(text: str, start: int, stop: int) -> int:

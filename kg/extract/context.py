@@ -101,9 +101,10 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
     people = PeopleFinder(finder, gazetteer, mentions, home_country(doc, gazetteer, money))
     context = Context(doc, sentences, dates, finder, mentions, people, [], money, {})
     context.refs = people.run(sentences, dates, doc.published)
+    names = {m.start: m.end for m in mentions if finder.entities[m.key].family == "org"}
     for sentence in sentences:
         taken = [(m.start, m.end) for m in money[sentence.index]] + [(d.start, d.end) for d in dates[sentence.index]]
-        context.quantities[sentence.index] = find_quantities(doc.text, sentence.start, sentence.end, taken)
+        context.quantities[sentence.index] = find_quantities(doc.text, sentence.start, sentence.end, taken, names)
     return context
 
 

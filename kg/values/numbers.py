@@ -11,8 +11,9 @@ from itertools import accumulate
 
 from kg.patterns import patterns
 
-# Thousands grouped by spaces, as European texts write them ('EUR 70 000', '61 000 migrants').
-SPACE_GROUPED = r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+# Thousands grouped by spaces, as European texts write them ('EUR 70 000', '61 000 migrants'); not when a
+# comma or point and a digit follow ('1 000,50' has decimals); a comma ending a clause ('EUR 5 000, two cars') is fine.
+SPACE_GROUPED = r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)"
 _GROUPING = re.compile(r"[, \u00a0\u202f]")
 
 
@@ -34,6 +35,9 @@ class Quantity:
 _CHANGE = re.compile(r"\s+(?:increase|rise|drop|fall|decrease|reduction|cut|decline|uplift|boost)\b")
 _SCALE = re.compile(r"\s+(million|billion|thousand)\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
+_ACRONYM = re.compile(r"(?:\s+\([A-Z][\w&.-]*\))?")
+_WORD_AFTER_NAME = re.compile(r"(?:\s+\([A-Z][\w&.-]*\))?\s+[a-z]")
 
 
 @lru_cache(maxsize=1)
@@ -49,14 +53,19 @@ def _pattern() -> re.Pattern:
                       rf"(?P<percent>\s?(?:%|per cent|percent))?")
 
 
-def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Quantity]:
+def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]],
+                    names: dict[int, int] | None = None) -> list[Quantity]:
     """Counts with the unit they count, and percentages; skips years and spans already taken.
+
+    ``names`` maps the start of each organisation or country name to its end,
+    so that a unit can step over a name ('50 Europol analysts' counts analysts).
 
     A count whose unit is left unsaid ('... took the total to 25,591') takes the
     first unit counted earlier in the sentence, or none (unit "") for the
     caller to fill in from the paragraph.
     """
     stop_words = set(patterns("figures")["unit_stopwords"])
+    names = names or {}
     found: list[Quantity] = []
     is_taken = _cover(taken)
     counted: list[Quantity] = []  # counts with a unit, in order; those before the last full stop are passed
@@ -78,7 +87,7 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
         scale = _SCALE.match(text, match.end(), end)
         if scale:
             value *= {"thousand": 1000, "million": 10**6, "billion": 10**9}[scale.group(1)]
-        unit, unit_end = _unit(text, scale.end() if scale else match.end(), end, stop_words)
+        unit, unit_end = _unit(text, scale.end() if scale else match.end(), end, stop_words, names)
         if not unit:
             last_stop = max(last_stop, text.rfind(".", scanned, match.start()))
             scanned = match.start()
@@ -128,34 +137,43 @@ def _value(number: str) -> Decimal | None:
     return Decimal(value) if value is not None else None
 
 
-def _unit(text: str, start: int, stop: int, stop_words: set[str]) -> tuple[str, int]:
+def _unit(text: str, start: int, stop: int, stop_words: set[str], names: dict[int, int]) -> tuple[str, int]:
     """The noun phrase a count counts: up to three words, stopping at function words.
 
     "Nine of the gangs' leaders" counts leaders; "Ten of those sanctioned are
-    Iraqi nationals" counts Iraqi nationals.
+    Iraqi nationals" counts Iraqi nationals; a name before the noun is stepped
+    over ("1,000 new Royal Canadian Mounted Police (RCMP) personnel" counts
+    new personnel), as it says whose they are, not what they are.
     """
     partitive = re.compile(r"\s+of\s+(?:the|those|these|their|its|our|them|which|whom)\s+(?:[\w-]+[’']s?\s+)?").match(text, start, stop)
     copula = re.compile(r"\s+(?:were|are|was|is)\s+(?=[a-z])").match(text, start, stop)
     if copula and not partitive:
-        unit, end = _unit(text, copula.end() - 1, stop, stop_words)
+        unit, end = _unit(text, copula.end() - 1, stop, stop_words, names)
         if unit:
             return unit, end
     if partitive:
         copula = re.compile(r"([\w-]+\s+)?(?:are|were)(?=\s)").match(text, partitive.end(), stop)
-        unit, end = _unit(text, copula.end() if copula else partitive.end() - 1, stop, stop_words)
+        unit, end = _unit(text, copula.end() if copula else partitive.end() - 1, stop, stop_words, names)
         if unit:
             return unit, end
-    words = []
-    end = start
-    for match in re.finditer(r"\s+([A-Za-z][\w’'-]*)", text[start:stop]):
+    words: list[str] = []
+    ends = [start]
+    cursor = start
+    while len(words) < 3 and (match := _WORD.match(text, cursor, stop)):
+        after_name = names.get(match.start(1))
+        if after_name and _WORD_AFTER_NAME.match(text, after_name, stop):
+            cursor = _ACRONYM.match(text, after_name, stop).end()
+            continue  # '1,000 new Canada Border Services Agency (CBSA) officers' counts officers
         word = match.group(1).lower()
-        if match.start() != (end - start) or word in stop_words or len(words) == 3 or (words and word.endswith("ed")):
+        if word in stop_words or (words and word.endswith("ed")):
             break
         words.append(match.group(1))
-        end = start + match.end()
+        ends.append(match.end())
+        cursor = match.end()
     while words and not _plural_or_noun(words[-1]):
         words.pop()
-        end = start + text[start:end].rfind(" ")
+        ends.pop()
+    end = ends[-1]
     pair = re.compile(r"\s+and\s+([a-z][\w-]*s)\b(?!\s+(?:of|to)\b)").match(text, end, stop)
     if words and pair and pair.group(1).lower() not in stop_words:
         words += ["and", pair.group(1)]

@@ -38,3 +38,10 @@ def test_commitments_percent_increase_in_number_of(tmp_path) -> None:
 def test_commitments_pledge_to_do_something(tmp_path) -> None:
     [found] = commitments(tmp_path, "Belgium pledged to double patrols on its coast.")
     assert found["capability"] == ["double patrols on its coast"] and found["committedBy"] == ["Belgium"]
+
+
+def test_commitments_extra_staff_of_an_organisation_named_inside_the_count(tmp_path) -> None:
+    text = "The government will hire 1,000 new Canada Border Services Agency (CBSA) officers next year."
+    [found] = commitments(tmp_path, text)
+    assert found["quantity"] == ["1000"] and found["unit"] == ["new officers"]
+    assert found["beneficiary"] == ["Canada Border Services Agency"]

@@ -27,6 +27,7 @@ AMOUNTS = [
     ("Brussels approved a €1.5bn border fund.", "€1.5bn", Decimal("1500000000"), "EUR"),
     ("Ottawa pledged C$10 million for patrols.", "C$10 million", Decimal("10000000"), "CAD"),
     ("The unit received 2 million euros.", "2 million euros", Decimal("2000000"), "EUR"),
+    ("Officers seized EUR 5 000, two cars and a boat.", "EUR 5 000", Decimal("5000"), "EUR"),
 ]
 
 

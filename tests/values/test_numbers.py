@@ -108,3 +108,18 @@ def test_find_quantities_number_glued_to_letter_is_skipped(text: str) -> None:
 ])
 def test_find_quantities_sentence_initial_qualifier(text: str, qualifier: str) -> None:
     assert _only(text).qualifier == qualifier
+
+
+def test_find_quantities_unit_steps_over_an_organisation_name() -> None:
+    text = "Canada will hire 1,000 new Canada Border Services Agency (CBSA) officers."
+    name = text.index("Canada Border")
+    [quantity] = find_quantities(text, 0, len(text), [], {name: name + len("Canada Border Services Agency")})
+    assert (quantity.value, quantity.unit, quantity.text) == (
+        Decimal(1000), "new officers", "1,000 new Canada Border Services Agency (CBSA) officers")
+
+
+def test_find_quantities_name_ending_the_phrase_is_kept_as_the_unit() -> None:
+    text = "It pays for 40 Border Force."
+    name = text.index("Border")
+    [quantity] = find_quantities(text, 0, len(text), [], {name: name + len("Border Force")})
+    assert quantity.unit == "Border Force"
