@@ -324,12 +324,40 @@ def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
     if not subjects or not re.fullmatch(r"\s*\)?\s*(?:\([A-Za-z&]+\))?\s*", text[subjects[-1].end:match.start()]) \
             or has_cue("funding_cues", text[match.end():match.end() + 30]):
         return []
-    end = sentence.end - (1 if text[sentence.end - 1] == "." else 0)
+    end = _clause_end(text, match.end(), sentence.end)
+    equipped = _EQUIP.match(text, match.start() + 1, end)
+    if equipped:
+        return _equipped(ctx, sentence, equipped, end, subjects[-1].key)
     fact = _new(ctx, "undertaking", match.start() + 1, end, text[match.start() + 1:end])
     fact.add("committedBy", Ref(subjects[-1].key))
     beneficiary = _beneficiary(ctx, match.end(), end)
     fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
     return [fact]
+
+
+_EQUIP = re.compile(r"will\s+(?:also\s+)?(?:provide|supply|equip)\s+(?P<whom>[^,;]+?)\s+with\s+")
+_CLAUSE_END = re.compile(r",?\s+and\s+(?:has|have|had|will|is|are|was|were|would|also)\b|;|\.\s*$")
+
+
+def _clause_end(text: str, start: int, stop: int) -> int:
+    """Where the undertaking's clause ends: before ', and has encouraged ...' or the sentence's full stop."""
+    match = _CLAUSE_END.search(text, start, stop)
+    return match.start() if match else stop
+
+
+def _equipped(ctx: Context, sentence: Sentence, equipped: re.Match, end: int, committer: str) -> list[Fact]:
+    """'The EU will provide the Lebanese Armed Forces with equipment and training': one commitment per thing given,
+    for the body named between the verb and 'with'."""
+    whom = next((m.key for m in ctx.mentions_in(equipped.start("whom"), equipped.end("whom"))
+                 if ctx.entities[m.key].family in ("org", "state", "group")), None)
+    facts = []
+    for start, stop in _list_parts(ctx.doc.text, equipped.end(), end):
+        fact = _new(ctx, "equip", start, stop, ctx.doc.text[start:stop])
+        _quantify(ctx, fact, sentence, start, stop)
+        fact.add("committedBy", Ref(committer))
+        fact.add("beneficiary", Ref(whom) if whom else None)
+        facts.append(fact)
+    return facts
 
 
 def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -45,3 +45,10 @@ def test_commitments_extra_staff_of_an_organisation_named_inside_the_count(tmp_p
     [found] = commitments(tmp_path, text)
     assert found["quantity"] == ["1000"] and found["unit"] == ["new officers"]
     assert found["beneficiary"] == ["Canada Border Services Agency"]
+
+
+def test_commitments_provide_a_body_with_things(tmp_path) -> None:
+    text = "The EU will provide the Lebanese Armed Forces with equipment and training, and has encouraged talks."
+    [found] = commitments(tmp_path, text)
+    assert found["capability"] == ["equipment and training"] and found["beneficiary"] == ["Lebanese Armed Forces"]
+    assert found["committedBy"] == ["European Union"]
