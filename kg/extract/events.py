@@ -75,7 +75,25 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
                  if not ctx.in_quote(m.start())), None)
     if verb is None and len(_people(ctx, sentence)) >= 2:
         verb = next((m for m in _SIGNED.finditer(text, sentence.start, sentence.end) if _signers(ctx, sentence, m)), None)
+    if verb is None:
+        verb = _hosting(ctx, sentence)
     return Cues(named, noun, verb)
+
+
+def _hosting(ctx: Context, sentence: Sentence) -> re.Match | None:
+    """'Dobrindt welcomed his counterparts from France, Poland ... to the Zugspitze': a host receiving guests is a
+    meeting; 'welcomed the decision' is not, so the guests must be counterparts, ministers or a delegation."""
+    for verb in cue_pattern("hosting_verbs").finditer(ctx.doc.text, sentence.start, sentence.end):
+        clause = ctx.doc.text[verb.end():sentence.end].split(";")[0]
+        if not ctx.in_quote(verb.start()) and cue_pattern("guest_words").search(clause):
+            return verb
+    return None
+
+
+def _listed_participants(ctx: Context, sentence: Sentence) -> bool:
+    """An item of a list introduced by 'Taking part were:' or 'Participants included:'."""
+    intro = ctx.intro_of(sentence)
+    return intro is not None and has_cue("participation_cues", intro.text) and not ctx.in_quote(sentence.start)
 
 
 def _elsewhere(ctx: Context, sentence: Sentence, position: int, current: Fact | None) -> bool:
@@ -94,6 +112,9 @@ def _signers(ctx: Context, sentence: Sentence, verb: re.Match) -> bool:
 
 def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: list[Fact]) -> Fact | None:
     """Open a meeting, or add this sentence to the current one; return the meeting now current."""
+    if current is not None and _listed_participants(ctx, sentence):
+        _add_participants(ctx, current, sentence)
+        return current
     cues = _cues(ctx, sentence)
     if not (cues.named or cues.noun or cues.verb):
         joined = cue_pattern("participation_cues").search(ctx.doc.text, sentence.start, sentence.end)
@@ -364,7 +385,8 @@ def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:
     pattern = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
     for match in pattern.finditer(ctx.doc.text, sentence.start, sentence.end):
         name = match.group("name")
-        if match.group().lower().startswith("to") and not _travel_pattern().search(ctx.doc.text[sentence.start:match.start() + 3]):
+        if match.group().lower().startswith("to") and not _travel_pattern().search(ctx.doc.text[sentence.start:match.start() + 3]) \
+                and not _hosting(ctx, sentence):
             continue
         if ctx.in_quote(match.start()) or any(m.start <= match.start("name") < m.end for m in ctx.mentions) \
                 or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS \

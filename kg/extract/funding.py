@@ -123,7 +123,7 @@ def _finish(ctx: Context, fact: Fact) -> None:
     if fact.first("date") is None:
         fact.add("date", _lead_date(ctx))
     if fact.first("announcer") is None:
-        _set_announcer(ctx, fact, _lead_announcer(ctx))
+        _set_announcer(ctx, fact, _lead_announcer(ctx) or _byline_announcer(ctx))
     if fact.first("isUpperBound") is None:
         fact.props["isUpperBound"] = [False]
     amount = readable(fact.first("amount"), fact.first("currency"))
@@ -195,6 +195,21 @@ def _lead_announcer(ctx: Context) -> Announcer | None:
             if found:
                 return found
     return None
+
+
+def _byline_announcer(ctx: Context) -> Announcer | None:
+    """The first person of the release's byline, the short lines between its title and its first sentence of
+    prose ('The Hon Clare O'Neil MP / Minister for Home Affairs'), when no sentence names who announces."""
+    for sentence in ctx.sentences[1:]:
+        if _PROSE.search(sentence.text):
+            return None
+        refs = [r for r in ctx.refs_in(sentence.start, sentence.end) if not ctx.in_quote(r.start)]
+        if refs:
+            return _person(ctx, refs[0])
+    return None
+
+
+_PROSE = re.compile(r"(?:\S+\s+){5,}\S*[.!?:]\W*$")
 
 
 def _set_announcer(ctx: Context, fact: Fact, found: Announcer | None) -> None:

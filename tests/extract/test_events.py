@@ -48,3 +48,22 @@ def test_events_vague_date_is_reported_not_guessed(tmp_path) -> None:
     extraction = extract_text(tmp_path, "New patrols will start in the coming weeks.")
     assert any("in the coming weeks" in warning for warning in extraction.warnings)
     assert not any(f.first("date") for f in extraction.facts if f.cls not in ("EntityMention",))
+
+
+def test_events_host_welcoming_counterparts_to_a_place_is_a_meeting(tmp_path) -> None:
+    text = ("Interior Minister Alexander Dobrindt today welcomed his counterparts from France and Poland "
+            "to the Zugspitze. The ministers agreed a joint declaration.")
+    [meeting] = meetings(tmp_path, text, "2025-07-18")
+    assert meeting["date"] == ["2025-07-18"] and meeting["place"] == ["Zugspitze"]
+    assert meeting["participant"] == ["Alexander Dobrindt"]
+
+
+def test_events_host_welcoming_a_decision_is_no_meeting(tmp_path) -> None:
+    assert meetings(tmp_path, "Interior Minister Alexander Dobrindt today welcomed the court's decision.", "2025-07-18") == []
+
+
+def test_events_participants_listed_after_taking_part_were(tmp_path) -> None:
+    text = ("Alexander Dobrindt today welcomed his counterparts to the Zugspitze.\n\nTaking part were:\n\n"
+            "- Bruno Retailleau, Minister of the Interior of France\n- Gerhard Karner, Federal Minister of the Interior of Austria\n")
+    [meeting] = meetings(tmp_path, text, "2025-07-18")
+    assert set(meeting["participant"]) == {"Alexander Dobrindt", "Bruno Retailleau", "Gerhard Karner"}

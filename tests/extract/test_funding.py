@@ -55,3 +55,10 @@ def test_funding_announced_by_a_body_when_no_person_announces(tmp_path) -> None:
     [package] = packages(tmp_path, "The Home Office has today announced £5 million to help Border Force buy new boats.")
     assert package["announcer"] == ["Home Office"] and "announcerPost" not in package
     assert package["recipient"] == ["Border Force"]
+
+
+def test_funding_announcer_from_the_byline_when_no_sentence_names_one(tmp_path) -> None:
+    text = ("$255 million for the community\n\nThe Hon Clare O'Neil MP\nMinister for Home Affairs\n\n"
+            "The Albanese Government today announced a $255 million package for the Australian Border Force.\n")
+    [package] = facts(extract_text(tmp_path, text, "2023-11-26"), "FundingPackage")
+    assert package["announcer"] == ["Clare O'Neil"] and package["currency"] == ["AUD"]
