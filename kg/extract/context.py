@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.extract.entities import Entity, EntityFinder, EntityMention
+from kg.extract.entities import Entity, EntityFinder, EntityMention, entity_key
 from kg.extract.people import PeopleFinder, PersonRef, Post
 from kg.extract.sentences import split_sentences
 from kg.gazetteer import Gazetteer
@@ -17,6 +17,7 @@ from kg.model import DateValue, Document, Fact, Sentence
 from kg.patterns import patterns
 from kg.values.dates import DateMention, find_dates, infer_publication_date
 from kg.values.money import MoneyMention, find_money
+from kg.values.names import fold
 from kg.values.numbers import Quantity, find_quantities
 
 
@@ -98,7 +99,9 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
     mentions = finder.run()
     dollar = dollar_currency(doc.text, gazetteer)
     money = {s.index: find_money(doc.text, s.start, s.end, dollar) for s in sentences}
-    people = PeopleFinder(finder, gazetteer, mentions, home_country(doc, gazetteer, money))
+    home = home_country(doc, gazetteer, money)
+    mentions = home_government(finder, mentions, home)
+    people = PeopleFinder(finder, gazetteer, mentions, home)
     context = Context(doc, sentences, dates, finder, mentions, people, [], money, {})
     context.refs = people.run(sentences, dates, doc.published)
     names = {m.start: m.end for m in mentions if finder.entities[m.key].family == "org"}
@@ -120,6 +123,38 @@ def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[Mone
     main = max(currencies, key=lambda currency: currencies[currency], default=None)  # the first of a tie: text order
     homes = {currency: country for country, currency in patterns("figures")["dollar_countries"].items()}
     return {**homes, **rules["currency_home"]}.get(main, rules["default_home"])
+
+
+def home_government(finder: EntityFinder, mentions: list[EntityMention], home: str) -> list[EntityMention]:
+    """'The Government' of an Irish release is Ireland's, and 'the Government of Canada' Canada's: an
+    unqualified mention the gazetteer takes for another country's government is re-keyed to the right one."""
+    unqualified = set(patterns("entities")["unqualified_government"])
+    kept: list[EntityMention] = []
+    for mention in mentions:
+        entity = finder.entities[mention.key]
+        country = _of_state(finder, mention) or home
+        if entity.cls != "Government" or fold(mention.text) not in unqualified or entity.country == f"state/{country}":
+            kept.append(mention)
+            continue
+        name = f"Government of {finder.gazetteer.entries[country].name}"
+        key = finder.remember(Entity(entity_key("Government", name), "Government", name, country=f"state/{country}"))
+        kept.append(EntityMention(mention.start, mention.end, mention.text, key))
+    for key in {m.key for m in mentions} - {m.key for m in kept}:
+        del finder.entities[key]
+    return kept
+
+
+def _of_state(finder: EntityFinder, mention: EntityMention) -> str | None:
+    """The country of 'the Government of Canada', from the name after 'of'."""
+    after = re.match(r"\s+of\s+(?:the\s+)?([\w ]+)", finder.doc.text[mention.end:mention.end + 60])
+    if not after:
+        return None
+    for phrase in _phrases(after.group(1)):
+        entry = next((finder.gazetteer.entries[i] for i in finder.gazetteer.phrases.get(phrase, [])
+                      if finder.gazetteer.entries[i].kind == "state"), None)
+        if entry and after.group(1).startswith(phrase):
+            return entry.id
+    return None
 
 
 def _phrases(text: str) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import extract_text
 from kg.extract.context import dollar_currency
 from kg.gazetteer import load_gazetteer
 
@@ -15,3 +16,13 @@ from kg.gazetteer import load_gazetteer
 ], ids=["australia", "canada-most", "us-most", "none"])
 def test_dollar_currency_is_the_most_named_dollar_country(text: str, currency: str) -> None:
     assert dollar_currency(text, load_gazetteer()) == currency
+
+
+@pytest.mark.parametrize("text,government", [
+    ("The Government will spend $40 million on Australian Border Force patrols.", "Government of Australia"),
+    ("In Ottawa, the Government of Canada is committing to new patrols.", "Government of Canada"),
+    ("The Government will spend £40 million on Border Force patrols.", "HM Government"),
+])
+def test_unqualified_government_is_the_home_countrys(tmp_path, text: str, government: str) -> None:
+    extraction = extract_text(tmp_path, text)
+    assert [e.label for e in extraction.entities.values() if e.cls == "Government"] == [government]
