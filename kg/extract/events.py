@@ -32,7 +32,8 @@ _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agree
                ("LegislativeEvent", r"\b(?:introduced|laid before|passed|came into force|royal assent|bill|act)\b"),
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
 _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip was within this many days
-_SIGNED = re.compile(r"\b(?:signed|agreed)\b")
+# People who sign, agree or launch something together meet ("she launched the project together with the Minister").
+_SIGNED = re.compile(r"\b(?:signed|agreed|launched|inaugurated)\b")
 _BY = re.compile(r"[^,;.]{0,40}?\bby\b")
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 

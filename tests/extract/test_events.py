@@ -67,3 +67,10 @@ def test_events_participants_listed_after_taking_part_were(tmp_path) -> None:
             "- Bruno Retailleau, Minister of the Interior of France\n- Gerhard Karner, Federal Minister of the Interior of Austria\n")
     [meeting] = meetings(tmp_path, text, "2025-07-18")
     assert set(meeting["participant"]) == {"Alexander Dobrindt", "Bruno Retailleau", "Gerhard Karner"}
+
+
+def test_events_two_people_launching_something_together_meet(tmp_path) -> None:
+    text = ("Today, Commissioner Ylva Johansson is in Chisinau, where she launched the project together with "
+            "the Minister of Internal Affairs, Adrian Efros.")
+    [meeting] = meetings(tmp_path, text, "2024-02-15")
+    assert meeting["date"] == ["2024-02-15"] and set(meeting["participant"]) == {"Ylva Johansson", "Adrian Efros"}
