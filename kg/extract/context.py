@@ -21,6 +21,9 @@ from kg.values.names import fold
 from kg.values.numbers import Quantity, find_quantities
 
 
+_PROSE = re.compile(r"(?:\S+\s+){5,}\S*[.!?:]\W*$")  # six words or more, ending as a sentence does
+
+
 @dataclass
 class Context:
     doc: Document
@@ -65,6 +68,10 @@ class Context:
             return None
         earlier = [s for s in self.sentences[:sentence.index] if not s.list_item]
         return earlier[-1] if earlier and earlier[-1].text.rstrip().endswith(":") else None
+
+    def lede(self) -> Sentence | None:
+        """The release's first sentence of prose; the short lines before it are its title, dateline and byline."""
+        return next((s for s in self.sentences[1:] if _PROSE.search(s.text) and not self.in_quote(s.start)), None)
 
     def mentions_in(self, start: int, end: int) -> list[EntityMention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]

@@ -144,7 +144,7 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         _join(ctx, current, sentence, None, place)
         return current
     if date is None and cues.verb and _people(ctx, sentence) and (current is None or _scene_change(ctx, sentence)):
-        date = _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence)
+        date = _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence) or _lede_date(ctx, sentence)
     if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
         return current
     return _open(ctx, sentence, cues, date or _narrative_date(ctx, sentence), place, meetings) or current
@@ -233,14 +233,19 @@ def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | N
 
 def _clause_date(ctx: Context, sentence: Sentence, position: int) -> DateValue | None:
     """The date of the clause that names the meeting, leaving out asides (', who moved ... last month,')."""
-    text = _mask_names(ctx, sentence)
-    asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:who|which|where|when)\b[^,]*,", text[:sentence.end])
-              if m.start() >= sentence.start and not (m.start() <= position < m.end())]
+    asides = _asides(ctx, sentence, position)
     dates = [d for d in ctx.dates[sentence.index] if d.value and d.value.precision != "year"
              and not ctx.in_quote(d.start) and not any(s <= d.start < e for s, e in asides)]
     if not dates:
         return None
     return min(dates, key=lambda d: abs(d.start - position)).value
+
+
+def _asides(ctx: Context, sentence: Sentence, position: int) -> list[tuple[int, int]]:
+    """The relative clauses of a sentence (', who arrived in Kigali last night,') that do not hold ``position``."""
+    text = _mask_names(ctx, sentence)
+    return [(m.start(), m.end()) for m in re.finditer(r",\s+(?:who|which|where|when)\b[^,]*,", text[:sentence.end])
+            if m.start() >= sentence.start and not (m.start() <= position < m.end())]
 
 
 def _mask_names(ctx: Context, sentence: Sentence) -> str:
@@ -255,13 +260,22 @@ def _mask_names(ctx: Context, sentence: Sentence) -> str:
 
 def _narrative_date(ctx: Context, sentence: Sentence) -> DateValue | None:
     """The last day-precision date the narrative gave, in this paragraph or the one before."""
+    text = ctx.doc.text
+    asides = [(s, e) for s, e in _asides(ctx, sentence, sentence.end) if re.match(r",\s+who\b", text[s:e])]  # a person's doings
     for earlier in reversed(ctx.sentences[:sentence.index + 1]):
         if earlier.paragraph < sentence.paragraph - 1:
             break
         for mention in ctx.dates[earlier.index]:
-            if mention.value and mention.value.precision == "day" and not ctx.in_quote(mention.start):
+            if mention.value and mention.value.precision == "day" and not ctx.in_quote(mention.start) \
+                    and not any(s <= mention.start < e for s, e in asides):
                 return mention.value
     return None
+
+
+def _lede_date(ctx: Context, sentence: Sentence) -> DateValue | None:
+    """A release's first sentence of prose tells the news of its day: 'Home Secretary Priti Patel ... signed the
+    partnership' under 'Kigali, 14 April 2022' happened on the publication date."""
+    return ctx.published_value() if ctx.lede() is sentence else None
 
 
 @lru_cache(maxsize=1)

@@ -200,16 +200,10 @@ def _lead_announcer(ctx: Context) -> Announcer | None:
 def _byline_announcer(ctx: Context) -> Announcer | None:
     """The first person of the release's byline, the short lines between its title and its first sentence of
     prose ('The Hon Clare O'Neil MP / Minister for Home Affairs'), when no sentence names who announces."""
-    for sentence in ctx.sentences[1:]:
-        if _PROSE.search(sentence.text):
-            return None
-        refs = [r for r in ctx.refs_in(sentence.start, sentence.end) if not ctx.in_quote(r.start)]
-        if refs:
-            return _person(ctx, refs[0])
-    return None
-
-
-_PROSE = re.compile(r"(?:\S+\s+){5,}\S*[.!?:]\W*$")
+    lede = ctx.lede()
+    refs = [r for r in ctx.refs_in(ctx.sentences[1].start if len(ctx.sentences) > 1 else 0, lede.start if lede else 0)
+            if not ctx.in_quote(r.start)]
+    return _person(ctx, refs[0]) if refs else None
 
 
 def _set_announcer(ctx: Context, fact: Fact, found: Announcer | None) -> None:

@@ -74,3 +74,10 @@ def test_events_two_people_launching_something_together_meet(tmp_path) -> None:
             "the Minister of Internal Affairs, Adrian Efros.")
     [meeting] = meetings(tmp_path, text, "2024-02-15")
     assert meeting["date"] == ["2024-02-15"] and set(meeting["participant"]) == {"Ylva Johansson", "Adrian Efros"}
+
+
+def test_events_lede_meeting_without_a_date_of_its_own_is_on_the_publication_date(tmp_path) -> None:
+    text = ("Partnership signed\n\nKigali, 14 April 2022\n\nHome Secretary Priti Patel, who arrived in Kigali last night, "
+            "signed the partnership with Rwanda's Minister for Foreign Affairs, Vincent Biruta.")
+    [meeting] = meetings(tmp_path, text, "2022-04-14")
+    assert meeting["date"] == ["2022-04-14"] and set(meeting["participant"]) == {"Priti Patel", "Vincent Biruta"}
