@@ -62,3 +62,9 @@ def test_funding_announcer_from_the_byline_when_no_sentence_names_one(tmp_path) 
             "The Albanese Government today announced a $255 million package for the Australian Border Force.\n")
     [package] = facts(extract_text(tmp_path, text, "2023-11-26"), "FundingPackage")
     assert package["announcer"] == ["Clare O'Neil"] and package["currency"] == ["AUD"]
+
+
+def test_funding_cash_recovered_in_a_raid_is_no_package(tmp_path) -> None:
+    text = ("Officers seized 21 boats. About €70,000 in cash, gold worth more than €5,000 and 40 devices "
+            "were also recovered, and the Government will fund more raids.")
+    assert packages(tmp_path, text) == []
