@@ -20,7 +20,6 @@ def test_unknown_name_takes_the_class_of_its_head(tmp_path, name: str, cls: str)
 @pytest.mark.parametrize("written,label", [
     ("the Gardaí", "An Garda Síochána"),
     ("U.S. Customs and Border Protection (CBP)", "U.S. Customs and Border Protection"),
-    ("the Guardia Civil", "Spanish Civil Guard"),
 ])
 def test_other_governments_border_bodies_resolve_to_their_gazetteer_name(tmp_path, written: str, label: str) -> None:
     extraction = extract_text(tmp_path, f"Officers of {written} met ministers on Monday.")
