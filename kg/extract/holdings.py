@@ -1,9 +1,9 @@
 """Posts held as of the document's date, and the appointments it reports.
 
 One holding per person and post in a document, evidenced by the first
-reference that names both. A bare "Commander" is dropped when the same person
-is also named with a fuller title that ends with it ("Border Security
-Commander").
+reference that names both. A bare "Commander" or "Minister" is dropped when
+the same person is also named with a fuller title that ends with it ("Border
+Security Commander") or holds the word ("Minister of National Security").
 """
 from __future__ import annotations
 
@@ -37,10 +37,16 @@ def _known_holders(ctx: Context, first: dict[tuple[str, str], PersonRef]) -> Non
 
 
 def _shadowed(ctx: Context, pair: tuple[str, str], pairs: dict) -> bool:
+    """'Commander' beside 'Border Security Commander', 'Minister' beside 'Minister of National Security'."""
     person, post = pair
     title = fold(ctx.posts[post].label)
-    return any(other_person == person and other != post and fold(ctx.posts[other].label).endswith(title)
-               and fold(ctx.posts[other].label) != title for other_person, other in pairs)
+    return any(other_person == person and other != post and _fuller(fold(ctx.posts[other].label), title)
+               for other_person, other in pairs)
+
+
+def _fuller(other: str, title: str) -> bool:
+    """Whether ``other`` is a fuller form of ``title``: it ends with it, or ``title`` is one of its words."""
+    return other != title and (other.endswith(title) or (" " not in title and title in other.split()))
 
 
 def _holding(ctx: Context, ref: PersonRef) -> Fact:

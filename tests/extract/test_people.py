@@ -70,3 +70,10 @@ def test_people_name_without_post_gets_gazetteer_post_on_date(tmp_path) -> None:
 def test_people_title_worded_differently_from_the_gazetteer_still_names_the_post(tmp_path) -> None:
     found = holdings(extract_text(tmp_path, "Border Security and Asylum Minister Angela Eagle visited Dover.", published="2025-02-10"))
     assert ("Angela Eagle", "Minister for Border Security and Asylum", "Home Office") in found
+
+
+def test_people_bare_title_dropped_beside_a_fuller_one_holding_the_word(tmp_path) -> None:
+    text = ("Secretary Noem met Minister of National Security Patricia Bullrich in Buenos Aires. "
+            "Minister Bullrich signed the agreement.")
+    found = holdings(extract_text(tmp_path, text, "2025-07-28"))
+    assert {q for p, q, _ in found if p == "Patricia Bullrich"} == {"Minister of National Security"}
