@@ -4,7 +4,8 @@ A quote whose attribution states no date is dated with the release. When the
 attribution says where it was said ("In Cartagena, Secretary Mayorkas said:")
 or at what ("Speaking after the meeting, ...", "... told the conference",
 "... said when the memorandum was signed"), it was said at a meeting this
-document reports, and takes that meeting's date. Runs after the events stage,
+document reports, and takes that meeting's date. One "said at the time" or
+"said in response" takes the date of the happening the narrative just told. Runs after the events stage,
 which finds the meetings.
 """
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
-from kg.model import Fact, Ref
+from kg.extract.cues import cue_pattern
+from kg.model import DateValue, Fact, Ref
 from kg.patterns import meeting_noun_pattern
 
 _SIGNING = re.compile(r"\bwhen\b[^.]{0,60}\b(?:was|were)\s+signed\b")
@@ -27,9 +29,25 @@ def date_quotes_by_occasion(ctx: Context) -> None:
             continue
         earlier = [m for m in meetings if m.evidence.start < quote.evidence.start]
         meeting = _at_place(ctx, earlier, attribution) or _at_meeting(ctx, earlier, attribution)
-        if meeting is not None:
-            quote.props["date"] = [meeting.first("date")]
+        date = meeting.first("date") if meeting is not None else _at_the_time(ctx, quote, attribution)
+        if date is not None:
+            quote.props["date"] = [date]
             quote.rule = f"{quote.rule}+occasion"
+
+
+def _at_the_time(ctx: Context, quote: Fact, span: tuple[int, int]) -> DateValue | None:
+    """'... the Prime Minister said at the time', '... said in response': said on the occasion the narrative
+    just dated, the most precise date of the last dated sentence before the quote (within two paragraphs)."""
+    if not cue_pattern("earlier_occasion_cues").search(ctx.doc.text, *span):
+        return None
+    before = [s for s in ctx.sentences if s.end <= quote.evidence.start and not ctx.in_quote(s.start)]
+    for sentence in reversed(before):
+        if sentence.paragraph < before[-1].paragraph - 2:
+            break
+        dates = [d.value for d in ctx.dates[sentence.index] if d.value and d.value.precision in ("day", "week", "month")]
+        if dates:
+            return next((d for d in dates if d.precision == "day"), dates[0])
+    return None
 
 
 def _at_place(ctx: Context, meetings: list[Fact], span: tuple[int, int]) -> Fact | None:

@@ -25,3 +25,9 @@ def test_quote_at_an_occasion_not_reported_keeps_the_release_date(tmp_path) -> N
 def test_quote_with_its_own_date_keeps_it(tmp_path) -> None:
     text = MEETING + "Speaking after the meeting on Monday, Home Secretary Yvette Cooper said:\n\nWe agreed a plan.\n"
     assert quote_dates(tmp_path, text) == [["2024-12-09"]]
+
+
+def test_quote_said_at_the_time_takes_the_date_just_told(tmp_path) -> None:
+    text = ("In March, wastewater testing showed that drug use had doubled. The Prime Minister then asked "
+            "ministers to report back.\n\n\u201cWe have gone hard on gangs,\u201d the Prime Minister said at the time.\n")
+    assert quote_dates(tmp_path, text, "2025-05-10") == [["2025-03"]]
