@@ -147,8 +147,7 @@ def _statement(ctx: Context, start: int, end: int, attribution: tuple[int, int],
     post = ctx.post_of(ref)
     fact.add("speakerPost", Ref(post) if post else None)
     fact.add("text", ctx.doc.text[start:end])
-    clause = _RELATIVE.search(ctx.doc.text, *attribution)  # '..., who signed the plan in September': not when it was said
-    date = _attribution_date(ctx, attribution[0], clause.start() if clause else attribution[1])
+    date = _attribution_date(ctx, _outside_clause(ctx.doc.text, *attribution))
     fact.add("date", date or ctx.published_value())
     if date is None:
         ctx.attributions[fact.key] = attribution  # kg.extract.occasions may date it by the meeting it names
@@ -166,9 +165,19 @@ def _speaker(ctx: Context, start: int, end: int) -> PersonRef | None:
     return None
 
 
-def _attribution_date(ctx: Context, start: int, end: int) -> DateValue | None:
+def _outside_clause(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The attribution without its relative clause: '..., who signed the plan in September,' says nothing of when
+    the words were said, but a date after the clause does ('..., whose country holds the Presidency, on Monday')."""
+    clause = _RELATIVE.search(text, start, end)
+    if not clause:
+        return [(start, end)]
+    after = text.find(",", clause.end(), end)
+    return [(start, clause.start())] + ([(after, end)] if after >= 0 else [])
+
+
+def _attribution_date(ctx: Context, spans: list[tuple[int, int]]) -> DateValue | None:
     for sentence in ctx.sentences:
         for mention in ctx.dates[sentence.index]:
-            if start <= mention.start < end and mention.value and mention.value.precision != "year":
+            if any(start <= mention.start < end for start, end in spans) and mention.value and mention.value.precision != "year":
                 return mention.value
     return None

@@ -37,3 +37,16 @@ def test_statements_speaker_by_surname_after_full_name(tmp_path) -> None:
 
 def test_statements_no_speaker_no_statement(tmp_path) -> None:
     assert quotes(tmp_path, "\u201cNever again,\u201d the banner read.\n") == []
+
+
+def test_statements_date_after_the_speakers_relative_clause_dates_the_quote(tmp_path) -> None:
+    text = ("\u201cThe system is broken,\u201d said Rasmus Stoklund, Denmark's Minister for Immigration and Integration, "
+            "whose country holds the Presidency of the Council, on Monday.")
+    [quote] = quotes(tmp_path, text, "2025-12-10")
+    assert quote["date"] == ["2025-12-08"]
+
+
+def test_statements_date_inside_the_speakers_relative_clause_does_not(tmp_path) -> None:
+    text = "\u201cThe plan works,\u201d said Rasmus Stoklund, who signed it on Monday, at the meeting."
+    [quote] = quotes(tmp_path, text, "2025-12-10")
+    assert quote["date"] == ["2025-12-10"]
