@@ -262,11 +262,15 @@ def _will_be_funded(ctx: Context, sentence: Sentence) -> list[Fact]:
 
 
 def _pays_for(ctx: Context, sentence: Sentence) -> list[Fact]:
-    """'It will pay for 300 staff for the Command, and for 100 investigators at the NCA, as well as a new unit'."""
+    """'It will pay for 300 staff for the Command, and for 100 investigators at the NCA, as well as a new unit';
+    'The grant covers 4,200 transponders' (the present tense only after money or a funding word)."""
     text = ctx.doc.text
-    match = re.compile(r"\b(?:will|would)\s+(?:also\s+)?(?:pay for|fund|cover|finance)\s+").search(text, sentence.start, sentence.end)
+    match = _PAYS_FOR.search(text, sentence.start, sentence.end)
     if not match or sentence.text.rstrip().endswith(":"):
         return []
+    if not match.group("will") and not (has_cue("funding_cues", text[sentence.start:match.start()]) or any(
+            m.end <= match.start() for m in ctx.money[sentence.index])):
+        return []  # 'The report covers ...': only money pays for things
     facts = []
     for start, end in _items(text, match.end(), sentence.end):
         fact = _new(ctx, "pays_for", start, end, text[start:end])
@@ -275,6 +279,10 @@ def _pays_for(ctx: Context, sentence: Sentence) -> list[Fact]:
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
         facts.append(fact)
     return facts
+
+
+_PAYS_FOR = re.compile(r"\b(?:(?P<will>will|would)\s+(?:also\s+)?(?:pay for|fund|cover|finance)\s+|"
+                       r"(?:also\s+)?(?:pays for|funds|covers|finances)\s+(?!the\s+(?:period|years?)\b))")
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -52,3 +52,12 @@ def test_commitments_provide_a_body_with_things(tmp_path) -> None:
     [found] = commitments(tmp_path, text)
     assert found["capability"] == ["equipment and training"] and found["beneficiary"] == ["Lebanese Armed Forces"]
     assert found["committedBy"] == ["European Union"]
+
+
+def test_commitments_grant_that_covers_things_in_the_present_tense(tmp_path) -> None:
+    [found] = commitments(tmp_path, "The $5 million grant covers 4,200 transponders for fishing vessels.")
+    assert found["quantity"] == ["4200"] and found["unit"] == ["transponders"]
+
+
+def test_commitments_present_tense_cover_without_money_is_no_commitment(tmp_path) -> None:
+    assert commitments(tmp_path, "The report covers 40 ports and their staff.") == []
