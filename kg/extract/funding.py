@@ -221,7 +221,9 @@ def _agent(ctx: Context, key: str) -> bool:
 def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence) + _funded_object(ctx, sentence, mention)
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
-    return found + _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
+    found += _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
+    receivers = [key for key in found if ctx.entities[key].family != "place"]
+    return receivers or found  # '$155.1 million to BCCG for the El Paso 1 project': El Paso is where, not who
 
 
 def _in_its(ctx: Context, sentence: Sentence, start: int) -> list[str]:

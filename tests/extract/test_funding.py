@@ -68,3 +68,11 @@ def test_funding_cash_recovered_in_a_raid_is_no_package(tmp_path) -> None:
     text = ("Officers seized 21 boats. About €70,000 in cash, gold worth more than €5,000 and 40 devices "
             "were also recovered, and the Government will fund more raids.")
     assert packages(tmp_path, text) == []
+
+
+def test_funding_contract_awards_listed_are_packages_for_their_contractors(tmp_path) -> None:
+    text = ("CBP today announced that new construction contracts have been awarded.\n\nThe awards include:\n\n"
+            "- $483,486,600 to BCCG Joint Venture for the San Diego project\n"
+            "- $155.1 million to Barnard Spencer Joint Venture for the El Paso 1 project\n")
+    found = {(p["amount"][0], tuple(p.get("recipient", []))) for p in packages(tmp_path, text, "2025-10-10")}
+    assert found == {("483486600", ("BCCG Joint Venture",)), ("155100000", ("Barnard Spencer Joint Venture",))}
