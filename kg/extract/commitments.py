@@ -281,8 +281,9 @@ def _pays_for(ctx: Context, sentence: Sentence) -> list[Fact]:
     return facts
 
 
+_NOT_THINGS = r"(?!the\s+(?:period|years?)\b)"  # 'The package covers the period to mid-2025': time, not things bought
 _PAYS_FOR = re.compile(r"\b(?:(?P<will>will|would)\s+(?:also\s+)?(?:pay for|fund|cover|finance)\s+|"
-                       r"(?:also\s+)?(?:pays for|funds|covers|finances)\s+(?!the\s+(?:period|years?)\b))")
+                       rf"(?:also\s+)?(?:pays for|funds|covers|finances)\s+{_NOT_THINGS})")
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -299,7 +300,7 @@ def _these_include(ctx: Context, sentence: Sentence) -> list[Fact]:
     """'These include a new detention centre at Dunkirk, new barracks and accommodation for the CRS'."""
     text = ctx.doc.text
     match = re.compile(r"(?:These|They|The\s+(?:projects|measures|package|funding|money|plan|programme))\s+(?:will\s+)?"
-                       r"(?:include|includes|cover|covers)\s+").match(text, sentence.start, sentence.end)
+                       rf"(?:include|includes|cover|covers)\s+{_NOT_THINGS}").match(text, sentence.start, sentence.end)
     previous = ctx.sentences[sentence.index - 1].text if sentence.index else ""
     if not match or (match.group().startswith(("These", "They")) and not (
             has_cue("funding_cues", previous) or re.search(r"\b(?:projects?|measures|capabilit\w+|plans?)\b", previous))):

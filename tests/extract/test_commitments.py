@@ -62,3 +62,8 @@ def test_commitments_grant_that_covers_things_in_the_present_tense(tmp_path) -> 
 
 def test_commitments_present_tense_cover_without_money_is_no_commitment(tmp_path) -> None:
     assert commitments(tmp_path, "The report covers 40 ports and their staff.") == []
+
+
+def test_commitments_a_package_covering_a_period_buys_no_period(tmp_path) -> None:
+    text = "The package covers the period to mid-2025 and includes:\n\n- $17 million for the prosecutors\n"
+    assert all("period" not in c["capability"][0] for c in commitments(tmp_path, text))
