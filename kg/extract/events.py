@@ -78,6 +78,8 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
         verb = next((m for m in _SIGNED.finditer(text, sentence.start, sentence.end) if _signers(ctx, sentence, m)), None)
     if verb is None:
         verb = _hosting(ctx, sentence)
+    if noun and verb and ":" in text[noun.end():verb.start()]:
+        noun = None  # 'the second gathering this week: on Tuesday, Merz met Söder': the clause after the colon tells it
     return Cues(named, noun, verb)
 
 

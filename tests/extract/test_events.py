@@ -81,3 +81,10 @@ def test_events_lede_meeting_without_a_date_of_its_own_is_on_the_publication_dat
             "signed the partnership with Rwanda's Minister for Foreign Affairs, Vincent Biruta.")
     [meeting] = meetings(tmp_path, text, "2022-04-14")
     assert meeting["date"] == ["2022-04-14"] and set(meeting["participant"]) == {"Priti Patel", "Vincent Biruta"}
+
+
+def test_events_clause_after_a_colon_tells_its_own_meeting(tmp_path) -> None:
+    text = ("Alexander Dobrindt today welcomed his counterparts to the Zugspitze. It was the second gathering "
+            "there this week: on Tuesday (15 July), Chancellor Friedrich Merz met the Bavarian cabinet on the mountain.")
+    found = {(m["date"][0], p) for m in meetings(tmp_path, text, "2025-07-18") for p in m["participant"]}
+    assert found == {("2025-07-18", "Alexander Dobrindt"), ("2025-07-15", "Friedrich Merz")}
