@@ -265,7 +265,7 @@ class _NQuadsTarget(_Target):
             self.writer.commit()
         elif self.needs or self.dropped:
             from kg.rdf.nquads import graph_suffix
-            from kg.rdf.sorted_file import splice
+            from kg.rdf.splice import splice
 
             new = sorted({line for blob in self.blobs for line in blob.split(b"\n") if line})
             with atomic_writer(self.path) as out:

@@ -1,0 +1,177 @@
+"""A sorted N-Quads file made from an old one: some named graphs' lines out, new lines in, the rest copied.
+
+A rebuild after one document changed writes a file of a gigabyte or more to
+change a few hundred of its lines. So the old file is mapped, not read: the
+lines to drop are found by searching it for their graphs' endings
+(`` <GRAPH> .\\n``), the places of the new lines by binary search (its lines
+are sorted), and the bytes between those edits are copied by the kernel
+(``os.copy_file_range``) without passing through Python. On the project's
+machine kind that copied a 1.4 GB file in 0.4-0.7 s, where reading and writing
+it in Python took 4-6 s.
+
+Each search reads the whole file once, so with many graphs to drop (more than
+``_SEARCHED``) the file is instead walked once, line by line, which costs more
+than one search but less than many.
+
+The result is the old file's kept lines and the new lines, sorted, without
+repeats: what writing them all afresh gives (lines hold no newline and none
+is a prefix of another, see kg.rdf.nquads).
+"""
+from __future__ import annotations
+
+import errno
+import io
+import mmap
+import os
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import accumulate
+from pathlib import Path
+from typing import BinaryIO, Union
+
+from kg.errors import OutputError
+
+Data = Union[mmap.mmap, bytes]
+Edit = tuple[int, int, bytes]  # the old file's bytes [start, end) are replaced by the bytes given
+_SEARCHED = 12  # graphs dropped by searching for each; more: one walk over every line (each search costs 0.3 s/GB)
+_BLOCK = 4 << 20  # bytes of lines looked at at a time when walking the file
+_SMALL = 64 << 10  # byte ranges shorter than this are written through the buffer, not copied by the kernel
+_NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF,
+                   errno.EPERM, errno.ETXTBSY}
+
+
+def splice(old: Path, drop_suffixes: Iterable[bytes], new: list[bytes], out: BinaryIO) -> None:
+    """Write ``old`` less the lines ending in one of ``drop_suffixes``, plus the sorted lines ``new``.
+
+    ``new`` holds lines without their newline, sorted and unique; ``old``
+    ends with a newline. ``out`` is written from its current position.
+    """
+    suffixes = tuple(drop_suffixes)
+    with old.open("rb") as handle, _mapped(handle) as data:
+        if data[-1:] not in (b"", b"\n"):
+            raise OutputError(f"{old}: cannot update it: it does not end with a newline; build it with --full")
+        if len(suffixes) <= _SEARCHED:
+            edits = _searched_edits(data, suffixes, new)
+        else:
+            edits = _walked_edits(data, suffixes, new)
+        _write_edited(handle.fileno(), data, edits, out)
+
+
+@contextmanager
+def _mapped(handle: BinaryIO) -> Iterator[Data]:
+    """The file's bytes, mapped into memory (an empty file cannot be mapped: its empty bytes)."""
+    if os.fstat(handle.fileno()).st_size == 0:
+        yield b""
+        return
+    with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        yield data
+
+
+def _searched_edits(data: Data, suffixes: tuple[bytes, ...], new: list[bytes]) -> list[Edit]:
+    """The edits, finding the dropped lines by searching for each suffix and the new lines' places by bisection."""
+    edits = [(start, end, b"") for suffix in suffixes for start, end in _lines_ending(data, suffix)]
+    dropped = {start for start, _, _ in edits}
+    point = 0
+    for line in new:
+        point = _insertion_point(data, line, point)
+        if point in dropped or data[point:point + len(line) + 1] != line + b"\n":  # else the file holds it already
+            edits.append((point, point, line + b"\n"))
+    return sorted(edits)
+
+
+def _lines_ending(data: Data, suffix: bytes) -> Iterator[tuple[int, int]]:
+    """Where the lines ending in ``suffix`` (newline included) start and end."""
+    found = data.find(suffix)
+    while found >= 0:
+        end = found + len(suffix)
+        yield data.rfind(b"\n", 0, found) + 1, end
+        found = data.find(suffix, end)
+
+
+def _insertion_point(data: Data, key: bytes, low: int) -> int:
+    """Where the first line not sorting before ``key`` starts (the end if none), searching from line start ``low``."""
+    high = len(data)
+    while low < high:  # lines starting before low sort before key; the line starting at high (or the end) does not
+        start = data.rfind(b"\n", low, (low + high) // 2) + 1 or low
+        end = data.find(b"\n", start)
+        if data[start:end] < key:
+            low = end + 1
+        else:
+            high = start
+    return low
+
+
+def _walked_edits(data: Data, suffixes: tuple[bytes, ...], new: list[bytes]) -> list[Edit]:
+    """The edits, looking at every line of the file once, a block of lines at a time."""
+    bare = tuple(suffix.removesuffix(b"\n") for suffix in suffixes)
+    graphs = set(bare)
+    edits: list[Edit] = []
+    position = 0  # the new lines before this one have their place
+    for offset, lines in _line_blocks(data):
+        starts = list(accumulate((len(line) + 1 for line in lines), initial=offset))
+        kept = [line[line.rfind(b" <", 0, len(line) - 2):] not in graphs for line in lines]
+        edits += [(starts[i], starts[i + 1], b"") for i, keep in enumerate(kept) if not keep]
+        cut = bisect_right(new, lines[-1], position)
+        for line in new[position:cut]:
+            i = bisect_left(lines, line)
+            if lines[i] != line or not kept[i]:
+                edits.append((starts[i], starts[i], line + b"\n"))
+        position = cut
+    return sorted(edits) + [(len(data), len(data), line + b"\n") for line in new[position:]]
+
+
+def _line_blocks(data: Data) -> Iterator[tuple[int, list[bytes]]]:
+    """The file's lines (without newlines) in blocks of about ``_BLOCK`` bytes, with the offset of each block."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", min(start + _BLOCK, len(data)) - 1) + 1
+        yield start, data[start:end - 1].split(b"\n")
+        start = end
+
+
+def _write_edited(source: int, data: Data, edits: list[Edit], out: BinaryIO) -> None:
+    """Write the old file with the edits made: its bytes between them copied, the edits' bytes written."""
+    position = 0
+    for start, end, text in edits:
+        _copy(source, data, position, start, out)
+        out.write(text)
+        position = end
+    _copy(source, data, position, len(data), out)
+
+
+def _copy(source: int, data: Data, start: int, end: int, out: BinaryIO) -> None:
+    """Copy the old file's bytes [start, end) to ``out``: by the kernel when there are many, else through Python."""
+    if end - start >= _SMALL:
+        start = _kernel_copy(source, start, end, out)
+    while start < end:
+        step = min(end, start + _BLOCK)
+        out.write(data[start:step])
+        start = step
+
+
+def _kernel_copy(source: int, start: int, end: int, out: BinaryIO) -> int:
+    """Copy what the kernel can of [start, end) to the end of ``out``'s written bytes; return where it stopped.
+
+    Where the kernel cannot copy between these files (not Linux, another file
+    system on an old kernel, a file system without support), it stops at once
+    and the caller writes the bytes itself.
+    """
+    copy = getattr(os, "copy_file_range", None)
+    try:
+        out.flush()
+        target = out.fileno()
+    except io.UnsupportedOperation:  # not a file
+        return start
+    while copy is not None and start < end:
+        try:
+            copied = copy(source, target, end - start, start)
+        except OSError as exc:
+            if exc.errno not in _NO_KERNEL_COPY:
+                raise
+            break
+        if copied == 0:
+            raise OutputError(f"the file being updated became shorter while it was read (at byte {start})")
+        start += copied
+    out.seek(os.lseek(target, 0, os.SEEK_CUR))  # the buffer's idea of its position follows the kernel's writes
+    return start

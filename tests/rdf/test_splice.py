@@ -1,0 +1,119 @@
+"""Splicing a sorted N-Quads file gives what sorting its kept lines with the new ones gives, however it copies."""
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kg.rdf.splice as splice_module
+from kg.errors import OutputError
+from kg.rdf.splice import splice
+
+
+def _quad(subject: int, value: int, graph: int) -> str:
+    return f"<urn:s{subject:03d}> <urn:p> \"{value}\" <urn:g{graph}> ."
+
+
+def _spliced(tmp_path: Path, old: list[str], drop: list[int], new: list[str]) -> str:
+    """The file splicing gives, from ``old`` lines, dropping graphs ``drop``, adding ``new`` lines."""
+    source, target = tmp_path / "old.nq", tmp_path / "new.nq"
+    source.write_text("".join(line + "\n" for line in old))
+    with target.open("wb") as out:
+        splice(source, [f" <urn:g{g}> .\n".encode() for g in drop], sorted(line.encode() for line in set(new)), out)
+    return target.read_text()
+
+
+def _expected(old: list[str], drop: list[int], new: list[str]) -> str:
+    ends = tuple(f" <urn:g{g}> ." for g in drop)
+    return "".join(line + "\n" for line in sorted({line for line in old if not line.endswith(ends)} | set(new)))
+
+
+@pytest.fixture(params=["kernel", "python"])
+def copying(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Copy every unchanged range by the kernel, or as where the kernel cannot copy between the files."""
+    monkeypatch.setattr(splice_module, "_SMALL", 1)
+    if request.param == "python":
+        def refuse(*args: object) -> int:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+        monkeypatch.setattr(splice_module.os, "copy_file_range", refuse)
+    return request.param
+
+
+@pytest.fixture(params=["searched", "walked"])
+def finding(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Find the dropped lines by searching for each graph, or by walking every line in small blocks."""
+    if request.param == "walked":
+        monkeypatch.setattr(splice_module, "_SEARCHED", 0)
+        monkeypatch.setattr(splice_module, "_BLOCK", 64)
+    return request.param
+
+
+def test_splice_drops_a_graph_and_merges_new_lines(tmp_path: Path, copying: str, finding: str) -> None:
+    old = sorted(_quad(i, i, i % 3) for i in range(60))
+    new = [_quad(i, i, 1).replace("<urn:p>", "<urn:q>") for i in range(0, 70, 7)]
+    assert _spliced(tmp_path, old, [1], new) == _expected(old, [1], new)
+
+
+def test_splice_new_lines_before_and_after_every_old_line(tmp_path: Path, copying: str, finding: str) -> None:
+    old = [_quad(i, i, 0) for i in range(10, 20)]
+    new = [_quad(0, 0, 1), _quad(5, 5, 1), _quad(30, 30, 1), _quad(31, 31, 1)]
+    assert _spliced(tmp_path, old, [1], new) == _expected(old, [1], new)
+
+
+def test_splice_a_new_line_already_kept_is_written_once(tmp_path: Path, copying: str, finding: str) -> None:
+    old = [_quad(i, i, 0) for i in range(10)]
+    assert _spliced(tmp_path, old, [1], [_quad(4, 4, 0), _quad(4, 5, 1)]) == _expected(old, [1], [_quad(4, 5, 1)])
+
+
+def test_splice_a_dropped_line_given_again_stays(tmp_path: Path, copying: str, finding: str) -> None:
+    old = [_quad(i, i, i % 2) for i in range(10)]
+    assert _spliced(tmp_path, old, [1], [_quad(3, 3, 1)]) == _expected(old, [1], [_quad(3, 3, 1)])
+
+
+def test_splice_of_an_empty_file_writes_the_new_lines(tmp_path: Path, finding: str) -> None:
+    assert _spliced(tmp_path, [], [1], [_quad(2, 2, 1), _quad(1, 1, 1)]) == _expected([], [], [_quad(1, 1, 1),
+                                                                                             _quad(2, 2, 1)])
+
+
+def test_splice_dropping_every_line_leaves_the_new_ones(tmp_path: Path, copying: str, finding: str) -> None:
+    old = [_quad(i, i, 1) for i in range(10)]
+    assert _spliced(tmp_path, old, [1], []) == ""
+
+
+def test_splice_refuses_a_file_not_ending_in_a_newline(tmp_path: Path) -> None:
+    source = tmp_path / "old.nq"
+    source.write_text(_quad(1, 1, 1))
+    with (tmp_path / "new.nq").open("wb") as out, pytest.raises(OutputError, match="newline"):
+        splice(source, [b" <urn:g1> .\n"], [], out)
+
+
+def test_splice_writes_after_what_the_output_holds(tmp_path: Path, copying: str) -> None:
+    source, target = tmp_path / "old.nq", tmp_path / "new.nq"
+    source.write_text("".join(_quad(i, i, 0) + "\n" for i in range(5)))
+    with target.open("wb") as out:
+        out.write(b"# head\n")
+        splice(source, [], [_quad(9, 9, 1).encode()], out)
+        out.write(b"# tail\n")
+    assert target.read_text() == "# head\n" + _expected([_quad(i, i, 0) for i in range(5)], [], [_quad(9, 9, 1)]) \
+        + "# tail\n"
+
+
+_quads = st.lists(st.builds(_quad, st.integers(0, 40), st.integers(0, 3), st.integers(0, 4)), max_size=40)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(old=_quads, drop=st.lists(st.integers(0, 4), max_size=3, unique=True), new=_quads,
+       small=st.sampled_from([1, 40, 1 << 20]), searched=st.sampled_from([0, 12]), block=st.sampled_from([1, 50, 4096]))
+def test_splice_equals_sorting_kept_and_new_lines(tmp_path_factory: pytest.TempPathFactory, old: list[str],
+                                                  drop: list[int], new: list[str], small: int, searched: int,
+                                                  block: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(splice_module, "_SMALL", small)
+        patch.setattr(splice_module, "_SEARCHED", searched)
+        patch.setattr(splice_module, "_BLOCK", block)
+        got = _spliced(tmp_path_factory.mktemp("splice"), sorted(set(old)), drop, new)
+    assert got == _expected(old, drop, new)
