@@ -47,6 +47,7 @@ class Entry:
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     stats: list[list[int]] = field(default_factory=list)  # per file when hashed: size, mtime, ctime, inode; or none
+    confined: bool = False  # its fact and span lines lie in its own runs of an .nq file (see kg.rdf.splice)
 
 
 @dataclass
@@ -149,7 +150,8 @@ class Source:
 
     def recorded(self, entry: Entry) -> Entry:
         """``entry`` (what extracting these files reported) with these files, hash and stats."""
-        return Entry(self.files, self.sha256, entry.documents, entry.facts, entry.warnings, entry.skipped, self.stats)
+        return Entry(self.files, self.sha256, entry.documents, entry.facts, entry.warnings, entry.skipped, self.stats,
+                     entry.confined)
 
 
 class Sources:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import kg.rdf.splice as splice_module
 from kg.errors import OutputError
-from kg.rdf.splice import splice
+from kg.rdf.splice import Dropped, confined, splice
 
 
 def _quad(subject: int, value: int, graph: int) -> str:
@@ -22,7 +22,8 @@ def _spliced(tmp_path: Path, old: list[str], drop: list[int], new: list[str]) ->
     source, target = tmp_path / "old.nq", tmp_path / "new.nq"
     source.write_text("".join(line + "\n" for line in old))
     with target.open("wb") as out:
-        splice(source, [f" <urn:g{g}> .\n".encode() for g in drop], sorted(line.encode() for line in set(new)), out)
+        splice(source, [Dropped(f" <urn:g{g}> .\n".encode()) for g in drop], sorted(line.encode() for line in set(new)),
+               out)
     return target.read_text()
 
 
@@ -46,8 +47,8 @@ def copying(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.fixture(params=["searched", "walked"])
 def finding(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Find the dropped lines by searching for each graph, or by walking every line in small blocks."""
+    monkeypatch.setattr(splice_module, "_searching_pays", lambda *args: request.param == "searched")
     if request.param == "walked":
-        monkeypatch.setattr(splice_module, "_SEARCHED", 0)
         monkeypatch.setattr(splice_module, "_BLOCK", 64)
     return request.param
 
@@ -88,7 +89,7 @@ def test_splice_refuses_a_file_not_ending_in_a_newline(tmp_path: Path) -> None:
     source = tmp_path / "old.nq"
     source.write_text(_quad(1, 1, 1))
     with (tmp_path / "new.nq").open("wb") as out, pytest.raises(OutputError, match="newline"):
-        splice(source, [b" <urn:g1> .\n"], [], out)
+        splice(source, [Dropped(b" <urn:g1> .\n")], [], out)
 
 
 def test_splice_writes_after_what_the_output_holds(tmp_path: Path, copying: str) -> None:
@@ -107,13 +108,58 @@ _quads = st.lists(st.builds(_quad, st.integers(0, 40), st.integers(0, 3), st.int
 
 @settings(max_examples=150, deadline=None, derandomize=True, database=None)
 @given(old=_quads, drop=st.lists(st.integers(0, 4), max_size=3, unique=True), new=_quads,
-       small=st.sampled_from([1, 40, 1 << 20]), searched=st.sampled_from([0, 12]), block=st.sampled_from([1, 50, 4096]))
+       small=st.sampled_from([1, 40, 1 << 20]), searched=st.booleans(), block=st.sampled_from([1, 50, 4096]))
 def test_splice_equals_sorting_kept_and_new_lines(tmp_path_factory: pytest.TempPathFactory, old: list[str],
-                                                  drop: list[int], new: list[str], small: int, searched: int,
+                                                  drop: list[int], new: list[str], small: int, searched: bool,
                                                   block: int) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(splice_module, "_SMALL", small)
-        patch.setattr(splice_module, "_SEARCHED", searched)
+        patch.setattr(splice_module, "_searching_pays", lambda *args: searched)
         patch.setattr(splice_module, "_BLOCK", block)
         got = _spliced(tmp_path_factory.mktemp("splice"), sorted(set(old)), drop, new)
     assert got == _expected(old, drop, new)
+
+
+def _document_quad(kind: str, graph: int, item: int) -> str:
+    """A line shaped like a document's: about its own fact (``f``), its own document (``d``), or a shared entity."""
+    subject = {"f": f"urn:f/g{graph}/{item}", "d": f"urn:d/g{graph}", "shared": f"urn:s/{item}"}[kind]
+    return f"<{subject}> <urn:p> \"{item}\" <urn:g{graph}> ."
+
+
+_document_quads = st.lists(st.builds(_document_quad, st.sampled_from(["f", "d", "shared"]), st.integers(0, 4),
+                                     st.integers(0, 30)), max_size=60)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, database=None)
+@given(old=_document_quads, drop=st.lists(st.integers(0, 4), max_size=3, unique=True), new=_document_quads)
+def test_splice_confined_graphs_searched_in_their_own_runs(tmp_path_factory: pytest.TempPathFactory, old: list[str],
+                                                           drop: list[int], new: list[str]) -> None:
+    source, target = tmp_path_factory.mktemp("splice") / "old.nq", tmp_path_factory.mktemp("splice") / "new.nq"
+    source.write_text("".join(line + "\n" for line in sorted(set(old))))
+    dropped = [Dropped(f" <urn:g{g}> .\n".encode(), (f"<urn:f/g{g}/".encode(),)) for g in drop]
+    with target.open("wb") as out:
+        splice(source, dropped, sorted(line.encode() for line in set(new)), out, (b"<urn:f/",))
+    assert target.read_text() == _expected(old, drop, new)
+
+
+def test_confined_lines_keep_to_their_own_runs() -> None:
+    lines = "".join(_document_quad(kind, 1, i) + "\n" for kind, i in [("d", 0), ("f", 1), ("f", 2), ("shared", 3)])
+    assert confined(lines.encode(), (b"<urn:f/",), (b"<urn:f/g1/",))
+    assert confined(_document_quad("shared", 1, 0).encode() + b"\n", (b"<urn:f/",), (b"<urn:f/g1/",))
+
+
+@pytest.mark.parametrize("other", ["<urn:f/g0/1>", "<urn:f/g2/9>", "<urn:f/g1>"])
+def test_confined_false_for_a_line_under_another_run(other: str) -> None:
+    lines = sorted([_document_quad("f", 1, 1), _document_quad("f", 1, 2), f"{other} <urn:p> \"x\" <urn:g1> ."])
+    assert not confined("".join(line + "\n" for line in lines).encode(), (b"<urn:f/",), (b"<urn:f/g1/",))
+
+
+@pytest.mark.parametrize("own", [(), (b"<urn:f/g1/",)])
+def test_splice_searches_a_graph_with_own_runs_only_there(tmp_path: Path, own: tuple[bytes, ...]) -> None:
+    stray = "<urn:f/g2/1> <urn:p> \"1\" <urn:g1> ."  # a g1 line in g2's run: what ``own`` says cannot be
+    old = sorted([_document_quad("f", 1, 1), stray, _document_quad("shared", 1, 2), _document_quad("f", 2, 3)])
+    source, target = tmp_path / "old.nq", tmp_path / "new.nq"
+    source.write_text("".join(line + "\n" for line in old))
+    with target.open("wb") as out:
+        splice(source, [Dropped(b" <urn:g1> .\n", own)], [], out, (b"<urn:f/",))
+    assert (stray in target.read_text()) == bool(own)
