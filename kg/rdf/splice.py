@@ -1,13 +1,15 @@
 """A sorted N-Quads file made from an old one: some named graphs' lines out, new lines in, the rest copied.
 
 A rebuild after one document changed writes a file of a gigabyte or more to
-change a few hundred of its lines. So the old file is mapped, not read: the
-lines to drop are found by searching it for their graphs' endings
-(`` <GRAPH> .\\n``), the places of the new lines by binary search (its lines
-are sorted), and the bytes between those edits are copied by the kernel
-(``os.copy_file_range``) without passing through Python. On the project's
-machine kind that copied a 1.4 GB file in 0.4-0.7 s, where reading and writing
-it in Python took 4-6 s.
+change a few hundred of its lines. So the old file is not read and written
+whole: the lines to drop are found by searching it for their graphs' endings
+(`` <GRAPH> .\\n``), the places of the new lines by binary search in it,
+mapped (its lines are sorted), and the bytes between those edits are copied
+by the kernel (``os.copy_file_range``) without passing through Python. On the
+project's machine kind that copied a 1.4 GB file in 0.4-0.7 s, where reading
+and writing it in Python took 4-6 s. Searches read the file a block at a time
+rather than through the mapping, whose pages would count as the process's
+memory.
 
 A search reads the whole file, 0.3 s a gigabyte, unless the caller knows
 more: nine lines in ten are about one document's own facts and spans, in runs
@@ -44,7 +46,7 @@ Edit = tuple[int, int, bytes]  # the old file's bytes [start, end) are replaced 
 Region = tuple[int, int]  # offsets of line starts: the lines from one up to the other
 _SEARCHED = 12  # searching the whole file this many times costs about as much as walking every line once
 _PLACED = 100_000  # new lines placed by bisection, at most; more: walk the file
-_BLOCK = 4 << 20  # bytes of lines looked at at a time when walking the file
+_BLOCK = 4 << 20  # bytes of the file read at a time when searching or walking it
 _SMALL = 64 << 10  # byte ranges shorter than this are written through the buffer, not copied by the kernel
 _NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF,
                    errno.EPERM, errno.ETXTBSY}
@@ -72,12 +74,14 @@ def splice(old: Path, dropped: Iterable[Dropped], new: list[bytes], out: BinaryI
     with old.open("rb") as handle, _mapped(handle) as data:
         if data[-1:] not in (b"", b"\n"):
             raise OutputError(f"{old}: cannot update it: it does not end with a newline; build it with --full")
+        source = handle.fileno()
         regions = [_regions(data, partitions, graph.own) for graph in dropped]
         if _searching_pays(data, regions, new):
-            edits = _searched_edits(data, [(graph.suffix, where) for graph, where in zip(dropped, regions)], new)
+            edits = _searched_edits(source, data, [(graph.suffix, where) for graph, where in zip(dropped, regions)],
+                                    new)
         else:
-            edits = _walked_edits(data, tuple(graph.suffix for graph in dropped), new)
-        _write_edited(handle.fileno(), data, edits, out)
+            edits = _walked_edits(source, len(data), tuple(graph.suffix for graph in dropped), new)
+        _write_edited(source, data, edits, out)
 
 
 def confined(lines: bytes, partitions: tuple[bytes, ...], own: tuple[bytes, ...]) -> bool:
@@ -110,11 +114,12 @@ def _searching_pays(data: Data, regions: list[list[Region]], new: list[bytes]) -
     return sum(high - low for where in regions for low, high in where) <= _SEARCHED * len(data) and len(new) <= _PLACED
 
 
-def _searched_edits(data: Data, dropped: list[tuple[bytes, list[Region]]], new: list[bytes]) -> list[Edit]:
+def _searched_edits(source: int, data: Data, dropped: list[tuple[bytes, list[Region]]],
+                    new: list[bytes]) -> list[Edit]:
     """The edits: the dropped lines found by searching for each suffix in its regions, the new lines' places by
     bisection."""
     edits = [(start, end, b"") for suffix, where in dropped for low, high in where
-             for start, end in _lines_ending(data, suffix, low, high)]
+             for start, end in _lines_ending(source, suffix, low, high)]
     cut = {start for start, _, _ in edits}
     point = 0
     for line in new:
@@ -141,13 +146,31 @@ def _run(data: Data, prefix: bytes) -> Region:
     return start, _insertion_point(data, prefix[:-1] + bytes([prefix[-1] + 1]), start)
 
 
-def _lines_ending(data: Data, suffix: bytes, low: int, high: int) -> Iterator[tuple[int, int]]:
+def _lines_ending(source: int, suffix: bytes, low: int, high: int) -> Iterator[Region]:
     """Where the lines between offsets ``low`` and ``high`` (line starts) ending in ``suffix`` start and end."""
-    found = data.find(suffix, low, high)
-    while found >= 0:
-        end = found + len(suffix)
-        yield data.rfind(b"\n", 0, found) + 1, end
-        found = data.find(suffix, end, high)
+    for offset, block, lines_end in _blocks(source, low, high):
+        found = block.find(suffix, 0, lines_end)
+        while found >= 0:
+            end = found + len(suffix)
+            yield offset + block.rfind(b"\n", 0, found) + 1, offset + end
+            found = block.find(suffix, end, lines_end)
+
+
+def _blocks(source: int, low: int, high: int) -> Iterator[tuple[int, bytes, int]]:
+    """The file from offset ``low`` to ``high`` (line starts) in blocks: each with its offset, and where its last
+    whole line ends (the next block starts there)."""
+    size = _BLOCK
+    while low < high:
+        wanted = min(size, high - low)
+        block = os.pread(source, wanted, low)
+        lines_end = block.rfind(b"\n") + 1
+        if lines_end:
+            yield low, block, lines_end
+            low, size = low + lines_end, _BLOCK
+        elif len(block) < wanted or wanted == high - low:
+            raise OutputError(f"the file being updated changed while it was read (at byte {low})")
+        else:
+            size *= 2  # a line longer than the block
 
 
 def _insertion_point(data: Data, key: bytes, low: int) -> int:
@@ -163,13 +186,13 @@ def _insertion_point(data: Data, key: bytes, low: int) -> int:
     return low
 
 
-def _walked_edits(data: Data, suffixes: tuple[bytes, ...], new: list[bytes]) -> list[Edit]:
+def _walked_edits(source: int, size: int, suffixes: tuple[bytes, ...], new: list[bytes]) -> list[Edit]:
     """The edits, looking at every line of the file once, a block of lines at a time."""
-    bare = tuple(suffix.removesuffix(b"\n") for suffix in suffixes)
-    graphs = set(bare)
+    graphs = {suffix.removesuffix(b"\n") for suffix in suffixes}
     edits: list[Edit] = []
     position = 0  # the new lines before this one have their place
-    for offset, lines in _line_blocks(data):
+    for offset, block, lines_end in _blocks(source, 0, size):
+        lines = block[:lines_end - 1].split(b"\n")
         starts = list(accumulate((len(line) + 1 for line in lines), initial=offset))
         kept = [line[line.rfind(b" <", 0, len(line) - 2):] not in graphs for line in lines]
         edits += [(starts[i], starts[i + 1], b"") for i, keep in enumerate(kept) if not keep]
@@ -179,16 +202,7 @@ def _walked_edits(data: Data, suffixes: tuple[bytes, ...], new: list[bytes]) -> 
             if lines[i] != line or not kept[i]:
                 edits.append((starts[i], starts[i], line + b"\n"))
         position = cut
-    return sorted(edits) + [(len(data), len(data), line + b"\n") for line in new[position:]]
-
-
-def _line_blocks(data: Data) -> Iterator[tuple[int, list[bytes]]]:
-    """The file's lines (without newlines) in blocks of about ``_BLOCK`` bytes, with the offset of each block."""
-    start = 0
-    while start < len(data):
-        end = data.find(b"\n", min(start + _BLOCK, len(data)) - 1) + 1
-        yield start, data[start:end - 1].split(b"\n")
-        start = end
+    return sorted(edits) + [(size, size, line + b"\n") for line in new[position:]]
 
 
 def _write_edited(source: int, data: Data, edits: list[Edit], out: BinaryIO) -> None:
