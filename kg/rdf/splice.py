@@ -3,13 +3,13 @@
 A rebuild after one document changed writes a file of a gigabyte or more to
 change a few hundred of its lines. So the old file is not read and written
 whole: the lines to drop are found by searching it for their graphs' endings
-(`` <GRAPH> .\\n``), the places of the new lines by binary search in it,
-mapped (its lines are sorted), and the bytes between those edits are copied
-by the kernel (``os.copy_file_range``) without passing through Python. On the
-project's machine kind that copied a 1.4 GB file in 0.4-0.7 s, where reading
-and writing it in Python took 4-6 s. Searches read the file a block at a time
-rather than through the mapping, whose pages would count as the process's
-memory.
+(`` <GRAPH> .\\n``), the places of the new lines by binary search (its lines
+are sorted), and the bytes between those edits are copied by the kernel
+(``os.copy_file_range``) without passing through Python. On the project's
+machine kind that copied a 1.4 GB file in 0.4-0.7 s, where reading and writing
+it in Python took 4-6 s. The file is read with ``pread``, not mapped: the
+pages of a mapping count as the process's memory, and bisecting a mapped 1.4
+GB file for 454 lines mapped 225 MB of it.
 
 A search reads the whole file, 0.3 s a gigabyte, unless the caller knows
 more: nine lines in ten are about one document's own facts and spans, in runs
@@ -17,7 +17,7 @@ by subject prefix (the ``partitions``, ``<.../id/fact/``), and a graph whose
 lines under them all lie in its own runs (``<.../id/fact/SLUG/``) is searched
 for only there and outside the partitions, a tenth of the file. When the
 searches would read the file more than ``_SEARCHED`` times over, or there are
-more than ``_PLACED`` new lines to place (17 us each), the file is instead
+more than ``_PLACED`` new lines to place (40 us each), the file is instead
 walked once, line by line (4-7 s for 1.4 GB), which costs more than one
 search but less than many.
 
@@ -29,11 +29,9 @@ from __future__ import annotations
 
 import errno
 import io
-import mmap
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -41,12 +39,13 @@ from typing import BinaryIO
 
 from kg.errors import OutputError
 
-Data = mmap.mmap | bytes
 Edit = tuple[int, int, bytes]  # the old file's bytes [start, end) are replaced by the bytes given
-Region = tuple[int, int]  # offsets of line starts: the lines from one up to the other
+Region = tuple[int, int]  # offsets of line starts (or the end): the lines from one up to the other
 _SEARCHED = 12  # searching the whole file this many times costs about as much as walking every line once
-_PLACED = 100_000  # new lines placed by bisection, at most; more: walk the file
+_PLACED = 40_000  # new lines placed by bisection, at most; more: walk the file
 _BLOCK = 4 << 20  # bytes of the file read at a time when searching or walking it
+_PROBE = 4096  # bytes read to find one line while bisecting
+_NEAR = 64 << 10  # bisection ends when the lines left lie within this many bytes: they are read and compared
 _SMALL = 64 << 10  # byte ranges shorter than this are written through the buffer, not copied by the kernel
 _NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF,
                    errno.EPERM, errno.ETXTBSY}
@@ -71,17 +70,16 @@ def splice(old: Path, dropped: Iterable[Dropped], new: list[bytes], out: BinaryI
     ``out`` is written from its current position.
     """
     dropped = tuple(dropped)
-    with old.open("rb") as handle, _mapped(handle) as data:
-        if data[-1:] not in (b"", b"\n"):
+    with old.open("rb") as handle:
+        source = _OldFile(handle.fileno())
+        if source.size and source.read(source.size - 1, source.size) != b"\n":
             raise OutputError(f"{old}: cannot update it: it does not end with a newline; build it with --full")
-        source = handle.fileno()
-        regions = [_regions(data, partitions, graph.own) for graph in dropped]
-        if _searching_pays(data, regions, new):
-            edits = _searched_edits(source, data, [(graph.suffix, where) for graph, where in zip(dropped, regions)],
-                                    new)
+        regions = [source.regions(partitions, graph.own) for graph in dropped]
+        if _searching_pays(source.size, regions, new):
+            edits = _searched_edits(source, [(graph.suffix, where) for graph, where in zip(dropped, regions)], new)
         else:
-            edits = _walked_edits(source, len(data), tuple(graph.suffix for graph in dropped), new)
-        _write_edited(source, data, edits, out)
+            edits = _walked_edits(source, tuple(graph.suffix for graph in dropped), new)
+        _write_edited(source, edits, out)
 
 
 def confined(lines: bytes, partitions: tuple[bytes, ...], own: tuple[bytes, ...]) -> bool:
@@ -99,99 +97,113 @@ def confined(lines: bytes, partitions: tuple[bytes, ...], own: tuple[bytes, ...]
     return True
 
 
-@contextmanager
-def _mapped(handle: BinaryIO) -> Iterator[Data]:
-    """The file's bytes, mapped into memory (an empty file cannot be mapped: its empty bytes)."""
-    if os.fstat(handle.fileno()).st_size == 0:
-        yield b""
-        return
-    with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        yield data
+class _OldFile:
+    """The file being spliced, read in pieces where they are needed."""
+
+    def __init__(self, descriptor: int) -> None:
+        self.descriptor, self.size = descriptor, os.fstat(descriptor).st_size
+
+    def read(self, start: int, end: int) -> bytes:
+        data = os.pread(self.descriptor, end - start, start)
+        if len(data) < end - start:
+            raise OutputError(f"the file being updated became shorter while it was read (at byte {start})")
+        return data
+
+    def blocks(self, low: int, high: int) -> Iterator[tuple[int, bytes, int]]:
+        """The file from offset ``low`` to ``high`` (line starts) in blocks of about ``_BLOCK`` bytes: each with
+        its offset and where its last whole line ends (the next block starts there)."""
+        size = _BLOCK
+        while low < high:
+            block = self.read(low, min(low + size, high))
+            lines_end = block.rfind(b"\n") + 1
+            if lines_end:
+                yield low, block, lines_end
+                low, size = low + lines_end, _BLOCK
+            else:
+                size *= 2  # a line longer than the block
+
+    def lines_ending(self, suffix: bytes, low: int, high: int) -> Iterator[Region]:
+        """Where the lines between offsets ``low`` and ``high`` (line starts) ending in ``suffix`` start and end."""
+        for offset, block, lines_end in self.blocks(low, high):
+            found = block.find(suffix, 0, lines_end)
+            while found >= 0:
+                end = found + len(suffix)
+                yield offset + block.rfind(b"\n", 0, found) + 1, offset + end
+                found = block.find(suffix, end, lines_end)
+
+    def regions(self, partitions: tuple[bytes, ...], own: tuple[bytes, ...]) -> list[Region]:
+        """Where a graph's lines can lie: anywhere, or if it has ``own`` runs, there and outside the partitions."""
+        if not (own and partitions):
+            return [(0, self.size)]
+        regions, position = [], 0
+        for start, end in sorted(self.run(partition) for partition in partitions):
+            regions.append((position, start))
+            position = end
+        return regions + [(position, self.size)] + [self.run(prefix) for prefix in own]
+
+    def run(self, prefix: bytes) -> Region:
+        """Where the lines starting with ``prefix`` start and end."""
+        start = self.insertion_point(prefix, 0)
+        return start, self.insertion_point(prefix[:-1] + bytes([prefix[-1] + 1]), start)
+
+    def insertion_point(self, key: bytes, low: int) -> int:
+        """Where the first line not sorting before ``key`` starts (the end if none), from line start ``low`` on."""
+        high = self.size
+        while high - low > _NEAR:  # lines starting before low sort before key; the line starting at high does not
+            start, line = self.line_after((low + high) // 2)
+            if start >= high:
+                break
+            if line < key:
+                low = start + len(line) + 1
+            else:
+                high = start
+        offset = low
+        for line in self.read(low, high).split(b"\n")[:-1]:
+            if line >= key:
+                return offset
+            offset += len(line) + 1
+        return high
+
+    def line_after(self, offset: int) -> tuple[int, bytes]:
+        """The first line starting at or after ``offset``: its start and bytes (the file's size and none if none)."""
+        before = min(offset, 1)  # the byte before offset is read: a newline there starts a line at offset
+        window = _PROBE
+        while True:
+            chunk = os.pread(self.descriptor, window, offset - before)
+            start = chunk.find(b"\n") + 1 if before else 0
+            end = chunk.find(b"\n", start) if start or not before else -1
+            if end >= 0:
+                return offset - before + start, chunk[start:end]
+            if len(chunk) < window:  # the end of the file
+                return self.size, b""
+            window *= 2  # a line longer than the window
 
 
-def _searching_pays(data: Data, regions: list[list[Region]], new: list[bytes]) -> bool:
+def _searching_pays(size: int, regions: list[list[Region]], new: list[bytes]) -> bool:
     """Whether searching the regions and bisecting for each new line costs less than walking every line."""
-    return sum(high - low for where in regions for low, high in where) <= _SEARCHED * len(data) and len(new) <= _PLACED
+    return sum(high - low for where in regions for low, high in where) <= _SEARCHED * size and len(new) <= _PLACED
 
 
-def _searched_edits(source: int, data: Data, dropped: list[tuple[bytes, list[Region]]],
-                    new: list[bytes]) -> list[Edit]:
+def _searched_edits(source: _OldFile, dropped: list[tuple[bytes, list[Region]]], new: list[bytes]) -> list[Edit]:
     """The edits: the dropped lines found by searching for each suffix in its regions, the new lines' places by
     bisection."""
     edits = [(start, end, b"") for suffix, where in dropped for low, high in where
-             for start, end in _lines_ending(source, suffix, low, high)]
+             for start, end in source.lines_ending(suffix, low, high)]
     cut = {start for start, _, _ in edits}
     point = 0
     for line in new:
-        point = _insertion_point(data, line, point)
-        if point in cut or data[point:point + len(line) + 1] != line + b"\n":  # else the file holds it already
+        point = source.insertion_point(line, point)
+        if point in cut or point == source.size or source.line_after(point)[1] != line:  # else the file holds it
             edits.append((point, point, line + b"\n"))
     return sorted(edits)
 
 
-def _regions(data: Data, partitions: tuple[bytes, ...], own: tuple[bytes, ...]) -> list[Region]:
-    """Where a graph's lines can lie: anywhere, or if it has ``own`` runs, there and outside the partitions."""
-    if not (own and partitions):
-        return [(0, len(data))]
-    regions, position = [], 0
-    for start, end in sorted(_run(data, partition) for partition in partitions):
-        regions.append((position, start))
-        position = end
-    return regions + [(position, len(data))] + [_run(data, prefix) for prefix in own]
-
-
-def _run(data: Data, prefix: bytes) -> Region:
-    """Where the lines starting with ``prefix`` start and end."""
-    start = _insertion_point(data, prefix, 0)
-    return start, _insertion_point(data, prefix[:-1] + bytes([prefix[-1] + 1]), start)
-
-
-def _lines_ending(source: int, suffix: bytes, low: int, high: int) -> Iterator[Region]:
-    """Where the lines between offsets ``low`` and ``high`` (line starts) ending in ``suffix`` start and end."""
-    for offset, block, lines_end in _blocks(source, low, high):
-        found = block.find(suffix, 0, lines_end)
-        while found >= 0:
-            end = found + len(suffix)
-            yield offset + block.rfind(b"\n", 0, found) + 1, offset + end
-            found = block.find(suffix, end, lines_end)
-
-
-def _blocks(source: int, low: int, high: int) -> Iterator[tuple[int, bytes, int]]:
-    """The file from offset ``low`` to ``high`` (line starts) in blocks: each with its offset, and where its last
-    whole line ends (the next block starts there)."""
-    size = _BLOCK
-    while low < high:
-        wanted = min(size, high - low)
-        block = os.pread(source, wanted, low)
-        lines_end = block.rfind(b"\n") + 1
-        if lines_end:
-            yield low, block, lines_end
-            low, size = low + lines_end, _BLOCK
-        elif len(block) < wanted or wanted == high - low:
-            raise OutputError(f"the file being updated changed while it was read (at byte {low})")
-        else:
-            size *= 2  # a line longer than the block
-
-
-def _insertion_point(data: Data, key: bytes, low: int) -> int:
-    """Where the first line not sorting before ``key`` starts (the end if none), searching from line start ``low``."""
-    high = len(data)
-    while low < high:  # lines starting before low sort before key; the line starting at high (or the end) does not
-        start = data.rfind(b"\n", low, (low + high) // 2) + 1 or low
-        end = data.find(b"\n", start)
-        if data[start:end] < key:
-            low = end + 1
-        else:
-            high = start
-    return low
-
-
-def _walked_edits(source: int, size: int, suffixes: tuple[bytes, ...], new: list[bytes]) -> list[Edit]:
+def _walked_edits(source: _OldFile, suffixes: tuple[bytes, ...], new: list[bytes]) -> list[Edit]:
     """The edits, looking at every line of the file once, a block of lines at a time."""
     graphs = {suffix.removesuffix(b"\n") for suffix in suffixes}
     edits: list[Edit] = []
     position = 0  # the new lines before this one have their place
-    for offset, block, lines_end in _blocks(source, 0, size):
+    for offset, block, lines_end in source.blocks(0, source.size):
         lines = block[:lines_end - 1].split(b"\n")
         starts = list(accumulate((len(line) + 1 for line in lines), initial=offset))
         kept = [line[line.rfind(b" <", 0, len(line) - 2):] not in graphs for line in lines]
@@ -202,26 +214,26 @@ def _walked_edits(source: int, size: int, suffixes: tuple[bytes, ...], new: list
             if lines[i] != line or not kept[i]:
                 edits.append((starts[i], starts[i], line + b"\n"))
         position = cut
-    return sorted(edits) + [(size, size, line + b"\n") for line in new[position:]]
+    return sorted(edits) + [(source.size, source.size, line + b"\n") for line in new[position:]]
 
 
-def _write_edited(source: int, data: Data, edits: list[Edit], out: BinaryIO) -> None:
+def _write_edited(source: _OldFile, edits: list[Edit], out: BinaryIO) -> None:
     """Write the old file with the edits made: its bytes between them copied, the edits' bytes written."""
     position = 0
     for start, end, text in edits:
-        _copy(source, data, position, start, out)
+        _copy(source, position, start, out)
         out.write(text)
         position = end
-    _copy(source, data, position, len(data), out)
+    _copy(source, position, source.size, out)
 
 
-def _copy(source: int, data: Data, start: int, end: int, out: BinaryIO) -> None:
+def _copy(source: _OldFile, start: int, end: int, out: BinaryIO) -> None:
     """Copy the old file's bytes [start, end) to ``out``: by the kernel when there are many, else through Python."""
     if end - start >= _SMALL:
-        start = _kernel_copy(source, start, end, out)
+        start = _kernel_copy(source.descriptor, start, end, out)
     while start < end:
         step = min(end, start + _BLOCK)
-        out.write(data[start:step])
+        out.write(source.read(start, step))
         start = step
 
 

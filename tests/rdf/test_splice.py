@@ -46,10 +46,12 @@ def copying(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.fixture(params=["searched", "walked"])
 def finding(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Find the dropped lines by searching for each graph, or by walking every line in small blocks."""
+    """Find the dropped lines by searching for each graph and bisecting to the last byte, or by walking every line;
+    reading small blocks."""
     monkeypatch.setattr(splice_module, "_searching_pays", lambda *args: request.param == "searched")
-    if request.param == "walked":
-        monkeypatch.setattr(splice_module, "_BLOCK", 64)
+    monkeypatch.setattr(splice_module, "_NEAR", 0)
+    monkeypatch.setattr(splice_module, "_PROBE", 8)
+    monkeypatch.setattr(splice_module, "_BLOCK", 64)
     return request.param
 
 
@@ -108,14 +110,15 @@ _quads = st.lists(st.builds(_quad, st.integers(0, 40), st.integers(0, 3), st.int
 
 @settings(max_examples=150, deadline=None, derandomize=True, database=None)
 @given(old=_quads, drop=st.lists(st.integers(0, 4), max_size=3, unique=True), new=_quads,
-       small=st.sampled_from([1, 40, 1 << 20]), searched=st.booleans(), block=st.sampled_from([1, 50, 4096]))
+       small=st.sampled_from([1, 40, 1 << 20]), searched=st.booleans(), block=st.sampled_from([1, 50, 4096]),
+       near=st.sampled_from([0, 100, 1 << 16]), probe=st.sampled_from([1, 16, 4096]))
 def test_splice_equals_sorting_kept_and_new_lines(tmp_path_factory: pytest.TempPathFactory, old: list[str],
                                                   drop: list[int], new: list[str], small: int, searched: bool,
-                                                  block: int) -> None:
+                                                  block: int, near: int, probe: int) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(splice_module, "_SMALL", small)
+        for name, value in (("_SMALL", small), ("_BLOCK", block), ("_NEAR", near), ("_PROBE", probe)):
+            patch.setattr(splice_module, name, value)
         patch.setattr(splice_module, "_searching_pays", lambda *args: searched)
-        patch.setattr(splice_module, "_BLOCK", block)
         got = _spliced(tmp_path_factory.mktemp("splice"), sorted(set(old)), drop, new)
     assert got == _expected(old, drop, new)
 
@@ -131,13 +134,15 @@ _document_quads = st.lists(st.builds(_document_quad, st.sampled_from(["f", "d", 
 
 
 @settings(max_examples=100, deadline=None, derandomize=True, database=None)
-@given(old=_document_quads, drop=st.lists(st.integers(0, 4), max_size=3, unique=True), new=_document_quads)
+@given(old=_document_quads, drop=st.lists(st.integers(0, 4), max_size=3, unique=True), new=_document_quads,
+       near=st.sampled_from([0, 1 << 16]))
 def test_splice_confined_graphs_searched_in_their_own_runs(tmp_path_factory: pytest.TempPathFactory, old: list[str],
-                                                           drop: list[int], new: list[str]) -> None:
+                                                           drop: list[int], new: list[str], near: int) -> None:
     source, target = tmp_path_factory.mktemp("splice") / "old.nq", tmp_path_factory.mktemp("splice") / "new.nq"
     source.write_text("".join(line + "\n" for line in sorted(set(old))))
     dropped = [Dropped(f" <urn:g{g}> .\n".encode(), (f"<urn:f/g{g}/".encode(),)) for g in drop]
-    with target.open("wb") as out:
+    with target.open("wb") as out, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(splice_module, "_NEAR", near)
         splice(source, dropped, sorted(line.encode() for line in set(new)), out, (b"<urn:f/",))
     assert target.read_text() == _expected(old, drop, new)
 
