@@ -11,13 +11,13 @@ it in Python took 4-6 s. The file is read with ``pread``, not mapped: the
 pages of a mapping count as the process's memory, and bisecting a mapped 1.4
 GB file for 454 lines mapped 225 MB of it.
 
-A search reads the whole file, 0.3 s a gigabyte, unless the caller knows
+A search reads the whole file, 0.3-0.4 s a gigabyte, unless the caller knows
 more: nine lines in ten are about one document's own facts and spans, in runs
 by subject prefix (the ``partitions``, ``<.../id/fact/``), and a graph whose
 lines under them all lie in its own runs (``<.../id/fact/SLUG/``) is searched
 for only there and outside the partitions, a tenth of the file. When the
 searches would read the file more than ``_SEARCHED`` times over, or there are
-more than ``_PLACED`` new lines to place (40 us each), the file is instead
+more than ``_PLACED`` new lines to place (0.1 ms each), the file is instead
 walked once, line by line (4-7 s for 1.4 GB), which costs more than one
 search but less than many.
 
