@@ -34,6 +34,7 @@ from pathlib import Path
 
 _VERSION = 1
 _RACY_NS = 2_000_000_000  # a file changed this recently when stat'ed may change again unseen in the same tick
+_UNREADABLE = "unreadable:"  # the start of the hash of files that could not be read: it never matches
 
 
 @dataclass
@@ -94,7 +95,7 @@ def content_hash(files: list[Path]) -> str:
         try:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
-            return "unreadable:" + os.urandom(8).hex()
+            return _UNREADABLE + os.urandom(8).hex()
     return digest.hexdigest()
 
 
@@ -150,8 +151,8 @@ class Source:
 
     def recorded(self, entry: Entry) -> Entry:
         """``entry`` (what extracting these files reported) with these files, hash and stats."""
-        return Entry(self.files, self.sha256, entry.documents, entry.facts, entry.warnings, entry.skipped, self.stats,
-                     entry.confined)
+        return Entry(self.files, self.sha256, entry.documents, entry.facts, entry.warnings, entry.skipped,
+                     stats=self.stats, confined=entry.confined)
 
 
 class Sources:
@@ -170,9 +171,13 @@ class Sources:
         if not source.sha256:
             vouched = known is not None and known.stats and (known.files, known.stats) == (source.files, source.stats)
             source.sha256 = known.sha256 if vouched else content_hash(self.groups[graph])
+            if source.sha256.startswith(_UNREADABLE):
+                source.stats = []  # it may become readable with the same stats (a folder's permissions changed)
         return source
 
     def _observe(self, paths: list[Path]) -> Source:
+        """The files' resolved names and stats, taken before they are read; no stats when one of them cannot be
+        stat'ed or changed too recently to tell a later change in the same timestamp tick."""
         names, stats = [], []
         for path in paths:
             try:

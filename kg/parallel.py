@@ -7,10 +7,10 @@ rdflib must write, they return the extractions instead. Results come back in
 task order whatever the number of workers, so reports list warnings in the
 same order as a serial build.
 
-Workers are forked from the parent (they inherit the extractor modules and the gazetteer it loaded);
-open the ``Extractor`` before starting threads or opening stores. They die
-with the parent (kg.children), so a build killed with SIGKILL leaves no
-worker behind to print a traceback.
+Workers are forked from the parent (they inherit the extractor's modules and
+the gazetteer it loaded); open the ``Extractor`` before starting threads or
+opening stores. They die with the parent (kg.children), so a build killed
+with SIGKILL leaves no worker behind to print a traceback.
 """
 from __future__ import annotations
 

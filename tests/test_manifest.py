@@ -89,6 +89,16 @@ def test_sources_entry_without_stats_is_hashed(tmp_path: Path, settled: None, ha
     assert hashed == ["release.txt"]
 
 
+def test_sources_unreadable_file_has_no_stats(tmp_path: Path, settled: None,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that could not be read is read again next time, even with the same stats (a folder's permissions
+    may change, not the file's)."""
+    path = _release(tmp_path)
+    monkeypatch.setattr(kg.manifest, "content_hash", lambda files: "unreadable:0")
+    source = Sources({GRAPH: [path]}).source(GRAPH, None)
+    assert (source.sha256, source.stats) == ("unreadable:0", [])
+
+
 def test_sources_linked_file_and_folder_named_as_resolved(tmp_path: Path) -> None:
     real = tmp_path / "real"
     real.mkdir()
