@@ -71,7 +71,7 @@ def splice(old: Path, dropped: Iterable[Dropped], new: list[bytes], out: BinaryI
     """
     dropped = tuple(dropped)
     with old.open("rb") as handle:
-        source = _OldFile(handle.fileno())
+        source = _OldFile(old, handle.fileno())
         if source.size and source.read(source.size - 1, source.size) != b"\n":
             raise OutputError(f"{old}: cannot update it: it does not end with a newline; build it with --full")
         regions = [source.regions(partitions, graph.own) for graph in dropped]
@@ -100,14 +100,20 @@ def confined(lines: bytes, partitions: tuple[bytes, ...], own: tuple[bytes, ...]
 class _OldFile:
     """The file being spliced, read in pieces where they are needed."""
 
-    def __init__(self, descriptor: int) -> None:
-        self.descriptor, self.size = descriptor, os.fstat(descriptor).st_size
+    def __init__(self, path: Path, descriptor: int) -> None:
+        self.path, self.descriptor, self.size = path, descriptor, os.fstat(descriptor).st_size
 
     def read(self, start: int, end: int) -> bytes:
+        """The bytes from ``start`` to ``end``, all of them."""
         data = os.pread(self.descriptor, end - start, start)
         if len(data) < end - start:
-            raise OutputError(f"the file being updated became shorter while it was read (at byte {start})")
+            raise self.shrunk(start)
         return data
+
+    def shrunk(self, offset: int) -> OutputError:
+        """The error when the file turns out shorter than it was: someone else changed it meanwhile."""
+        return OutputError(f"{self.path}: cannot update it: it was cut short at byte {offset} while being read "
+                           "(another program changed it?); build again")
 
     def blocks(self, low: int, high: int) -> Iterator[tuple[int, bytes, int]]:
         """The file from offset ``low`` to ``high`` (line starts) in blocks of about ``_BLOCK`` bytes: each with
@@ -230,14 +236,14 @@ def _write_edited(source: _OldFile, edits: list[Edit], out: BinaryIO) -> None:
 def _copy(source: _OldFile, start: int, end: int, out: BinaryIO) -> None:
     """Copy the old file's bytes [start, end) to ``out``: by the kernel when there are many, else through Python."""
     if end - start >= _SMALL:
-        start = _kernel_copy(source.descriptor, start, end, out)
+        start = _kernel_copy(source, start, end, out)
     while start < end:
         step = min(end, start + _BLOCK)
         out.write(source.read(start, step))
         start = step
 
 
-def _kernel_copy(source: int, start: int, end: int, out: BinaryIO) -> int:
+def _kernel_copy(source: _OldFile, start: int, end: int, out: BinaryIO) -> int:
     """Copy what the kernel can of [start, end) to the end of ``out``'s written bytes; return where it stopped.
 
     Where the kernel cannot copy between these files (not Linux, another file
@@ -252,13 +258,13 @@ def _kernel_copy(source: int, start: int, end: int, out: BinaryIO) -> int:
         return start
     while copy is not None and start < end:
         try:
-            copied = copy(source, target, end - start, start)
+            copied = copy(source.descriptor, target, end - start, start)
         except OSError as exc:
             if exc.errno not in _NO_KERNEL_COPY:
                 raise
             break
         if copied == 0:
-            raise OutputError(f"the file being updated became shorter while it was read (at byte {start})")
+            raise source.shrunk(start)
         start += copied
     out.seek(os.lseek(target, 0, os.SEEK_CUR))  # the buffer's idea of its position follows the kernel's writes
     return start

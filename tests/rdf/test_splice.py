@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,22 @@ def test_splice_refuses_a_file_not_ending_in_a_newline(tmp_path: Path) -> None:
     source.write_text(_quad(1, 1, 1))
     with (tmp_path / "new.nq").open("wb") as out, pytest.raises(OutputError, match="newline"):
         splice(source, [Dropped(b" <urn:g1> .\n")], [], out)
+
+
+def test_splice_of_a_file_cut_short_meanwhile_is_a_one_line_error(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "old.nq"
+    source.write_text("".join(_quad(i, i, 0) + "\n" for i in range(50)))
+    real = splice_module.os.pread
+
+    def cut_short(descriptor: int, count: int, offset: int) -> bytes:
+        os.truncate(source, 10)  # as another program truncating the file while the splice reads it
+        return real(descriptor, count, offset)
+
+    monkeypatch.setattr(splice_module.os, "pread", cut_short)
+    with (tmp_path / "new.nq").open("wb") as out, pytest.raises(OutputError, match="cut short") as error:
+        splice(source, [Dropped(b" <urn:g1> .\n")], [], out)
+    assert str(source) in str(error.value) and "\n" not in str(error.value)
 
 
 def test_splice_writes_after_what_the_output_holds(tmp_path: Path, copying: str) -> None:
