@@ -30,7 +30,7 @@ from rdflib import Dataset
 
 from kg.errors import InputError
 from kg.ingest import find_documents
-from kg.manifest import Entry, Manifest, content_hash, fingerprint, plan, read_manifest, write_manifest
+from kg.manifest import Entry, Manifest, Sources, fingerprint, plan, read_manifest, write_manifest
 from kg.parallel import EXTRACTIONS, NQUADS, NTRIPLES, Extractor, GraphResult, Task, default_jobs
 from kg.rdf.io import format_for
 from kg.scratch import remove_stale
@@ -138,8 +138,7 @@ def _collect(groups: dict[str, list[Path]], targets: list, tasks: list[Task], re
         result = _complete(result, users)
         for target in users:
             target.take(result)
-        fresh[task.graph] = Entry(_names(list(task.files)), "", result.documents, dict(result.facts),
-                                  result.warnings, result.skipped)
+        fresh[task.graph] = Entry([], "", result.documents, dict(result.facts), result.warnings, result.skipped)
         done += len(task.files)
         if progress:
             progress(done, total)
@@ -171,14 +170,6 @@ def _complete(result: GraphResult, users: list) -> GraphResult:
     return result
 
 
-def _names(files: list[Path]) -> list[str]:
-    return [str(path.resolve()) for path in files]
-
-
-def _hashes(groups: dict[str, list[Path]]) -> dict[str, tuple[list[str], str]]:
-    return {graph: (_names(files), content_hash(files)) for graph, files in groups.items()}
-
-
 def _mode(targets: list) -> str:
     if any(isinstance(t, _DatasetTarget) for t in targets):
         return EXTRACTIONS
@@ -186,18 +177,18 @@ def _mode(targets: list) -> str:
 
 
 def _targets(output: Path | None, store: str | None, groups: dict, full: bool) -> list:
-    hashes = _hashes(groups) if (store or (output and format_for(output) == "nquads")) else {}
+    sources = Sources(groups)  # stat'ed and hashed as the targets' manifests need them
     targets: list = []
     if output is not None:
         fmt = format_for(output, writing=True)
         if fmt == "nquads":
-            targets.append(_NQuadsTarget(output, hashes, full))
+            targets.append(_NQuadsTarget(output, sources, full))
         elif fmt == "nt":
             targets.append(_NTriplesTarget(output))
         else:
             targets.append(_DatasetTarget(output))
     if store is not None:
-        targets.append(_StoreTarget(store, hashes, full))
+        targets.append(_StoreTarget(store, sources, full))
     return targets
 
 
@@ -229,29 +220,34 @@ class _NQuadsTarget(_Target):
 
     wants_quads = wants_lines = True
 
-    def __init__(self, path: Path, hashes: dict[str, tuple[list[str], str]], full: bool) -> None:
+    def __init__(self, path: Path, sources: Sources, full: bool) -> None:
         from kg.manifest import file_state
 
         super().__init__()
-        self.path, self.hashes = path, hashes
+        self.path, self.sources = path, sources
         self.manifest_path = path.with_name(f".{path.name}.manifest.json")
         remove_stale(self.manifest_path)
         manifest = read_manifest(self.manifest_path)
         if manifest is not None and not (path.is_file() and manifest.target == file_state(path)):
             manifest = None  # the file was changed or removed since: nothing in it can be reused
-        todo = plan(hashes, manifest, full=full)
+        todo = plan(sources, manifest, full=full)
         self.incremental = bool(todo.keep) and len(todo.extract) <= _MAX_SPLICED
+        self.partitions = _local_prefixes()
+        self.confined: dict[str, bool] = {}
         if self.incremental:
             self.needs = set(todo.extract)
             self.kept = {g: manifest.entries[g] for g in todo.keep}
             self.dropped = todo.drop
-            self.replaced = [g for g in todo.extract if g in manifest.entries] + todo.drop
+            self.replaced = {g: manifest.entries[g] for g in [*todo.extract, *todo.drop] if g in manifest.entries}
             self.blobs: list[bytes] = []
         else:
             self.dropped = todo.drop if manifest else []
             self.writer = _line_writer(path)
 
     def take(self, result: GraphResult) -> None:
+        from kg.rdf.splice import confined
+
+        self.confined[result.graph] = confined(result.lines, self.partitions, _own_prefixes(result.graph))
         if self.incremental:
             self.blobs.append(result.lines)
         else:
@@ -265,15 +261,24 @@ class _NQuadsTarget(_Target):
             self.writer.commit()
         elif self.needs or self.dropped:
             from kg.rdf.nquads import graph_suffix
-            from kg.rdf.sorted_file import splice
+            from kg.rdf.splice import Dropped, splice
 
             new = sorted({line for blob in self.blobs for line in blob.split(b"\n") if line})
+            dropped = [Dropped(graph_suffix(graph), _own_prefixes(graph) if entry.confined else ())
+                       for graph, entry in self.replaced.items()]
             with atomic_writer(self.path) as out:
-                splice(self.path, [graph_suffix(g) for g in self.replaced], new, out)
+                splice(self.path, dropped, new, out, self.partitions)
         elif self.manifest_path.is_file():
             return  # nothing changed: the file and its manifest stand
-        self.entries = {g: _hashed(e, self.hashes[g][1]) for g, e in self.entries.items()}
+        self.entries = {g: self._recorded(g, e) for g, e in self.entries.items()}
         write_manifest(self.manifest_path, Manifest(fingerprint(), self.entries, file_state(self.path)))
+
+    def _recorded(self, graph: str, entry: Entry) -> Entry:
+        """The manifest entry of ``graph``: its sources now, and whether its new lines (else its kept ones) are
+        confined."""
+        entry = self.sources.source(graph, None).recorded(entry)
+        entry.confined = self.confined.get(graph, entry.confined)
+        return entry
 
     def abort(self) -> None:
         if not self.incremental:
@@ -282,14 +287,23 @@ class _NQuadsTarget(_Target):
 
 def _line_writer(path: Path):
     """A writer of sorted lines that streams each document's fact and span lines (see kg.rdf.sorted_file)."""
-    from kg.namespaces import BSKG_ID
     from kg.rdf.sorted_file import DocumentLineWriter
 
-    return DocumentLineWriter(path, [f"<{BSKG_ID}{kind}/".encode() for kind in ("fact", "span")])
+    return DocumentLineWriter(path, _local_prefixes())
 
 
-def _hashed(entry: Entry, digest: str) -> Entry:
-    return Entry(entry.files, digest, entry.documents, entry.facts, entry.warnings, entry.skipped)
+def _local_prefixes() -> tuple[bytes, ...]:
+    """The subject prefixes of the lines only one document states, nine in ten: its facts' and spans'."""
+    from kg.namespaces import BSKG_ID
+
+    return tuple(f"<{BSKG_ID}{kind}/".encode() for kind in ("fact", "span"))
+
+
+def _own_prefixes(graph: str) -> tuple[bytes, ...]:
+    """The prefixes of the fact and span lines of the document whose graph is ``graph`` (kg.rdf.graph names them
+    by the document's slug); a graph's lines are checked to keep to them before a splice relies on it."""
+    slug = graph.rsplit("/", 1)[1].encode()
+    return tuple(prefix + slug + b"/" for prefix in _local_prefixes())
 
 
 class _NTriplesTarget(_Target):
@@ -351,17 +365,17 @@ class _StoreTarget(_Target):
 
     wants_quads = wants_lines = True
 
-    def __init__(self, spec: str, hashes: dict[str, tuple[list[str], str]], full: bool) -> None:
+    def __init__(self, spec: str, sources: Sources, full: bool) -> None:
         from kg.store import store_directory
 
         super().__init__()
-        self.spec, self.hashes, self.store, self.staged = spec, hashes, None, None
+        self.spec, self.sources, self.store, self.staged = spec, sources, None, None
         self.dropped: list[str] = []
         self.directory = store_directory(spec)
         existing = self.directory is not None and _holds_files(self.directory)
         graphs = _named_graphs(self.directory) if existing else set()
         self.before = read_manifest(self.directory / "bskg-manifest.json") if graphs else None
-        todo = plan(hashes, self.before, full=full)
+        todo = plan(sources, self.before, full=full)
         ours = self.before is not None and graphs <= set(self.before.entries)  # no graph bskg does not know of
         self.bulk = self.directory is not None and (not graphs or (ours and not todo.keep))
         self.copy = existing and not graphs  # a store of unnamed triples only (not bskg's): bulk-loaded into a copy
@@ -408,7 +422,7 @@ class _StoreTarget(_Target):
             for graph in self.dropped:
                 self.store.replace_graph(graph, "")
         if self.staged is not None:
-            entries = {g: _hashed(e, self.hashes[g][1]) for g, e in self.entries.items()}
+            entries = {g: self.sources.source(g, None).recorded(e) for g, e in self.entries.items()}
             write_manifest(self.staged.path / "bskg-manifest.json", Manifest(fingerprint(), entries))
         self.store.close()
         self.store = None

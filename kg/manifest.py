@@ -8,17 +8,33 @@ gave, plus a fingerprint of the extractor itself (bskg's code, gazetteers,
 patterns and rdflib's version): a different fingerprint makes every
 document count as changed. A document is the unit because extraction is a
 pure function of one file's bytes and name.
+
+The content hash decides, but reading 10,000 files to hash them again costs
+more than the rest of a one-document rebuild, so a manifest also keeps what
+``stat`` said of each file when it was hashed (size, mtime and ctime in
+nanoseconds, inode), and a file that ``stat`` still describes the same way is
+taken to hold the same bytes, as git takes it. ctime cannot be set back by
+tools that restore an mtime (``touch -d``, ``rsync -t``, archive extraction),
+and a file changed within ``_RACY_NS`` of being hashed has no stat recorded,
+so a later write in the same timestamp tick cannot pass for the hashed one:
+it is hashed again next time. What is left is a file rewritten with the same
+size in the same tick as an earlier write, on a file system whose clock is
+behind this one's by more than ``_RACY_NS``; ``--full`` rebuilds regardless.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import stat
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 _VERSION = 1
+_RACY_NS = 2_000_000_000  # a file changed this recently when stat'ed may change again unseen in the same tick
+_UNREADABLE = "unreadable:"  # the start of the hash of files that could not be read: it never matches
 
 
 @dataclass
@@ -31,6 +47,8 @@ class Entry:
     facts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    stats: list[list[int]] = field(default_factory=list)  # per file when hashed: size, mtime, ctime, inode; or none
+    confined: bool = False  # its fact and span lines lie in its own runs of an .nq file (see kg.rdf.splice)
 
 
 @dataclass
@@ -77,7 +95,7 @@ def content_hash(files: list[Path]) -> str:
         try:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
-            return "unreadable:" + os.urandom(8).hex()
+            return _UNREADABLE + os.urandom(8).hex()
     return digest.hexdigest()
 
 
@@ -108,12 +126,77 @@ class Plan:
     drop: list[str]
 
 
-def plan(hashes: dict[str, tuple[list[str], str]], manifest: Manifest | None, *, full: bool = False) -> Plan:
-    """Compare the inputs (graph -> (file names, hash)) with what the manifest says was built."""
+def plan(sources: Sources, manifest: Manifest | None, *, full: bool = False) -> Plan:
+    """Compare the inputs with what the manifest says was built; hash those to extract before they are read."""
     known = {} if manifest is None or full or manifest.fingerprint != fingerprint() else manifest.entries
-    keep = [g for g, (files, digest) in hashes.items()
-            if g in known and known[g].files == files and known[g].sha256 == digest]
+    keep = [g for g in sources.groups if g in known and sources.source(g, known[g]).matches(known[g])]
     kept = set(keep)
-    extract = [g for g in hashes if g not in kept]
-    drop = sorted(g for g in (manifest.entries if manifest else {}) if g not in hashes)
+    extract = [g for g in sources.groups if g not in kept]
+    for graph in extract:
+        sources.source(graph, None)
+    drop = sorted(g for g in (manifest.entries if manifest else {}) if g not in sources.groups)
     return Plan(extract, keep, drop)
+
+
+@dataclass
+class Source:
+    """The files behind one document graph as they are now: resolved names, what stat says of them, their hash."""
+
+    files: list[str]
+    stats: list[list[int]]  # empty when stat cannot vouch for the bytes (a file just changed, or not there)
+    sha256: str = ""
+
+    def matches(self, entry: Entry) -> bool:
+        return self.files == entry.files and self.sha256 == entry.sha256
+
+    def recorded(self, entry: Entry) -> Entry:
+        """``entry`` (what extracting these files reported) with these files, hash and stats."""
+        return Entry(self.files, self.sha256, entry.documents, entry.facts, entry.warnings, entry.skipped,
+                     stats=self.stats, confined=entry.confined)
+
+
+class Sources:
+    """The document files of a build by graph, each stat'ed once and hashed only when a manifest cannot vouch for it."""
+
+    def __init__(self, groups: dict[str, list[Path]]) -> None:
+        self.groups = groups
+        self._seen: dict[str, Source] = {}
+        self._folders: dict[str, str] = {}
+
+    def source(self, graph: str, known: Entry | None) -> Source:
+        """The graph's files now; hashed unless ``known`` recorded the same stats for the same files."""
+        source = self._seen.get(graph)
+        if source is None:
+            source = self._seen[graph] = self._observe(self.groups[graph])
+        if not source.sha256:
+            vouched = known is not None and known.stats and (known.files, known.stats) == (source.files, source.stats)
+            source.sha256 = known.sha256 if vouched else content_hash(self.groups[graph])
+            if source.sha256.startswith(_UNREADABLE):
+                source.stats = []  # it may become readable with the same stats (a folder's permissions changed)
+        return source
+
+    def _observe(self, paths: list[Path]) -> Source:
+        """The files' resolved names and stats, taken before they are read; no stats when one of them cannot be
+        stat'ed or changed too recently to tell a later change in the same timestamp tick."""
+        names, stats = [], []
+        for path in paths:
+            try:
+                info = os.lstat(path)
+                link = stat.S_ISLNK(info.st_mode)
+                if link:
+                    info = os.stat(path)
+            except OSError:
+                return Source([str(p.resolve()) for p in paths], [])
+            names.append(str(path.resolve()) if link else self._resolved(os.fspath(path)))
+            stats.append([info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino])
+        racy = time.time_ns() - _RACY_NS
+        return Source(names, stats if all(s[1] < racy and s[2] < racy for s in stats) else [])
+
+    def _resolved(self, path: str) -> str:
+        """``str(Path(path).resolve())`` of a file that is no symbolic link, resolving each folder once (10,000
+        resolves took 0.2-0.5 s)."""
+        folder, name = os.path.split(path)
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder or ".")
+        return os.path.join(real, name)

@@ -162,6 +162,21 @@ def test_find_documents_folder_keeps_document_suffixes_sorted(folder: Path) -> N
     assert [p.relative_to(folder).as_posix() for p in found] == ["a.md", "b.txt", "c.html", "d.htm", "sub/e.txt"]
 
 
+def test_find_documents_skips_hidden_names_and_linked_folders(folder: Path,
+                                                              tmp_path_factory: pytest.TempPathFactory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "linked.txt").write_text("Text.\n")
+    for name in (".hidden.txt", ".drafts/f.txt", "sub/.g.txt"):
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_text("Text.\n")
+    (folder / "linked-folder").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "linked.md").symlink_to(elsewhere / "linked.txt")
+    (folder / "broken.txt").symlink_to(elsewhere / "missing.txt")
+    found = find_documents([folder])
+    assert sorted(p.relative_to(folder).as_posix() for p in found) == ["a.md", "b.txt", "c.html", "d.htm",
+                                                                       "linked.md", "sub/e.txt"]
+
+
 def test_find_documents_file_inside_given_folder_listed_once(folder: Path) -> None:
     found = find_documents([folder, folder / "b.txt"])
     assert [p.name for p in found].count("b.txt") == 1

@@ -14,9 +14,7 @@ then already come in file order, so they are appended to a scratch file per
 prefix and copied into place, and only the other lines (documents, shared
 entities) are sorted.
 
-``splice`` makes the same file from an old one: it drops the lines of some
-named graphs and merges in new sorted lines, copying the old file's blocks
-that neither lose nor gain a line as they are.
+kg.rdf.splice makes the same file from an old one, for a rebuild.
 
 Lines are handled without their newline; no line is a prefix of another (see
 kg.rdf.nquads), so this sorts as the whole-file writer's ``sorted`` does.
@@ -289,33 +287,3 @@ def _merge(sources: list[Iterator[list[bytes]]]) -> Iterator[list[bytes]]:
                     del heads[i], feeds[i]
                 else:
                     heads[i] = following
-
-
-def splice(old: Path, drop_suffixes: Iterable[bytes], new: list[bytes], out: BinaryIO) -> None:
-    """Write ``old`` less the lines ending in one of ``drop_suffixes``, plus the sorted lines ``new``.
-
-    ``new`` holds lines without their newline, sorted and unique. Blocks of
-    the old file that keep every line and gain none are copied unchanged.
-    """
-    suffixes = tuple(drop_suffixes)
-    few = len(suffixes) <= 16  # a few searches per block cost less than a pass over its lines
-    kept = _keeper(suffixes)
-    position = 0
-    for block in blocks(old):
-        last = block[block.rfind(b"\n", 0, len(block) - 1) + 1:-1]
-        cut = bisect_right(new, last, position)
-        if cut == position and few and not any(s in block for s in suffixes):
-            out.write(block)
-            continue
-        _write(out, _unique_sorted([line for line in _lines(block) if kept(line)] + new[position:cut]))
-        position = cut
-    _write(out, new[position:])
-
-
-def _keeper(suffixes: tuple[bytes, ...]):
-    """A test keeping the lines (without newline) of graphs other than those the suffixes end."""
-    bare = tuple(s.removesuffix(b"\n") for s in suffixes)
-    if len(bare) <= 16:
-        return lambda line: not line.endswith(bare)
-    graphs = set(bare)
-    return lambda line: line[line.rfind(b" <", 0, len(line) - 2):] not in graphs

@@ -1,6 +1,7 @@
 """Incremental builds: unchanged documents are kept, changed ones replaced, removed ones retracted."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -61,6 +62,14 @@ def test_build_incremental_replaces_only_the_changed_graph(docs: Path, tmp_path:
     full = tmp_path / "full.nq"
     build([docs], full, jobs=1, full=True)
     assert out.read_bytes() == full.read_bytes()
+
+
+def test_build_manifest_marks_document_graphs_confined(docs: Path, tmp_path: Path) -> None:
+    """Each document's fact and span lines keep to its own runs, so a rebuild searches a tenth of the file."""
+    out = tmp_path / "graph.nq"
+    build([docs], out, jobs=1)
+    entries = json.loads((tmp_path / ".graph.nq.manifest.json").read_text(encoding="utf-8"))["documents"]
+    assert len(entries) == COUNT and all(entry["confined"] for entry in entries.values())
 
 
 def test_build_incremental_report_equals_full_report(docs: Path, tmp_path: Path) -> None:

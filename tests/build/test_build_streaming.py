@@ -76,18 +76,6 @@ def test_sorted_line_writer_equals_sorting_everything(tmp_path: Path) -> None:
     assert (tmp_path / "out.nq").read_text() == "".join(line + "\n" for line in expected)
 
 
-def test_splice_drops_a_graph_and_merges_new_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sorted_file, "_BLOCK", 64)
-    lines = sorted(f"<urn:s{i:03d}> <urn:p> \"{i}\" <urn:g{i % 3}> ." for i in range(60))
-    old = tmp_path / "old.nq"
-    old.write_text("".join(line + "\n" for line in lines))
-    new = sorted(f"<urn:s{i:03d}> <urn:q> \"{i}\" <urn:g1> ." for i in range(0, 70, 7))
-    with (tmp_path / "new.nq").open("wb") as out:
-        sorted_file.splice(old, [b" <urn:g1> .\n"], [line.encode() for line in new], out)
-    expected = sorted([line for line in lines if not line.endswith("<urn:g1> .")] + new)
-    assert (tmp_path / "new.nq").read_text() == "".join(line + "\n" for line in expected)
-
-
 def _document_pieces() -> list[tuple[str, bytes]]:
     """Sorted line blocks shaped like documents' graphs: local fact and span lines, shared entity lines."""
     pieces = []
