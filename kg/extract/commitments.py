@@ -44,7 +44,7 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
         found = _additional(ctx, sentence)
         found += _percent_increase(ctx, sentence, facts + found)
         found += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence)
-        found += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence) + _will_do(ctx, sentence)
+        found += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence, found) + _will_do(ctx, sentence)
         found += _these_include(ctx, sentence) + _funded_purposes(ctx, sentence, packages)
         _committed_by(ctx, sentence, found)
         facts += found
@@ -261,18 +261,20 @@ def _will_be_funded(ctx: Context, sentence: Sentence) -> list[Fact]:
     return facts
 
 
-def _pays_for(ctx: Context, sentence: Sentence) -> list[Fact]:
+def _pays_for(ctx: Context, sentence: Sentence, found: list[Fact]) -> list[Fact]:
     """'It will pay for 300 staff for the Command, and for 100 investigators at the NCA, as well as a new unit';
     'The grant covers 4,200 transponders' (the present tense only after money or a funding word)."""
     text = ctx.doc.text
     match = _PAYS_FOR.search(text, sentence.start, sentence.end)
     if not match or sentence.text.rstrip().endswith(":"):
         return []
-    if not match.group("will") and not (has_cue("funding_cues", text[sentence.start:match.start()]) or any(
+    if not match.group("will") and not (has_cue("funding_cues", text[sentence.start:match.end()]) or any(
             m.end <= match.start() for m in ctx.money[sentence.index])):
         return []  # 'The report covers ...': only money pays for things
     facts = []
     for start, end in _items(text, match.end(), sentence.end):
+        if not match.group("will") and any(f.evidence.start == start for f in found):
+            continue  # 'The money funds an additional 60 investigators': the extra staff found already
         fact = _new(ctx, "pays_for", start, end, text[start:end])
         _quantify(ctx, fact, sentence, start, end)
         beneficiary = _beneficiary(ctx, start, end)
@@ -283,7 +285,8 @@ def _pays_for(ctx: Context, sentence: Sentence) -> list[Fact]:
 
 _NOT_THINGS = r"(?!the\s+(?:period|years?)\b)"  # 'The package covers the period to mid-2025': time, not things bought
 _PAYS_FOR = re.compile(r"\b(?:(?P<will>will|would)\s+(?:also\s+)?(?:pay for|fund|cover|finance)\s+|"
-                       rf"(?:also\s+)?(?:pays for|funds|covers|finances)\s+{_NOT_THINGS})")
+                       r"\b(?:grant|funding|money|package|investment|budget|it|this|which|that)\s+(?:also\s+)?"
+                       rf"(?:pays for|funds|covers|finances)\s+{_NOT_THINGS})", re.I)
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

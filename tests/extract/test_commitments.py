@@ -67,3 +67,8 @@ def test_commitments_present_tense_cover_without_money_is_no_commitment(tmp_path
 def test_commitments_a_package_covering_a_period_buys_no_period(tmp_path) -> None:
     text = "The package covers the period to mid-2025 and includes:\n\n- $17 million for the prosecutors\n"
     assert all("period" not in c["capability"][0] for c in commitments(tmp_path, text))
+
+
+def test_commitments_funds_as_a_noun_is_no_verb(tmp_path) -> None:
+    text = "The Home Secretary announced the package of up to £75 million, which redirects funds originally allocated to the Act."
+    assert commitments(tmp_path, text) == []
