@@ -6,7 +6,7 @@ from rdflib import Literal
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
-from kg.store.sparql_text import order_keys, with_values
+from kg.store.sparql_text import OrderKey, order_keys, with_values
 
 TRICKY = '''PREFIX ex: <http://example.org/(odd)#>
 # a comment with { a brace
@@ -44,10 +44,15 @@ def test_with_values_no_group_raises() -> None:
 
 @pytest.mark.parametrize("text,keys", [
     ("SELECT * WHERE { ?s ?p ?o }", []),
-    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s DESC(?o)", [("s", False), ("o", True)]),
-    ("SELECT * WHERE { ?s ?p ?o } order by asc(?p) LIMIT 3", [("p", False)]),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s DESC(?o)", [OrderKey("s"), OrderKey("o", True)]),
+    ("SELECT * WHERE { ?s ?p ?o } order by asc(?p) LIMIT 3", [OrderKey("p")]),
     ("SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?o } }", []),
-    ("SELECT * WHERE { ?s ?p ?o } ORDER BY STR(?s)", None),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY STR(?s)", [OrderKey("s", form="str")]),
+    ('SELECT * WHERE { ?s ?p ?o } ORDER BY COALESCE(STR(?d), "") DESC(STR(?s)) ?o',
+     [OrderKey("d", form="str-or-empty"), OrderKey("s", True, "str"), OrderKey("o")]),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY LCASE(?s)", None),
+    ('SELECT * WHERE { ?s ?p ?o } ORDER BY COALESCE(STR(?d), "x")', None),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY DESC(?s", None),
     ('SELECT * WHERE { ?s ?p "ORDER BY ?x" }', []),
 ])
 def test_order_keys(text: str, keys: list | None) -> None:
