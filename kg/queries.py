@@ -136,7 +136,7 @@ def format_rows(columns: list[str], rows: list[list], fmt: str) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([cell(v) for v in row] for row in rows)
+        writer.writerows(rows)  # terms are strings (their lexical form); None is written as an empty cell
         return out.getvalue()
     if fmt == "json":
         bindings = [{c: _json_term(v) for c, v in zip(columns, row) if v is not None} for row in rows]

@@ -56,7 +56,11 @@ class Store(Protocol):
 
 def finish(text: str, columns: list[str], rows: Iterable[Row]) -> tuple[list[str], list[Row]]:
     """Canonical terms, and a row order every backend agrees on (see the module doc)."""
-    rows = [[canonical(v) for v in row] for row in rows]
+    return settle_order(text, columns, [[canonical(v) for v in row] for row in rows])
+
+
+def settle_order(text: str, columns: list[str], rows: list[Row]) -> tuple[list[str], list[Row]]:
+    """Rows of canonical terms in the order every backend agrees on (see the module doc)."""
     keys = order_keys(text)
     if keys == []:
         return columns, sorted(rows, key=row_key)

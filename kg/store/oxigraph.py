@@ -35,14 +35,14 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
 
 from rdflib.term import Node
 
 from kg.errors import InputError, QueryError
-from kg.store.base import GraphData, Row, finish, graph_ntriples
+from kg.store.base import GraphData, Row, graph_ntriples, settle_order
 from kg.store.sparql_text import with_values
 from kg.store.terms import from_oxigraph, to_oxigraph
 
@@ -110,21 +110,12 @@ class OxigraphStore:
             if not isinstance(result, pyoxigraph.QuerySolutions):
                 raise QueryError("only SELECT queries can be run here")
             columns = [v.value for v in result.variables]
-            seen: dict = {}  # values repeat across rows; convert each once
-
-            def convert(term: object) -> Node | None:
-                if term is None:
-                    return None
-                if term not in seen:
-                    seen[term] = from_oxigraph(term)
-                return seen[term]
-
-            rows = [[convert(solution[c]) for c in columns] for solution in result]
+            rows = _rows(result)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
         except (OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from None
-        return finish(text, columns, rows)
+        return settle_order(text, columns, rows)  # from_oxigraph's terms are canonical already
 
     def load(self, path: Path) -> None:
         """Bulk-load a file (fast, not transactional): for building a store, not for a live one."""
@@ -208,6 +199,20 @@ class OxigraphStore:
                 store.flush()
             del store
             gc.collect()
+
+
+def _rows(solutions: Iterable) -> list[Row]:
+    """Query solutions as rows of rdflib terms (None where unbound); a value met again is converted once."""
+    seen: dict = {None: None}
+
+    def convert(term: object) -> Node | None:
+        try:
+            return seen[term]
+        except KeyError:
+            value = seen[term] = from_oxigraph(term)
+            return value
+
+    return [[convert(term) for term in solution] for solution in solutions]
 
 
 def _with_merged(quads: Iterator) -> Iterator:
