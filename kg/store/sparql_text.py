@@ -1,4 +1,4 @@
-"""Just enough reading of SPARQL query text to add bindings and to know the final ORDER BY.
+"""Just enough reading of SPARQL query text to add bindings and to know (or drop) the final ORDER BY.
 
 A small tokenizer skips comments, strings and IRIs, so a brace or a keyword
 inside them is never taken for syntax.
@@ -83,21 +83,43 @@ def order_keys(text: str) -> list[OrderKey] | None:
     anything but ``?v``, ``STR(?v)`` or ``COALESCE(STR(?v), "")`` (each maybe
     inside ASC() or DESC()), so ties cannot be told.
     """
-    toks = [(kind, token.upper() if kind == "word" else token) for kind, token, _ in tokens(text)]
+    clause = _final_order_by(text)
+    return [] if clause is None else clause[0]
+
+
+def without_order_by(text: str) -> str | None:
+    """``text`` without its final ORDER BY, when sorting its rows afterwards gives the same answer.
+
+    That is when :func:`order_keys` reads every condition and no LIMIT or
+    OFFSET follows (they would keep other rows); None otherwise.
+    """
+    clause = _final_order_by(text)
+    if clause is None or clause[0] is None or clause[3]:
+        return None
+    return text[:clause[1]] + text[clause[2]:]
+
+
+def _final_order_by(text: str) -> tuple[list[OrderKey] | None, int, int, bool] | None:
+    """The final ORDER BY as (its conditions or None, its start and end offsets, whether LIMIT/OFFSET follow)."""
+    toks = [(kind, token.upper() if kind == "word" else token, offset) for kind, token, offset in tokens(text)]
     depth, start = 0, None
-    for i, (_, token) in enumerate(toks):
+    for i, (_, token, _) in enumerate(toks):
         depth += token == "{"
         depth -= token == "}"
         if depth == 0 and token == "ORDER" and i + 1 < len(toks) and toks[i + 1][1] == "BY":
-            start = i + 2
+            start = i
     if start is None:
-        return []
-    stop = next((i for i in range(start, len(toks)) if toks[i][1] in ("LIMIT", "OFFSET", "VALUES")), len(toks))
-    return _conditions(toks[start:stop])
+        return None
+    stop = next((i for i in range(start + 2, len(toks)) if toks[i][1] in ("LIMIT", "OFFSET", "VALUES")), len(toks))
+    keys = _conditions([(kind, token) for kind, token, _ in toks[start + 2:stop]])
+    end = toks[stop][2] if stop < len(toks) else len(text)
+    return keys, toks[start][2], end, any(token in ("LIMIT", "OFFSET") for _, token, _ in toks[stop:])
 
 
 def _conditions(toks: list[tuple[str, str]]) -> list[OrderKey] | None:
-    """ORDER BY conditions from their tokens, or None if one of them is not a form of :class:`OrderKey`."""
+    """ORDER BY conditions from their tokens, or None if there are none or one is not a form of :class:`OrderKey`."""
+    if not toks:
+        return None
     keys: list[OrderKey] = []
     i = 0
     while i < len(toks):
