@@ -13,13 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import XSD, BNode, Dataset, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.query import Result
 
 from kg.errors import QueryError
 from kg.resources import resource_dir
+
+if TYPE_CHECKING:
+    from rdflib.query import Result
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ def _iri(name: str, value: str) -> URIRef:
 
 def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> tuple[list[str], list[list]]:
     """Run a SELECT query over the dataset's union graph; return (columns, rows of terms)."""
+    from rdflib.plugins.sparql import prepareQuery  # 0.2 s to import: only the memory backend needs it
+
     try:
         prepared = prepareQuery(text)
     except Exception as exc:  # pyparsing's errors carry the line and column
@@ -136,7 +140,7 @@ def format_rows(columns: list[str], rows: list[list], fmt: str) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([cell(v) for v in row] for row in rows)
+        writer.writerows(rows)  # terms are strings (their lexical form); None is written as an empty cell
         return out.getvalue()
     if fmt == "json":
         bindings = [{c: _json_term(v) for c, v in zip(columns, row) if v is not None} for row in rows]

@@ -6,7 +6,8 @@ Literal, BNode) or None for an unbound value, put through
 from every backend. SPARQL leaves the order of rows free wherever ORDER BY does
 not fix it; :func:`finish` fixes it the same way for every backend: rows of a
 query without ORDER BY are sorted whole, and rows that tie on a final
-``ORDER BY ?a DESC(?b)`` are sorted by the whole row among themselves.
+``ORDER BY ?a DESC(?b) COALESCE(STR(?c), "")`` are sorted by the whole row
+among themselves (the conditions :func:`kg.store.sparql_text.order_keys` reads).
 
 Parameters (``bindings``: variable name -> rdflib term) never enter the query
 text as text: the memory backend passes them as rdflib ``initBindings``,
@@ -26,7 +27,7 @@ from typing import Protocol, runtime_checkable
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.store.sparql_text import order_keys
+from kg.store.sparql_text import OrderKey, order_keys
 from kg.store.terms import canonical
 
 Row = list[Node | None]
@@ -55,15 +56,19 @@ class Store(Protocol):
 
 def finish(text: str, columns: list[str], rows: Iterable[Row]) -> tuple[list[str], list[Row]]:
     """Canonical terms, and a row order every backend agrees on (see the module doc)."""
-    rows = [[canonical(v) for v in row] for row in rows]
+    return settle_order(text, columns, [[canonical(v) for v in row] for row in rows])
+
+
+def settle_order(text: str, columns: list[str], rows: list[Row]) -> tuple[list[str], list[Row]]:
+    """Rows of canonical terms in the order every backend agrees on (see the module doc)."""
     keys = order_keys(text)
     if keys == []:
         return columns, sorted(rows, key=row_key)
-    if keys is None or any(name not in columns for name, _ in keys):
+    if keys is None or any(key.variable not in columns for key in keys):
         return columns, rows
-    positions = [columns.index(name) for name, _ in keys]
+    positions = [(columns.index(key.variable), key) for key in keys]
     ordered: list[Row] = []
-    for _, group in groupby(rows, key=lambda row: [_tie(row[i]) for i in positions]):
+    for _, group in groupby(rows, key=lambda row: [_tie(row[i], key) for i, key in positions]):
         tied = list(group)
         ordered += sorted(tied, key=row_key) if len(tied) > 1 else tied
     return columns, ordered
@@ -74,8 +79,12 @@ def row_key(row: Row) -> list[tuple[int, str, str]]:
     return [_term_key(v) for v in row]
 
 
-def _tie(term: Node | None) -> Node | None:
-    return None if isinstance(term, BNode) else term  # blank node labels differ between engines
+def _tie(term: Node | None, key: OrderKey) -> Node | str | None:
+    """What an ORDER BY condition compares of ``term``: rows with equal values tie."""
+    if key.form == "term":
+        return None if isinstance(term, BNode) else term  # blank node labels differ between engines
+    text = None if term is None or isinstance(term, BNode) else str(term)  # STR() of a blank node is an error
+    return "" if text is None and key.form == "str-or-empty" else text
 
 
 def _term_key(term: Node | None) -> tuple[int, str, str]:

@@ -35,15 +35,16 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
 
 from rdflib.term import Node
 
 from kg.errors import InputError, QueryError
-from kg.store.base import GraphData, Row, finish, graph_ntriples
-from kg.store.sparql_text import with_values
+from kg.store.base import GraphData, Row, graph_ntriples, settle_order
+from kg.store.sorting import sparql_sorted
+from kg.store.sparql_text import order_keys, with_values, without_order_by
 from kg.store.terms import from_oxigraph, to_oxigraph
 
 _LOWEST = 19  # nice value of RocksDB's background threads during a bulk load
@@ -95,6 +96,18 @@ class OxigraphStore:
         return empty and next(iter(self._store.named_graphs()), None) is not None
 
     def query(self, text: str, bindings: dict[str, Node] | None = None) -> tuple[list[str], list[Row]]:
+        """Run a SELECT query; a final ORDER BY that kg.store.sorting can do is done there, not by Oxigraph."""
+        unordered = without_order_by(text)
+        if unordered is not None:
+            with suppress(QueryError):  # a query in error: the text as written reports it
+                columns, rows = self._select(unordered, bindings)
+                ordered = sparql_sorted(columns, rows, order_keys(text))
+                if ordered is not None:
+                    return columns, ordered
+        return settle_order(text, *self._select(text, bindings))
+
+    def _select(self, text: str, bindings: dict[str, Node] | None) -> tuple[list[str], list[Row]]:
+        """The columns and rows of a SELECT query, in Oxigraph's order."""
         import pyoxigraph
 
         union = self.needs_union()
@@ -109,22 +122,11 @@ class OxigraphStore:
                 result = self._store.query(with_values(text, bindings or {}), use_default_graph_as_union=union)
             if not isinstance(result, pyoxigraph.QuerySolutions):
                 raise QueryError("only SELECT queries can be run here")
-            columns = [v.value for v in result.variables]
-            seen: dict = {}  # values repeat across rows; convert each once
-
-            def convert(term: object) -> Node | None:
-                if term is None:
-                    return None
-                if term not in seen:
-                    seen[term] = from_oxigraph(term)
-                return seen[term]
-
-            rows = [[convert(solution[c]) for c in columns] for solution in result]
+            return [v.value for v in result.variables], _rows(result)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
         except (OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from None
-        return finish(text, columns, rows)
 
     def load(self, path: Path) -> None:
         """Bulk-load a file (fast, not transactional): for building a store, not for a live one."""
@@ -208,6 +210,20 @@ class OxigraphStore:
                 store.flush()
             del store
             gc.collect()
+
+
+def _rows(solutions: Iterable) -> list[Row]:
+    """Query solutions as rows of rdflib terms (None where unbound); a value met again is converted once."""
+    seen: dict = {None: None}
+
+    def convert(term: object) -> Node | None:
+        try:
+            return seen[term]
+        except KeyError:
+            value = seen[term] = from_oxigraph(term)
+            return value
+
+    return [[convert(term) for term in solution] for solution in solutions]
 
 
 def _with_merged(quads: Iterator) -> Iterator:

@@ -1,4 +1,4 @@
-"""Just enough reading of SPARQL query text to add bindings and to know the final ORDER BY.
+"""Just enough reading of SPARQL query text to add bindings and to know (or drop) the final ORDER BY.
 
 A small tokenizer skips comments, strings and IRIs, so a brace or a keyword
 inside them is never taken for syntax.
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from rdflib.term import Node
 
@@ -59,32 +60,87 @@ def with_values(text: str, bindings: dict[str, Node]) -> str:
     raise QueryError("cannot bind parameters: the query has no WHERE group")
 
 
-def order_keys(text: str) -> list[tuple[str, bool]] | None:
-    """The variables of the query's final ORDER BY as (name, descending) pairs.
+class OrderKey(NamedTuple):
+    """One condition of a final ORDER BY: a variable, its direction, and what of it is compared.
 
-    ``[]`` when the query has no final ORDER BY; None when it orders by
-    anything but plain variables, so ties cannot be told.
+    ``form`` is ``"term"`` for ``?v`` itself, ``"str"`` for ``STR(?v)`` and
+    ``"str-or-empty"`` for ``COALESCE(STR(?v), "")``.
     """
-    toks = [(kind, token.upper() if kind == "word" else token) for kind, token, _ in tokens(text)]
+
+    variable: str
+    descending: bool = False
+    form: str = "term"
+
+
+_FORMS = {("var",): "term", ("STR", "(", "var", ")"): "str",
+          ("COALESCE", "(", "STR", "(", "var", ")", ",", '""', ")"): "str-or-empty"}
+
+
+def order_keys(text: str) -> list[OrderKey] | None:
+    """The conditions of the query's final ORDER BY.
+
+    ``[]`` when the query has no final ORDER BY; None when a condition is
+    anything but ``?v``, ``STR(?v)`` or ``COALESCE(STR(?v), "")`` (each maybe
+    inside ASC() or DESC()), so ties cannot be told.
+    """
+    clause = _final_order_by(text)
+    return [] if clause is None else clause[0]
+
+
+def without_order_by(text: str) -> str | None:
+    """``text`` without its final ORDER BY, when sorting its rows afterwards gives the same answer.
+
+    That is when :func:`order_keys` reads every condition and no LIMIT or
+    OFFSET follows (they would keep other rows); None otherwise.
+    """
+    clause = _final_order_by(text)
+    if clause is None or clause[0] is None or clause[3]:
+        return None
+    return text[:clause[1]] + text[clause[2]:]
+
+
+def _final_order_by(text: str) -> tuple[list[OrderKey] | None, int, int, bool] | None:
+    """The final ORDER BY as (its conditions or None, its start and end offsets, whether LIMIT/OFFSET follow)."""
+    toks = [(kind, token.upper() if kind == "word" else token, offset) for kind, token, offset in tokens(text)]
     depth, start = 0, None
-    for i, (kind, token) in enumerate(toks):
+    for i, (_, token, _) in enumerate(toks):
         depth += token == "{"
         depth -= token == "}"
         if depth == 0 and token == "ORDER" and i + 1 < len(toks) and toks[i + 1][1] == "BY":
-            start = i + 2
+            start = i
     if start is None:
-        return []
-    keys: list[tuple[str, bool]] = []
-    i = start
-    while i < len(toks) and toks[i][1] not in ("LIMIT", "OFFSET", "VALUES"):
-        kind, token = toks[i]
-        if kind == "var":
-            keys.append((token[1:], False))
-            i += 1
-        elif token in ("ASC", "DESC") and [t for _, t in toks[i + 1:i + 4]][::2] == ["(", ")"] \
-                and toks[i + 2][0] == "var":
-            keys.append((toks[i + 2][1][1:], token == "DESC"))
-            i += 4
-        else:
+        return None
+    stop = next((i for i in range(start + 2, len(toks)) if toks[i][1] in ("LIMIT", "OFFSET", "VALUES")), len(toks))
+    keys = _conditions([(kind, token) for kind, token, _ in toks[start + 2:stop]])
+    end = toks[stop][2] if stop < len(toks) else len(text)
+    return keys, toks[start][2], end, any(token in ("LIMIT", "OFFSET") for _, token, _ in toks[stop:])
+
+
+def _conditions(toks: list[tuple[str, str]]) -> list[OrderKey] | None:
+    """ORDER BY conditions from their tokens, or None if there are none or one is not a form of :class:`OrderKey`."""
+    if not toks:
+        return None
+    keys: list[OrderKey] = []
+    i = 0
+    while i < len(toks):
+        wrapped = toks[i][1] in ("ASC", "DESC") and toks[i + 1:i + 2] == [("other", "(")]
+        found = _condition(toks[i + 2 if wrapped else i:], wrapped and toks[i][1] == "DESC")
+        if found is None:
             return None
+        key, length = found
+        i += length + (3 if wrapped else 0)
+        if wrapped and toks[i - 1:i] != [("other", ")")]:
+            return None
+        keys.append(key)
     return keys
+
+
+def _condition(toks: list[tuple[str, str]], descending: bool) -> tuple[OrderKey, int] | None:
+    """The :class:`OrderKey` the tokens start with and how many tokens it takes, or None."""
+    for shape, form in _FORMS.items():
+        window = toks[:len(shape)]
+        if len(window) == len(shape) and all(token == part or (part == "var" and kind == "var")
+                                             for (kind, token), part in zip(window, shape)):
+            variable = next(token for kind, token in window if kind == "var")
+            return OrderKey(variable[1:], descending, form), len(shape)
+    return None

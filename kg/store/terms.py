@@ -21,7 +21,7 @@ from rdflib.term import Node
 from kg.errors import QueryError
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {XSD + n for n in (
+INTEGERS = {XSD + n for n in (
     "integer", "nonNegativeInteger", "nonPositiveInteger", "positiveInteger", "negativeInteger",
     "long", "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
 _IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]*')
@@ -33,7 +33,7 @@ def canonical_lexical(lexical: str, datatype: str) -> str:
     """The canonical lexical form of a number or boolean; other values unchanged."""
     text = lexical.strip()
     try:
-        if datatype in _INTEGERS:
+        if datatype in INTEGERS:
             return str(int(text))
         if datatype == XSD + "decimal":
             value = Decimal(text)

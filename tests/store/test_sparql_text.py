@@ -6,7 +6,7 @@ from rdflib import Literal
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
-from kg.store.sparql_text import order_keys, with_values
+from kg.store.sparql_text import OrderKey, order_keys, with_values, without_order_by
 
 TRICKY = '''PREFIX ex: <http://example.org/(odd)#>
 # a comment with { a brace
@@ -44,11 +44,30 @@ def test_with_values_no_group_raises() -> None:
 
 @pytest.mark.parametrize("text,keys", [
     ("SELECT * WHERE { ?s ?p ?o }", []),
-    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s DESC(?o)", [("s", False), ("o", True)]),
-    ("SELECT * WHERE { ?s ?p ?o } order by asc(?p) LIMIT 3", [("p", False)]),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s DESC(?o)", [OrderKey("s"), OrderKey("o", True)]),
+    ("SELECT * WHERE { ?s ?p ?o } order by asc(?p) LIMIT 3", [OrderKey("p")]),
     ("SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?o } }", []),
-    ("SELECT * WHERE { ?s ?p ?o } ORDER BY STR(?s)", None),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY STR(?s)", [OrderKey("s", form="str")]),
+    ('SELECT * WHERE { ?s ?p ?o } ORDER BY COALESCE(STR(?d), "") DESC(STR(?s)) ?o',
+     [OrderKey("d", form="str-or-empty"), OrderKey("s", True, "str"), OrderKey("o")]),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY LCASE(?s)", None),
+    ('SELECT * WHERE { ?s ?p ?o } ORDER BY COALESCE(STR(?d), "x")', None),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY DESC(?s", None),
     ('SELECT * WHERE { ?s ?p "ORDER BY ?x" }', []),
 ])
 def test_order_keys(text: str, keys: list | None) -> None:
     assert order_keys(text) == keys
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s DESC(?o)", "SELECT * WHERE { ?s ?p ?o } "),
+    ('SELECT * WHERE { ?s ?p ?o }\nORDER BY COALESCE(STR(?d), "") # last\n', "SELECT * WHERE { ?s ?p ?o }\n"),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s VALUES ?s { 1 }", "SELECT * WHERE { ?s ?p ?o } VALUES ?s { 1 }"),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 3", None),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s OFFSET 3", None),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY LCASE(?s)", None),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY", None),
+    ("SELECT * WHERE { ?s ?p ?o }", None),
+])
+def test_without_order_by(text: str, expected: str | None) -> None:
+    assert without_order_by(text) == expected
