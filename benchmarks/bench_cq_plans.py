@@ -8,7 +8,7 @@ the rows returned and the median of ``--runs`` runs of:
     engine   Oxigraph evaluating the query and Python iterating its solutions (no terms read)
     terms    the same, also reading every cell (pyoxigraph makes a Python object per cell)
     csv      Oxigraph writing the whole result as CSV itself (QuerySolutions.serialize)
-    store    kg.store.oxigraph.OxigraphStore.query: what ``bskg query`` runs (rdflib terms, tie order)
+    store    kg.store.oxigraph.OxigraphStore.query: what ``bskg query`` runs (rdflib terms, ORDER BY in Python)
 
 ``--variant DIR`` times the .rq files of DIR too (same file names as queries/)
 and checks that they return the same rows as the originals::

@@ -37,6 +37,7 @@ import gc
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
+from itertools import islice
 from pathlib import Path
 
 from rdflib.term import Node
@@ -212,8 +213,14 @@ class OxigraphStore:
             gc.collect()
 
 
-def _rows(solutions: Iterable) -> list[Row]:
-    """Query solutions as rows of rdflib terms (None where unbound); a value met again is converted once."""
+def _rows(solutions: Iterable, batch: int = 100_000) -> list[Row]:
+    """Query solutions as rows of rdflib terms (None where unbound); a value met again is converted once.
+
+    Solutions are taken from Oxigraph a batch at a time and converted after:
+    converting each one as it came made Oxigraph's own evaluation slower. cq07
+    on 10,000 documents (375,000 rows), CPU: one at a time 22 s, batches of
+    10,000 21 s, of 100,000 18.3 s, all at once 17 s but 110 MB more at peak.
+    """
     seen: dict = {None: None}
 
     def convert(term: object) -> Node | None:
@@ -223,7 +230,11 @@ def _rows(solutions: Iterable) -> list[Row]:
             value = seen[term] = from_oxigraph(term)
             return value
 
-    return [[convert(term) for term in solution] for solution in solutions]
+    rows: list[Row] = []
+    solutions = iter(solutions)
+    while chunk := [list(solution) for solution in islice(solutions, batch)]:
+        rows += [[convert(term) for term in row] for row in chunk]
+    return rows
 
 
 def _with_merged(quads: Iterator) -> Iterator:

@@ -210,3 +210,12 @@ def test_oxigraph_store_without_merged_default_graph_still_answers(graph_file: P
         assert _csv(store, "cq05") == _csv(stores["memory"], "cq05")
     finally:
         store.close()
+
+
+def test_oxigraph_rows_same_whatever_the_batch(stores: dict) -> None:
+    from kg.store.oxigraph import _rows
+
+    text = query_path("cq05").read_text(encoding="utf-8")
+    raw = stores["oxigraph"]._store
+    rows = _rows(raw.query(text))
+    assert len(rows) > 3 and _rows(raw.query(text), batch=2) == rows
