@@ -139,8 +139,11 @@ def home_government(finder: EntityFinder, mentions: list[EntityMention], home: s
     kept: list[EntityMention] = []
     for mention in mentions:
         entity = finder.entities[mention.key]
-        country = _of_state(finder, mention) or home
-        if entity.cls != "Government" or fold(mention.text) not in unqualified or entity.country == f"state/{country}":
+        if entity.cls != "Government" or fold(mention.text) not in unqualified:
+            kept.append(mention)
+            continue
+        country = _of_state(finder, mention) or home  # read only for the few unqualified government mentions
+        if entity.country == f"state/{country}":
             kept.append(mention)
             continue
         name = f"Government of {finder.gazetteer.entries[country].name}"
