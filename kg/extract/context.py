@@ -15,7 +15,7 @@ from kg.extract.sentences import split_sentences
 from kg.gazetteer import Gazetteer
 from kg.model import DateValue, Document, Fact, Sentence
 from kg.patterns import patterns
-from kg.values.dates import DateMention, find_dates, infer_publication_date
+from kg.values.dates import DateMention, anchor_narrative_dates, find_dates, infer_publication_date
 from kg.values.money import MoneyMention, find_money
 from kg.values.names import fold
 from kg.values.numbers import Quantity, find_quantities
@@ -101,7 +101,7 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
         doc.published = infer_publication_date(doc.text)
         doc.published_inferred = doc.published is not None
     sentences = split_sentences(doc)
-    dates = {s.index: find_dates(doc.text, s.start, s.end, doc.published) for s in sentences}
+    dates = _dates(doc, sentences)
     finder = EntityFinder(doc, sentences, gazetteer)
     mentions = finder.run()
     dollar = dollar_currency(doc.text, gazetteer)
@@ -116,6 +116,14 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
         taken = [(m.start, m.end) for m in money[sentence.index]] + [(d.start, d.end) for d in dates[sentence.index]]
         context.quantities[sentence.index] = find_quantities(doc.text, sentence.start, sentence.end, taken, names)
     return context
+
+
+def _dates(doc: Document, sentences: list[Sentence]) -> dict[int, list[DateMention]]:
+    """Each sentence's dates; 'the previous day' counts from the day the narrative gave last."""
+    found = {s.index: find_dates(doc.text, s.start, s.end, doc.published) for s in sentences}
+    ordered = anchor_narrative_dates([m for s in sentences for m in found[s.index]], doc.published)
+    by_start = {m.start: m for m in ordered}
+    return {index: [by_start[m.start] for m in mentions] for index, mentions in found.items()}
 
 
 def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[MoneyMention]]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.model import DateValue
@@ -29,6 +29,13 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d–/-])"
 _RELATIVE = (r"(?P<relative>(?i:today|yesterday|tomorrow|tonight|last night|this evening|this afternoon|this morning|this week|last week|next week|"
              r"this month|last month|next month|this year|last year|next year|earlier this year|"
              r"earlier this month|later this year|later this month|at the weekend|over the weekend|last weekend))")
+# Days counted from the date the narrative last gave, not from publication: 'The previous day, the President had
+# discussed ...' after 'On Monday 8 April'. Resolved by anchor_narrative_dates once every sentence's dates are known.
+_NARRATIVE = (r"(?P<narrative>(?i:the\s+(?:previous|preceding|following|next)\s+day|the\s+day\s+(?:before|after)(?=\s*[,.;])|"
+              r"(?:later\s+|earlier\s+)?that\s+(?:same\s+)?(?:day|evening|morning|afternoon)|the\s+same\s+day|"
+              r"(?P<count>a|one|two|three|four|five|six|seven)\s+days?\s+(?P<way>earlier|later)))")
+_NARRATIVE_STEPS = {"previous": -1, "preceding": -1, "before": -1, "following": 1, "next": 1, "after": 1}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _VAGUE = (r"(?P<vague>in the coming (?:days|weeks|months|years)|in the next few (?:days|weeks|months)|"
           r"in recent (?:days|weeks|months|years)|in due course)")
 
@@ -41,6 +48,7 @@ PATTERNS = [
     ("day_month", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR})?"),
     ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,\s*{_YEAR})?(?!\s*(?:%|per|million|billion))"),
     ("month_year", rf"\b{_MONTH}\s+{_YEAR}"),
+    ("narrative", rf"\b{_NARRATIVE}\b"),
     ("relative", rf"\b{_RELATIVE}\b"),
     ("vague", rf"\b{_VAGUE}\b"),
     ("modified_month", rf"\b(?P<modifier>(?i:last|this|next))\s+{_MONTH}\b"),
@@ -90,6 +98,27 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
             starts.insert(index, match.start())
             ends.insert(index, match.end())
     return sorted(found, key=lambda m: m.start)
+
+
+def anchor_narrative_dates(mentions: list[DateMention], published: date | None) -> list[DateMention]:
+    """Resolve 'the previous day', 'two days later' (mentions in document order) against the last day the
+    narrative gave before them, or the publication date when it gave none."""
+    anchor = published
+    resolved = []
+    for mention in mentions:
+        if mention.rule == "narrative" and anchor is not None:
+            mention = replace(mention, value=DateValue((anchor + timedelta(days=_narrative_offset(mention.text))).isoformat(), "day"))
+        if mention.value is not None and mention.value.precision == "day":
+            anchor = mention.value.as_date()
+        resolved.append(mention)
+    return resolved
+
+
+def _narrative_offset(text: str) -> int:
+    words = text.lower().split()
+    if words[-1] in ("earlier", "later"):
+        return _COUNTS[words[0]] * (-1 if words[-1] == "earlier" else 1)
+    return next((_NARRATIVE_STEPS[w] for w in words if w in _NARRATIVE_STEPS), 0)
 
 
 def _future(text: str, floor: int, position: int) -> bool:

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from kg.model import DateValue
-from kg.values.dates import DateMention, find_dates, infer_publication_date, resolve
+from kg.values.dates import DateMention, anchor_narrative_dates, find_dates, infer_publication_date, resolve
 
 # A Wednesday: "yesterday" is Tuesday 11 May, "last week" starts on Monday 3 May.
 WEDNESDAY = date(2021, 5, 12)
@@ -227,3 +227,16 @@ def test_resolve_groups(rule: str, groups: dict, published: date | None, value: 
         "dateline-us", "dateline-weekday", "dateline-impossible", "today-us-order", "tomorrow"])
 def test_infer_publication_date(text: str, expected: date | None) -> None:
     assert infer_publication_date(text) == expected
+
+
+@pytest.mark.parametrize("phrase, iso", [("The previous day", "2021-05-07"), ("The following day", "2021-05-09"),
+                                         ("Two days later", "2021-05-10"), ("Later that day", "2021-05-08")])
+def test_anchor_narrative_dates_counts_from_the_last_day_told(phrase: str, iso: str) -> None:
+    text = f"Ministers met on Saturday 8 May. {phrase}, they signed the plan."
+    *_, narrative = anchor_narrative_dates(_dates(text, WEDNESDAY), WEDNESDAY)
+    assert narrative.text.lower() == phrase.lower() and narrative.value == DateValue(iso, "day")
+
+
+def test_anchor_narrative_dates_without_an_earlier_day_counts_from_publication() -> None:
+    [narrative] = anchor_narrative_dates(_dates("The next day, the plan was signed.", WEDNESDAY), WEDNESDAY)
+    assert narrative.value == DateValue("2021-05-13", "day")
