@@ -35,6 +35,7 @@ _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip wa
 # People who sign, agree or launch something together meet ("she launched the project together with the Minister").
 _SIGNED = re.compile(r"\b(?:signed|agreed|launched|inaugurated)\b")
 _BY = re.compile(r"[^,;.]{0,40}?\bby\b")
+_TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 
 
@@ -60,11 +61,16 @@ def extract_events(ctx: Context) -> list[Fact]:
     for sentence in narrative:
         current = _meeting(ctx, sentence, current, meetings)
         _delegation(ctx, sentence, meetings)
-    kept = [m for m in meetings if m.props.get("participant") or m.first("place")]
+    kept = [m for m in meetings if (m.props.get("participant") or m.first("place")) and not _alone(m)]
     for sentence in narrative:
         taken = {m.first("date") for m in kept if sentence.start in (m.evidence.start, *(s.start for s in m.more_evidence))}
         others += _dated(ctx, sentence, taken)
     return kept + others
+
+
+def _alone(meeting: Fact) -> bool:
+    """A journey that no one else joined: 'flew to Indonesia' tells of a trip, its meetings are told apart."""
+    return meeting.rule == "journey" and len(set(meeting.props.get("participant", []))) < 2
 
 
 def _cues(ctx: Context, sentence: Sentence) -> Cues:
@@ -74,6 +80,9 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     noun = next((m for m in meeting_noun_pattern().finditer(text, sentence.start, sentence.end) if not ctx.in_quote(m.start())), None)
     verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
                  if not ctx.in_quote(m.start())), None)
+    if verb is None:
+        verb = next((m for m in cue_pattern("journey_verbs").finditer(text, sentence.start, sentence.end)
+                     if not ctx.in_quote(m.start())), None)
     if verb is None and len(_people(ctx, sentence)) >= 2:
         verb = next((m for m in _SIGNED.finditer(text, sentence.start, sentence.end) if _signers(ctx, sentence, m)), None)
     if verb is None:
@@ -127,7 +136,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
             if current is not None and joined:
                 _add_participants(ctx, current, sentence)
             return current
-    date, place = _clause_date(ctx, sentence, cues.position), _place(ctx, sentence, cues.named, cues.position)
+    date = _clause_date(ctx, sentence, cues.position)
+    place = _destination(ctx, cues) or _place(ctx, sentence, cues.named, cues.position)
     same = _same_named(ctx, cues.named, meetings) or _same_day(cues, date, place, meetings)
     if same is not None:
         _join(ctx, same, sentence, date, place)
@@ -158,11 +168,17 @@ def _open(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | None, 
     if date is None or (published is not None and date.as_date() > published):
         return None
     cls = _meeting_class(ctx, cues)
-    fact = Fact(cls, ctx.fact_key(cls, sentence.start, sentence.end), Span(sentence.start, sentence.end), "meeting")
+    rule = "journey" if _journey(cues) else "meeting"
+    fact = Fact(cls, ctx.fact_key(cls, sentence.start, sentence.end), Span(sentence.start, sentence.end), rule)
     fact.add("date", date)
-    fact.add("place", place or _narrative_place(ctx, sentence) or _trip_place(cues, date, meetings))
+    if place is None and not _call(cues):  # a call is placed only where its own sentence says
+        place = _narrative_place(ctx, sentence) or _trip_place(date, meetings)
+    fact.add("place", place)
     fact.label = _meeting_label(ctx, sentence, cues, fact)
-    _add_participants(ctx, fact, sentence)
+    if rule == "journey":
+        _add_travellers(ctx, fact, sentence, cues.verb)
+    else:
+        _add_participants(ctx, fact, sentence)
     _anaphoric_agents(ctx, fact, sentence)
     meetings.append(fact)
     return fact
@@ -335,7 +351,8 @@ def _meeting_class(ctx: Context, cues: Cues) -> str:
         return ctx.entities[cues.named[0].key].cls
     if cues.noun:
         return nouns.get(cues.noun.group().lower(), "Meeting")
-    return "Visit" if cues.verb and cues.verb.group().lower().startswith("visit") else "Meeting"
+    visits = patterns("facts")["travel_verbs"]
+    return "Visit" if _journey(cues) or (cues.verb and cues.verb.group().lower().startswith(tuple(visits))) else "Meeting"
 
 
 def _meeting_label(ctx: Context, sentence: Sentence, cues: Cues, fact: Fact) -> str:
@@ -351,6 +368,9 @@ def _meeting_label(ctx: Context, sentence: Sentence, cues: Cues, fact: Fact) -> 
         label = f"{head} {cues.noun.group()}".strip() + _of_body(ctx, cues.noun.end(), sentence.end)
         place = fact.first("place")
         return f"{label} in {ctx.entities[place.key].label}" if place else label
+    place = fact.first("place")
+    if _journey(cues) and place:
+        return f"visit to {ctx.entities[place.key].label}"
     return tidy(sentence.text)[:200]
 
 
@@ -379,6 +399,21 @@ def _place(ctx: Context, sentence: Sentence, named: list, position: int | None =
     if candidates:
         return min(candidates, key=lambda c: (c[0], c[1]))[2]
     return _anaphoric_place(ctx, sentence)
+
+
+def _journey(cues: Cues) -> bool:
+    """Whether the sentence tells of a journey ('travelled to') and names no meeting."""
+    return not cues.named and cues.noun is None and cues.verb is not None \
+        and cues.verb.group().lower() in patterns("facts")["journey_verbs"]
+
+
+def _destination(ctx: Context, cues: Cues) -> Ref | None:
+    """'flew to Indonesia within hours of being sworn in at Government House': a traveller is where they went."""
+    if not _journey(cues):
+        return None
+    after = re.compile(r"\s+(?:the\s+)?").match(ctx.doc.text, cues.verb.end())
+    return next((Ref(m.key) for m in ctx.mentions_in(after.end(), after.end() + 80)
+                 if m.start == after.end() and ctx.entities[m.key].family in _PLACE_FAMILIES), None)
 
 
 def _places(ctx: Context, sentence: Sentence) -> list[tuple[int, int, Ref]]:
@@ -446,9 +481,13 @@ def _narrative_place(ctx: Context, sentence: Sentence) -> Ref | None:
     return None
 
 
-def _trip_place(cues: Cues, date: DateValue, meetings: list[Fact]) -> Ref | None:
-    """Where the trip was on the nearest day (three at most) of a meeting already placed; a call has no place."""
-    if date.precision != "day" or (cues.noun is not None and "call" in cues.noun.group().lower()):
+def _call(cues: Cues) -> bool:
+    return cues.noun is not None and "call" in cues.noun.group().lower()
+
+
+def _trip_place(date: DateValue, meetings: list[Fact]) -> Ref | None:
+    """Where the trip was on the nearest day (three at most) of a meeting already placed."""
+    if date.precision != "day":
         return None
     day = date.as_date()
     placed = [(abs((m.first("date").as_date() - day).days), m.first("place")) for m in meetings
@@ -472,6 +511,19 @@ def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence) -> None:
         meeting.add("participant", Ref(ref.person))
     if refs:
         meeting.cite(Span(sentence.start, sentence.end))
+
+
+def _add_travellers(ctx: Context, meeting: Fact, sentence: Sentence, verb: re.Match) -> None:
+    """'X travelled to Beirut with A, B and C, after the Prime Minister announced ...': who went is the subject
+    and the companions, not everyone the sentence names."""
+    text = ctx.doc.text
+    stop = _TRAVEL_CLAUSE_END.search(text, verb.end(), sentence.end)
+    end = stop.start() if stop else sentence.end
+    company = re.compile(r"[^,;.]{0,60}?\bwith\b").match(text, verb.end(), end)
+    for ref in _people(ctx, sentence):
+        if ref.end <= verb.start() or (company and company.end() <= ref.start < end):
+            meeting.add("participant", Ref(ref.person))
+    meeting.cite(Span(sentence.start, sentence.end))
 
 
 def _antecedent(ctx: Context, sentence: Sentence, female: bool):

@@ -22,7 +22,7 @@ _SIGNING = re.compile(r"\bwhen\b[^.]{0,60}\b(?:was|were)\s+signed\b")
 
 def date_quotes_by_occasion(ctx: Context) -> None:
     """Give each quote that the release dates only by default the date of the meeting its attribution names."""
-    meetings = [f for f in ctx.facts if f.rule == "meeting" and f.first("date")]  # the events stage's meetings
+    meetings = [f for f in ctx.facts if f.rule in ("meeting", "journey") and f.first("date")]  # the events stage's meetings
     for quote in (f for f in ctx.facts if f.cls == "DirectQuote"):
         attribution = ctx.attributions.get(quote.key)
         if attribution is None:

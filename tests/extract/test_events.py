@@ -88,3 +88,31 @@ def test_events_clause_after_a_colon_tells_its_own_meeting(tmp_path) -> None:
             "there this week: on Tuesday (15 July), Chancellor Friedrich Merz met the Bavarian cabinet on the mountain.")
     found = {(m["date"][0], p) for m in meetings(tmp_path, text, "2025-07-18") for p in m["participant"]}
     assert found == {("2025-07-18", "Alexander Dobrindt"), ("2025-07-15", "Friedrich Merz")}
+
+
+def test_events_journey_with_companions_is_a_visit_and_their_talks_join_it(tmp_path) -> None:
+    text = ("On Monday 8 May, the Home Secretary travelled to Tirana with the Security Minister, Tom Tugendhat. "
+            "They held talks with Prime Minister Edi Rama.")
+    [visit] = meetings(tmp_path, text)
+    assert visit["date"] == ["2023-05-08"] and visit["place"] == ["Tirana"]
+    assert set(visit["participant"]) == {"Suella Braverman", "Tom Tugendhat", "Edi Rama"}
+
+
+def test_events_journey_alone_is_no_meeting(tmp_path) -> None:
+    text = ("The Home Secretary flew to Tirana yesterday, after the Prime Minister, Rishi Sunak, "
+            "announced the returns agreement.")
+    assert meetings(tmp_path, text) == []
+
+
+def test_events_call_takes_no_place_from_the_sentence_before(tmp_path) -> None:
+    text = ("On 2 June the Home Secretary held talks in Rome with Interior Minister Matteo Piantedosi. "
+            "In a telephone call on 9 June, the Home Secretary and Matteo Piantedosi agreed the plan.")
+    call = next(m for m in meetings(tmp_path, text) if m["date"] == ["2023-06-09"])
+    assert "place" not in call
+
+
+def test_events_previous_day_counts_from_the_narrative_date(tmp_path) -> None:
+    text = ("On Monday 8 May, the Home Secretary held talks in Tirana with Prime Minister Edi Rama. "
+            "The previous day, she had discussed the plan over lunch in Rome with Giorgia Meloni.")
+    lunch = next(m for m in meetings(tmp_path, text) if m["place"] == ["Rome"])
+    assert lunch["date"] == ["2023-05-07"]
