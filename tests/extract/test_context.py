@@ -22,6 +22,7 @@ def test_dollar_currency_is_the_most_named_dollar_country(text: str, currency: s
     ("The Government will spend $40 million on Australian Border Force patrols.", "Government of Australia"),
     ("In Ottawa, the Government of Canada is committing to new patrols.", "Government of Canada"),
     ("The Government will spend £40 million on Border Force patrols.", "HM Government"),
+    ("The Government will spend PLN 40 million on Border Guard patrols.", "Government of Poland"),
 ])
 def test_unqualified_government_is_the_home_countrys(tmp_path, text: str, government: str) -> None:
     extraction = extract_text(tmp_path, text)

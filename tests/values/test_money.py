@@ -28,6 +28,9 @@ AMOUNTS = [
     ("Ottawa pledged C$10 million for patrols.", "C$10 million", Decimal("10000000"), "CAD"),
     ("The unit received 2 million euros.", "2 million euros", Decimal("2000000"), "EUR"),
     ("Officers seized EUR 5 000, two cars and a boat.", "EUR 5 000", Decimal("5000"), "EUR"),
+    ("The contract is worth nearly PLN 280 million.", "PLN 280 million", Decimal("280000000"), "PLN"),
+    ("The barrier will cost 85 mln zł.", "85 mln zł", Decimal("85000000"), "PLN"),
+    ("Bern added CHF 12 million for Frontex.", "CHF 12 million", Decimal("12000000"), "CHF"),
 ]
 
 
