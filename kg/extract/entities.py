@@ -64,6 +64,12 @@ def gazetteer_entity(entry: Entry) -> Entity:
                   entry.wikidata, {*entry.aliases, *entry.acronyms})
 
 
+@lru_cache(maxsize=1)
+def _legal_form_pattern() -> re.Pattern:
+    forms = "|".join(map(re.escape, sorted(patterns("entities")["company_suffixes"], key=len, reverse=True)))
+    return re.compile(rf"(?P<name>[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*){{0,3}})\s+(?:{forms})(?![\w/])")
+
+
 @lru_cache(maxsize=4)
 def _gazetteer_trie(gazetteer: Gazetteer) -> PhraseTrie:
     trie = PhraseTrie()
@@ -282,11 +288,12 @@ class EntityFinder:
         return found
 
     def _companies(self, sentence: Sentence) -> list[tuple[int, int, str]]:
-        """'the social media companies Meta, X and TikTok': each listed name is a company."""
+        """'the social media companies Meta, X and TikTok': each listed name is a company; so is a name before a
+        legal form ('Elektrotim S.A.')."""
         words = "|".join(self.rules["company_words"])
         name = rf"[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*)*"
         pattern = re.compile(rf"\b(?:{words})\s+(?P<names>{name}(?:,\s*{name})*(?:,?\s+and\s+{name})?)")
-        found = []
+        found = self._legal_forms(sentence)
         for match in pattern.finditer(sentence.text):
             for part in re.finditer(name, match.group("names")):
                 if part.group() in self.rules["stopwords"]:
@@ -294,6 +301,15 @@ class EntityFinder:
                 start = sentence.start + match.start("names") + part.start()
                 key = self._name_key(part.group(), "Company")
                 found.append((start, start + len(part.group()), key))
+        return found
+
+    def _legal_forms(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        found = []
+        for match in _legal_form_pattern().finditer(sentence.text):
+            if match.group("name").split()[0] in self.rules["stopwords"]:
+                continue
+            start = sentence.start + match.start()
+            found.append((start, sentence.start + match.end(), self._name_key(tidy(match.group()), "Company")))
         return found
 
     def _collectives(self, sentence: Sentence) -> list[tuple[int, int, str]]:

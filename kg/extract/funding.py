@@ -67,6 +67,10 @@ def extract_funding(ctx: Context) -> list[Fact]:
 
 
 def _is_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
+    return _spoken_of_as_funding(ctx, sentence, money) or (not ctx.in_quote(money.start) and bool(_builders(ctx, sentence, money)))
+
+
+def _spoken_of_as_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
     text = ctx.doc.text
     window = text[max(sentence.start, money.start - 80):min(sentence.end, money.end + 80)]
     if ctx.in_quote(money.start) or has_cue("funding_negative", window):
@@ -222,6 +226,7 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
     found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence) + _funded_object(ctx, sentence, mention)
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
     found += _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
+    found += _contracted(ctx, sentence, mention) + _builders(ctx, sentence, mention)
     receivers = [key for key in found if ctx.entities[key].family != "place"]
     return receivers or found  # '$155.1 million to BCCG for the El Paso 1 project': El Paso is where, not who
 
@@ -244,6 +249,28 @@ def _provided_with(ctx: Context, sentence: Sentence, mention: MoneyMention) -> l
     if receiver is None or not _PROVIDE_WITH.search(text, sentence.start, receiver.start):
         return []
     return [receiver.key] if _agent(ctx, receiver.key) else []
+
+
+def _contracted(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'the Border Guard has contracted a consortium of Elektrotim S.A. and ...; the contract is worth PLN 280
+    million': the contractors, named in the sentence or clause before the amount."""
+    text = ctx.doc.text
+    verb = next((m for m in cue_pattern("contractor_verbs").finditer(text, sentence.start, mention.start)), None)
+    if verb is None:
+        return []
+    lead = re.compile(r"\s+(?:a\s+(?:consortium|joint\s+venture|group)\s+of\s+|(?:the\s+)?(?:firm|company|companies)\s+)?(?:the\s+)?")
+    return _named_list(ctx, lead.match(text, verb.end()).end(), sentence.end)
+
+
+def _builders(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'Sprint S.A. of Olsztyn will build a PLN 85 million electronic barrier': the company paid to build it."""
+    text = ctx.doc.text
+    verbs = [v for v in cue_pattern("builder_verbs").finditer(text, sentence.start, mention.start)
+             if re.fullmatch(r"\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:up\s+to|nearly|around|about|almost)\s+)?", text[v.end():mention.start])]
+    if not verbs:
+        return []
+    clause = max(sentence.start, text.rfind(";", sentence.start, verbs[-1].start()) + 1)
+    return [m.key for m in ctx.mentions_in(clause, verbs[-1].start()) if ctx.entities[m.key].cls == "Company"][:1]
 
 
 def _supports(ctx: Context, sentence: Sentence, start: int) -> list[str]:
@@ -408,7 +435,7 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
     text = ctx.doc.text
     lead = re.compile(r"\b(?:redirect\w*\s+(?:the\s+)?(?:funds?|money|funding)\s+(?:originally\s+|previously\s+)?"
                       r"(?:allocated|earmarked|set aside|intended|committed)\s+(?:to|for)|"
-                      r"(?:funded|paid for|drawn|taken|redirected|reallocated|diverted|comes?|coming)\s+(?:from|through|out of)|"
+                      r"(?:funded|financed|paid for|drawn|taken|redirected|reallocated|diverted|comes?|coming)\s+(?:(?:mainly|largely|mostly|partly|entirely|wholly)\s+)?(?:from|through|out of)|"
                       r"(?:grant|grants|contribution|loan|credit)\s+from|(?:set\s+aside|earmarked)\s+in)\s+(?:the\s+)?",
                       re.I).search(text, sentence.start, sentence.end)
     if not lead:

@@ -24,3 +24,9 @@ def test_unknown_name_takes_the_class_of_its_head(tmp_path, name: str, cls: str)
 def test_other_governments_border_bodies_resolve_to_their_gazetteer_name(tmp_path, written: str, label: str) -> None:
     extraction = extract_text(tmp_path, f"Officers of {written} met ministers on Monday.")
     assert label in {e.label for e in extraction.entities.values()}
+
+
+@pytest.mark.parametrize("name", ["Elektrotim S.A.", "Thales Alenia GmbH", "Acme Drones LLC"])
+def test_name_before_a_legal_form_is_a_company(tmp_path, name: str) -> None:
+    extraction = extract_text(tmp_path, f"The agency signed a deal with {name} on Monday.")
+    assert {(e.label, e.cls) for e in extraction.entities.values()} >= {(name.rstrip("."), "Company")}

@@ -76,3 +76,17 @@ def test_funding_contract_awards_listed_are_packages_for_their_contractors(tmp_p
             "- $155.1 million to Barnard Spencer Joint Venture for the El Paso 1 project\n")
     found = {(p["amount"][0], tuple(p.get("recipient", []))) for p in packages(tmp_path, text, "2025-10-10")}
     assert found == {("483486600", ("BCCG Joint Venture",)), ("155100000", ("Barnard Spencer Joint Venture",))}
+
+
+def test_funding_contractors_named_after_contracted_receive_the_contract(tmp_path) -> None:
+    text = ("The Border Guard has contracted a consortium of Elektrotim S.A. and Acme Systems Ltd to build a barrier; "
+            "the contract is worth nearly PLN 280 million, financed mainly from EU funds.")
+    [package] = packages(tmp_path, text, "2024-05-29")
+    assert package["recipient"] == ["Elektrotim S.A", "Acme Systems Ltd"]
+    assert package["sourceOfFunds"] == ["European Union"]
+
+
+def test_funding_company_that_will_build_a_priced_thing_is_paid_for_it(tmp_path) -> None:
+    text = "Sprint S.A. of Olsztyn will build a PLN 85 million electronic barrier on the border rivers."
+    [package] = packages(tmp_path, text, "2024-05-29")
+    assert package["amount"] == ["85000000"] and package["recipient"] == ["Sprint S.A"]
