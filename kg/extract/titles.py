@@ -108,9 +108,11 @@ class TitleFinder:
     def _complements(self, end: int, stop: int, title: str) -> tuple[int, str | None, str | None, str]:
         """Read "of/for X" after a title: a known state or organisation owns the post, other words join the title."""
         organisation = country = None
-        lead = re.compile(r"\s+(of|for|at|in|to)\s+(?:the\s+)?")
+        lead = re.compile(r"\s+(of|for|at|in|to)\s+(?P<the>the\s+)?")
         while match := lead.match(self.text, end, stop):
             entity, entity_end = self._entity_starting(match.end())
+            if entity is None and match.group("the"):  # 'of the Philippines': the article is part of the name
+                entity, entity_end = self._entity_starting(match.start("the"))
             if match.group(1) in ("at", "in") and (entity is None or entity.family != "org"
                                                     or self._meeting_after(entity_end, stop)):
                 break  # 'the Prime Minister at the European Political Community summit': where, not whose

@@ -77,3 +77,8 @@ def test_people_bare_title_dropped_beside_a_fuller_one_holding_the_word(tmp_path
             "Minister Bullrich signed the agreement.")
     found = holdings(extract_text(tmp_path, text, "2025-07-28"))
     assert {q for p, q, _ in found if p == "Patricia Bullrich"} == {"Minister of National Security"}
+
+
+def test_post_of_a_state_named_with_its_article_belongs_to_that_state(tmp_path) -> None:
+    text = "Minister Wong spoke alongside the Secretary of Foreign Affairs of the Philippines, Enrique Manalo."
+    assert ("Enrique Manalo", "Secretary of Foreign Affairs", "Philippines") in holdings(extract_text(tmp_path, text, "2024-03-04"))
