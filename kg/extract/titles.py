@@ -121,7 +121,8 @@ class TitleFinder:
             if entity is not None and (entity.family in ("org", "state") or entity.cls == "Region"):
                 if entity.cls == "State":
                     country = entity.key
-                else:
+                    entity, entity_end = self._organisation_after(entity, entity_end)  # 'of U.S. Southern Command'
+                if entity.cls != "State":
                     organisation = entity.key
                 end = self._skip_acronym(entity_end, stop)
                 continue
@@ -136,6 +137,15 @@ class TitleFinder:
         """'... the European Political Community (EPC) summit': a meeting noun follows the name."""
         gap = _ACRONYM_GAP.match(self.text, end, stop)
         return bool(gap) and bool(meeting_noun_pattern().match(self.text, gap.end(), stop))
+
+    def _organisation_after(self, state: Entity, end: int) -> tuple[Entity, int]:
+        """'U.S. Southern Command', 'the U.S. Agency for International Development': a state named as the
+        adjective of the organisation right after it; else the state."""
+        space = re.compile(r"\s+").match(self.text, end)
+        organisation, organisation_end = self._entity_starting(space.end()) if space else (None, end)
+        if organisation is not None and organisation.family == "org":
+            return organisation, organisation_end
+        return state, end
 
     def _entity_starting(self, position: int) -> tuple[Entity | None, int]:
         for mention in self.mentions:
@@ -152,7 +162,9 @@ class TitleFinder:
         item = rf"{WORD}(?:\s+{WORD}){{0,2}}"  # 'Justice, Home Affairs and Migration'
         last = rf"(?:{item}(?=\s*[,.;:)]|\s*$)|{WORD})"  # '... and Democracy Henna Virkkunen': the name is not an item
         series = re.compile(rf"{item}(?:,\s+{item})+,?\s+and\s+{last}").match(self.text, start, stop)
-        if series and not any(start <= m.start < series.end() and m.key.startswith("person/") for m in self.mentions):
+        possessive = series is not None and (self.text[series.end() - 2:series.end()] in ("'s", "’s")
+                                             or self.text.startswith(("'s", "’s"), series.end()))  # '..., and Colombia's Minister'
+        if series and not possessive and not any(start <= m.start < series.end() and m.key.startswith("person/") for m in self.mentions):
             return series.end()
         words = list(re.compile(rf"{WORD}|and|on|&|in|the").finditer(self.text, start, stop))
         taken: list[re.Match] = []

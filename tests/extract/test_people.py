@@ -82,3 +82,14 @@ def test_people_bare_title_dropped_beside_a_fuller_one_holding_the_word(tmp_path
 def test_post_of_a_state_named_with_its_article_belongs_to_that_state(tmp_path) -> None:
     text = "Minister Wong spoke alongside the Secretary of Foreign Affairs of the Philippines, Enrique Manalo."
     assert ("Enrique Manalo", "Secretary of Foreign Affairs", "Philippines") in holdings(extract_text(tmp_path, text, "2024-03-04"))
+
+
+def test_state_as_adjective_of_an_organisation_gives_the_post_that_organisation(tmp_path) -> None:
+    text = "Mayorkas met the Commander of U.S. Southern Command, General Laura Richardson, in Miami."
+    assert ("Laura Richardson", "Commander", "Southern Command") in holdings(extract_text(tmp_path, text, "2024-06-11"))
+
+
+def test_title_complement_stops_before_the_next_owners_possessive(tmp_path) -> None:
+    text = ("Mayorkas held talks with Panama's Minister of Foreign Affairs, Janaina Tewaney, and Colombia's "
+            "Minister of Foreign Affairs, Álvaro Leyva Durán.")
+    assert ("Janaina Tewaney", "Minister of Foreign Affairs", "Panama") in holdings(extract_text(tmp_path, text, "2023-04-11"))
