@@ -423,13 +423,22 @@ def _places(ctx: Context, sentence: Sentence) -> list[tuple[int, int, Ref]]:
         entity = ctx.entities[mention.key]
         before = text[max(sentence.start, mention.start - 24):mention.start]
         at = re.search(r"\b(?i:at)\s+(?:the\s+)?$", before)
-        if ctx.in_quote(mention.start) or not (at or re.search(r"\b(?i:in)\s+(?:the\s+)?$", before) or _travel_pattern().search(before)):
+        if ctx.in_quote(mention.start) or not (at or re.search(r"\b(?i:in)\s+(?:the\s+)?$", before)
+                                               or _travel_pattern().search(before) or _gone_for_talks(ctx, mention, before)):
             continue
         if entity.family in _PLACE_FAMILIES:
             found.append((_PLACE_RANK.get(entity.cls, 2) - (1 if at else 0), mention.start, Ref(mention.key)))
         elif entity.family == "org" and re.match(r"\s+(?:headquarters|HQ|offices|site)\b", text[mention.end:mention.end + 14]):
             found.append((0, mention.start, Ref(mention.key)))
     return found
+
+
+def _gone_for_talks(ctx: Context, mention, before: str) -> bool:
+    """'led a delegation ... to Panama City for talks with ...': where people went for a meeting."""
+    if not re.search(r"\bto\s+(?:the\s+)?$", before):
+        return False
+    purpose = re.compile(r"\s+for\s+(?:[\w-]+\s+){0,2}?").match(ctx.doc.text, mention.end)
+    return bool(purpose and meeting_noun_pattern().match(ctx.doc.text, purpose.end()))
 
 
 def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:

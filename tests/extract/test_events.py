@@ -116,3 +116,17 @@ def test_events_previous_day_counts_from_the_narrative_date(tmp_path) -> None:
             "The previous day, she had discussed the plan over lunch in Rome with Giorgia Meloni.")
     lunch = next(m for m in meetings(tmp_path, text) if m["place"] == ["Rome"])
     assert lunch["date"] == ["2023-05-07"]
+
+
+def test_events_place_people_went_to_for_talks(tmp_path) -> None:
+    text = ("On 11 April, the Home Secretary led a delegation that included Tom Tugendhat to Panama City "
+            "for talks with Janaina Tewaney.")
+    [meeting] = meetings(tmp_path, text)
+    assert meeting["place"] == ["Panama City"]
+
+
+def test_events_meeting_that_brought_together_people_adds_them(tmp_path) -> None:
+    text = ("The Home Secretary today marked the anniversary by convening senior leaders in London. "
+            "The meeting brought together Tom Tugendhat and Robert Jenrick.")
+    [meeting] = meetings(tmp_path, text)
+    assert set(meeting["participant"]) == {"Suella Braverman", "Tom Tugendhat", "Robert Jenrick"}
