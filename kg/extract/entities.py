@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from kg.gazetteer import Entry, Gazetteer
 from kg.model import Document, Sentence
 from kg.patterns import patterns, title_pattern
 from kg.values.dates import MONTHS, WEEKDAYS
+from kg.values.literals import ascii_prefix, lowered_text, matches_at, occurrences
 from kg.values.names import slug, tidy
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -81,6 +83,7 @@ class EntityFinder:
         self.entities: dict[str, Entity] = {}
         self.rules = patterns("entities")
         self.local = PhraseTrie()
+        self.collective = _collective_pattern(tuple(gazetteer.demonyms))  # once a document, not once a sentence
 
     def run(self) -> list[EntityMention]:
         candidates: list[tuple[int, int, str]] = []
@@ -298,10 +301,9 @@ class EntityFinder:
 
     def _collectives(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
-        heads, pattern = _collective_pattern(tuple(self.gazetteer.demonyms))
-        if not heads.search(sentence.text):  # most sentences name no group: skip the slow scan
+        if not self.collective.heads.search(sentence.text):  # most sentences name no group: skip the slow scan
             return found
-        for match in pattern.finditer(sentence.text):
+        for match in self.collective.matches(sentence.text):
             head, modifiers = match.group("head"), match.group("mods") or ""
             words = [w for w in modifiers.split() if w.lower() != "the"]
             if head in self.rules["collective_needs_modifier"] and not words:
@@ -327,8 +329,38 @@ class EntityFinder:
         return [EntityMention(s, e, self.doc.text[s:e], k) for s, e, k in sorted(set(chosen) | nested)]
 
 
+_RUN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Collectives:
+    """The collective pattern of modifiers and head, a quick test for a head word, and what a match can open with:
+    a head anywhere (as written), or at the start of a word a modifier or demonym, known here by the first
+    three letters of its lowered ASCII part (``openings``; None when one does not start with a word character)."""
+
+    heads: re.Pattern
+    pattern: re.Pattern
+    head_words: tuple[str, ...]
+    openings: frozenset[str] | None
+    short_openings: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> Iterable[re.Match]:
+        """What ``pattern.finditer(text)`` finds, tried only where a head, modifier or demonym can start: the
+        case-insensitive modifiers made a scan of every position the slowest part of finding entities."""
+        lowered = lowered_text(text)
+        if lowered is None or self.openings is None:
+            return self.pattern.finditer(text)
+        positions = occurrences(text, self.head_words)
+        positions.update(word.start() for word in _RUN.finditer(text) if self._opens(lowered, word.start()))
+        return matches_at(self.pattern, text, positions, len(text))
+
+    def _opens(self, lowered: str, start: int) -> bool:
+        return lowered[start:start + 3] in self.openings or any(
+            lowered.startswith(opening, start) for opening in self.short_openings)
+
+
 @lru_cache(maxsize=4)
-def _collective_pattern(demonyms: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+def _collective_pattern(demonyms: tuple[str, ...]) -> _Collectives:
     """A quick test for a collective head word, and the full pattern of modifiers and head."""
     rules = patterns("entities")
     heads = sorted(rules["collective_heads"], key=len, reverse=True)
@@ -336,5 +368,8 @@ def _collective_pattern(demonyms: tuple[str, ...]) -> tuple[re.Pattern, re.Patte
     mod = "|".join(re.escape(m) for m in modifiers)
     dem = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True)) or "(?!)"
     head = "|".join(map(re.escape, heads))
-    return (re.compile(rf"(?:{head})\b"),
-            re.compile(rf"(?P<mods>(?:\b(?:(?:{dem})|(?i:{mod}))\s+){{0,4}})(?P<head>{head})\b"))
+    openings = frozenset(ascii_prefix(word).lower()[:3] for word in (*demonyms, *modifiers))
+    openings = openings if all(_RUN.match(opening) for opening in openings) else None
+    return _Collectives(re.compile(rf"(?:{head})\b"),
+                        re.compile(rf"(?P<mods>(?:\b(?:(?:{dem})|(?i:{mod}))\s+){{0,4}})(?P<head>{head})\b"),
+                        tuple(heads), openings, tuple(opening for opening in openings or () if len(opening) < 3))

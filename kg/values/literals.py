@@ -28,6 +28,12 @@ def lowered_text(text: str) -> str | None:
     return text.lower()
 
 
+def ascii_prefix(word: str) -> str:
+    """The part of ``word`` before its first non-ASCII character: where a case-insensitive match of the word
+    starts, this part matches its lowered self (for other letters, re's case rules are not lower()'s)."""
+    return word[:next((i for i, char in enumerate(word) if not char.isascii()), len(word))]
+
+
 def occurrences(lowered: str, words: Iterable[str], offset: int = 0) -> set[int]:
     """Every position (plus ``offset``) where one of ``words`` starts in ``lowered``, overlapping ones too."""
     found = set()

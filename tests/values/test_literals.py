@@ -26,3 +26,13 @@ def test_date_family_words_cover_every_alternative(fragment: str, family: str) -
     words = dates._FAMILY_WORDS[family]
     assert all(any(word in alternative.lower() if family == "relative" else word in alternative for word in words)
                for alternative in alternatives), alternatives
+
+
+@pytest.mark.parametrize("text", ["the smuggling gangs and French police", "megagangs of Monégasque partners",
+                                  "local, national and international law enforcement agencies", "THE GANGS gangs"])
+def test_collective_scan_at_openings_is_the_full_scan(text: str) -> None:
+    from kg.extract.entities import _collective_pattern
+    from kg.gazetteer import load_gazetteer
+
+    collectives = _collective_pattern(tuple(load_gazetteer().demonyms))
+    assert [m.span() for m in collectives.matches(text)] == [m.span() for m in collectives.pattern.finditer(text)]
