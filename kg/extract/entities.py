@@ -83,15 +83,19 @@ class EntityFinder:
         self.entities: dict[str, Entity] = {}
         self.rules = patterns("entities")
         self.local = PhraseTrie()
+        self.connectors, self.stopwords = frozenset(self.rules["connectors"]), frozenset(self.rules["stopwords"])
+        self.trailing = self.connectors | {"-", "’", "'"}  # joining words and marks a name does not end on
         self.collective = _collective_pattern(tuple(gazetteer.demonyms))  # once a document, not once a sentence
 
     def run(self) -> list[EntityMention]:
         candidates: list[tuple[int, int, str]] = []
         for sentence in self.sentences:
             tokens = tokenize(self.doc.text, sentence.start, sentence.end)
+            keys = PhraseTrie.keys(tokens)
             candidates += self._acronyms(sentence)
-            candidates += self._trie(self.local, tokens, self._local_key)
-            candidates += self._trie(_gazetteer_trie(self.gazetteer), tokens, self._gazetteer_key)
+            if not self.local.empty:  # acronyms the document introduced, if any yet
+                candidates += self._trie(self.local, tokens, keys, self._local_key)
+            candidates += self._trie(_gazetteer_trie(self.gazetteer), tokens, keys, self._gazetteer_key)
             candidates += self._names(tokens)
             candidates += self._networks(sentence)
             candidates += self._companies(sentence)
@@ -114,9 +118,9 @@ class EntityFinder:
     def _local_key(self, values: list) -> str | None:
         return values[0]
 
-    def _trie(self, trie: PhraseTrie, tokens: list[Token], keyer) -> list[tuple[int, int, str]]:
+    def _trie(self, trie: PhraseTrie, tokens: list[Token], keys: list[str], keyer) -> list[tuple[int, int, str]]:
         found = []
-        for first, last, values in trie.matches(tokens):
+        for first, last, values in trie.matches(tokens, keys):
             key = keyer(values)
             if key and not self._inside_word(tokens[first].start, tokens[last - 1].end):
                 found.append((tokens[first].start, tokens[last - 1].end, key))
@@ -238,7 +242,7 @@ class EntityFinder:
         return tokens[index].text if index < len(tokens) else ""
 
     def _capitalised_runs(self, tokens: list[Token]) -> list[list[Token]]:
-        connectors, stop = set(self.rules["connectors"]), set(self.rules["stopwords"])
+        connectors, stop = self.connectors, self.stopwords
         runs, current = [], []
         for index, token in enumerate(tokens):
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
@@ -258,10 +262,10 @@ class EntityFinder:
                 current = []
         if current:
             runs.append(current)
-        return [self._trim(run) for run in runs if self._trim(run)]
+        return [trimmed for trimmed in map(self._trim, runs) if trimmed]
 
     def _trim(self, run: list[Token]) -> list[Token]:
-        connectors = set(self.rules["connectors"]) | {"-", "’", "'"}
+        connectors = self.trailing
         while run and run[-1].text in connectors:
             run = run[:-1]
         return run
