@@ -89,10 +89,10 @@ def _is_tranche(ctx: Context, sentence: Sentence) -> bool:
 
 
 def _list_intro(ctx: Context, sentence: Sentence) -> bool:
-    earlier = [s for s in ctx.sentences if s.index < sentence.index and not s.list_item]
-    if not earlier:
+    earlier = ctx.previous_prose(sentence)
+    if earlier is None:
         return False
-    intro = ctx.doc.text[earlier[-1].start:earlier[-1].end]
+    intro = ctx.doc.text[earlier.start:earlier.end]
     return intro.rstrip().endswith(":") and has_cue("list_intro_cues", intro) and not has_cue("speech_verbs", intro)
 
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from kg.extract.entities import Entity, EntityFinder, EntityMention, entity_key
 from kg.extract.people import PeopleFinder, PersonRef, Post
 from kg.extract.sentences import split_sentences
+from kg.extract.spans import ByStart
 from kg.gazetteer import Gazetteer
 from kg.model import DateValue, Document, Fact, Sentence
 from kg.patterns import patterns
@@ -21,6 +23,7 @@ from kg.values.names import fold
 from kg.values.numbers import Quantity, find_quantities
 
 
+_ASIDE = re.compile(r",\s+(?:who|which|where|when)\b[^,]*,")  # a relative clause between commas
 _PROSE = re.compile(r"(?:\S+\s+){5,}\S*[.!?:]\W*$")  # six words or more, ending as a sentence does
 
 
@@ -39,6 +42,9 @@ class Context:
     attributions: dict[str, tuple[int, int]] = field(default_factory=dict)  # quote fact -> its undated attribution
     facts: list[Fact] = field(default_factory=list)
     issued: set[str] = field(default_factory=set)
+    _indexes: dict[str, ByStart] = field(default_factory=dict, repr=False)
+    _lede: tuple[int, Sentence | None] = field(default=(-1, None), repr=False)  # (quotes known then, lede)
+    _asides: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     @property
     def entities(self) -> dict[str, Entity]:
@@ -66,18 +72,72 @@ class Context:
         """For a list item, the sentence that introduces the list ('The package will pay for:')."""
         if not sentence.list_item:
             return None
-        earlier = [s for s in self.sentences[:sentence.index] if not s.list_item]
-        return earlier[-1] if earlier and earlier[-1].text.rstrip().endswith(":") else None
+        earlier = self.previous_prose(sentence)
+        return earlier if earlier and earlier.text.rstrip().endswith(":") else None
+
+    def previous_prose(self, sentence: Sentence) -> Sentence | None:
+        """The last sentence before this one that is not a list item."""
+        return self._previous_prose[sentence.index]
+
+    @cached_property
+    def _previous_prose(self) -> list[Sentence | None]:
+        """For each sentence, ``previous_prose``: made once, as list items ask it one by one."""
+        found, last = [], None
+        for sentence in self.sentences:
+            found.append(last)
+            last = last if sentence.list_item else sentence
+        return found
 
     def lede(self) -> Sentence | None:
-        """The release's first sentence of prose; the short lines before it are its title, dateline and byline."""
-        return next((s for s in self.sentences[1:] if _PROSE.search(s.text) and not self.in_quote(s.start)), None)
+        """The release's first sentence of prose; the short lines before it are its title, dateline and byline.
+
+        Asked per sentence by several stages; found again only when a quote was added since (a lede is not quoted).
+        """
+        if self._lede[0] != len(self.quotes):
+            lede = next((s for s in self.sentences[1:] if _PROSE.search(s.text) and not self.in_quote(s.start)), None)
+            self._lede = (len(self.quotes), lede)
+        return self._lede[1]
 
     def mentions_in(self, start: int, end: int) -> list[EntityMention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        return self._by_start("mentions").within(start, end)
 
     def refs_in(self, start: int, end: int) -> list[PersonRef]:
-        return [r for r in self.refs if start <= r.start and r.end <= end]
+        return self._by_start("refs").within(start, end)
+
+    def _by_start(self, name: str) -> ByStart:
+        """The index of ``self.mentions`` or ``self.refs``, made again if the list was replaced or grew."""
+        items, index = getattr(self, name), self._indexes.get(name)
+        if index is None or not index.describes(items):
+            index = self._indexes[name] = ByStart(items)
+        return index
+
+    def clause_asides(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """The relative clauses of a sentence (', who arrived in Kigali last night,'), commas inside names
+        ('Foreign, Commonwealth and Development Office') hidden; see ``_aside_spans``."""
+        if sentence.index not in self._asides:
+            self._asides[sentence.index] = self._aside_spans(sentence)
+        return self._asides[sentence.index]
+
+    def _aside_spans(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """The asides a scan of the whole text up to the sentence's end finds in the sentence, read from the
+        last comma before the sentence: an aside holds no comma but its last, so only one starting at that
+        comma can run into the sentence, and whether that comma ends an earlier aside is the whole text's
+        scan (``_text_asides``). Scanning the text from its start for each sentence made this quadratic."""
+        text = self.doc.text
+        comma = text.rfind(",", 0, sentence.start)
+        resume = sentence.start if comma < 0 else comma + (comma + 1 in self._aside_ends)
+        window = list(text[resume:sentence.end])
+        for mention in self.mentions_in(sentence.start, sentence.end):
+            for index in range(mention.start - resume, mention.end - resume):
+                if window[index] == ",":
+                    window[index] = ";"
+        spans = ((resume + m.start(), resume + m.end()) for m in _ASIDE.finditer("".join(window)))
+        return [(start, end) for start, end in spans if start >= sentence.start]
+
+    @cached_property
+    def _aside_ends(self) -> frozenset[int]:
+        """Where the asides a scan of the whole unmasked text finds end."""
+        return frozenset(m.end() for m in _ASIDE.finditer(self.doc.text))
 
     def in_quote(self, position: int) -> bool:
         return any(s <= position < e for s, e in self.quotes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from kg.gazetteer import Entry, Gazetteer
 from kg.model import Document, Sentence
 from kg.patterns import patterns, title_pattern
 from kg.values.dates import MONTHS, WEEKDAYS
+from kg.values.literals import ascii_prefix, lowered_text, matches_at, occurrences
 from kg.values.names import slug, tidy
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -87,14 +89,19 @@ class EntityFinder:
         self.entities: dict[str, Entity] = {}
         self.rules = patterns("entities")
         self.local = PhraseTrie()
+        self.connectors, self.stopwords = frozenset(self.rules["connectors"]), frozenset(self.rules["stopwords"])
+        self.trailing = self.connectors | {"-", "’", "'"}  # joining words and marks a name does not end on
+        self.collective = _collective_pattern(tuple(gazetteer.demonyms))  # once a document, not once a sentence
 
     def run(self) -> list[EntityMention]:
         candidates: list[tuple[int, int, str]] = []
         for sentence in self.sentences:
             tokens = tokenize(self.doc.text, sentence.start, sentence.end)
+            keys = PhraseTrie.keys(tokens)
             candidates += self._acronyms(sentence)
-            candidates += self._trie(self.local, tokens, self._local_key)
-            candidates += self._trie(_gazetteer_trie(self.gazetteer), tokens, self._gazetteer_key)
+            if not self.local.empty:  # acronyms the document introduced, if any yet
+                candidates += self._trie(self.local, tokens, keys, self._local_key)
+            candidates += self._trie(_gazetteer_trie(self.gazetteer), tokens, keys, self._gazetteer_key)
             candidates += self._names(tokens)
             candidates += self._networks(sentence)
             candidates += self._companies(sentence)
@@ -117,9 +124,9 @@ class EntityFinder:
     def _local_key(self, values: list) -> str | None:
         return values[0]
 
-    def _trie(self, trie: PhraseTrie, tokens: list[Token], keyer) -> list[tuple[int, int, str]]:
+    def _trie(self, trie: PhraseTrie, tokens: list[Token], keys: list[str], keyer) -> list[tuple[int, int, str]]:
         found = []
-        for first, last, values in trie.matches(tokens):
+        for first, last, values in trie.matches(tokens, keys):
             key = keyer(values)
             if key and not self._inside_word(tokens[first].start, tokens[last - 1].end):
                 found.append((tokens[first].start, tokens[last - 1].end, key))
@@ -241,7 +248,7 @@ class EntityFinder:
         return tokens[index].text if index < len(tokens) else ""
 
     def _capitalised_runs(self, tokens: list[Token]) -> list[list[Token]]:
-        connectors, stop = set(self.rules["connectors"]), set(self.rules["stopwords"])
+        connectors, stop = self.connectors, self.stopwords
         runs, current = [], []
         for index, token in enumerate(tokens):
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
@@ -261,10 +268,10 @@ class EntityFinder:
                 current = []
         if current:
             runs.append(current)
-        return [self._trim(run) for run in runs if self._trim(run)]
+        return [trimmed for trimmed in map(self._trim, runs) if trimmed]
 
     def _trim(self, run: list[Token]) -> list[Token]:
-        connectors = set(self.rules["connectors"]) | {"-", "’", "'"}
+        connectors = self.trailing
         while run and run[-1].text in connectors:
             run = run[:-1]
         return run
@@ -314,10 +321,9 @@ class EntityFinder:
 
     def _collectives(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
-        heads, pattern = _collective_pattern(tuple(self.gazetteer.demonyms))
-        if not heads.search(sentence.text):  # most sentences name no group: skip the slow scan
+        if not self.collective.heads.search(sentence.text):  # most sentences name no group: skip the slow scan
             return found
-        for match in pattern.finditer(sentence.text):
+        for match in self.collective.matches(sentence.text):
             head, modifiers = match.group("head"), match.group("mods") or ""
             words = [w for w in modifiers.split() if w.lower() != "the"]
             if head in self.rules["collective_needs_modifier"] and not words:
@@ -343,8 +349,38 @@ class EntityFinder:
         return [EntityMention(s, e, self.doc.text[s:e], k) for s, e, k in sorted(set(chosen) | nested)]
 
 
+_RUN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Collectives:
+    """The collective pattern of modifiers and head, a quick test for a head word, and what a match can open with:
+    a head anywhere (as written), or at the start of a word a modifier or demonym, known here by the first
+    three letters of its lowered ASCII part (``openings``; None when one does not start with a word character)."""
+
+    heads: re.Pattern
+    pattern: re.Pattern
+    head_words: tuple[str, ...]
+    openings: frozenset[str] | None
+    short_openings: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> Iterable[re.Match]:
+        """What ``pattern.finditer(text)`` finds, tried only where a head, modifier or demonym can start: the
+        case-insensitive modifiers made a scan of every position the slowest part of finding entities."""
+        lowered = lowered_text(text)
+        if lowered is None or self.openings is None:
+            return self.pattern.finditer(text)
+        positions = occurrences(text, self.head_words)
+        positions.update(word.start() for word in _RUN.finditer(text) if self._opens(lowered, word.start()))
+        return matches_at(self.pattern, text, positions, len(text))
+
+    def _opens(self, lowered: str, start: int) -> bool:
+        return lowered[start:start + 3] in self.openings or any(
+            lowered.startswith(opening, start) for opening in self.short_openings)
+
+
 @lru_cache(maxsize=4)
-def _collective_pattern(demonyms: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+def _collective_pattern(demonyms: tuple[str, ...]) -> _Collectives:
     """A quick test for a collective head word, and the full pattern of modifiers and head."""
     rules = patterns("entities")
     heads = sorted(rules["collective_heads"], key=len, reverse=True)
@@ -352,5 +388,8 @@ def _collective_pattern(demonyms: tuple[str, ...]) -> tuple[re.Pattern, re.Patte
     mod = "|".join(re.escape(m) for m in modifiers)
     dem = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True)) or "(?!)"
     head = "|".join(map(re.escape, heads))
-    return (re.compile(rf"(?:{head})\b"),
-            re.compile(rf"(?P<mods>(?:\b(?:(?:{dem})|(?i:{mod}))\s+){{0,4}})(?P<head>{head})\b"))
+    openings = frozenset(ascii_prefix(word).lower()[:3] for word in (*demonyms, *modifiers))
+    openings = openings if all(_RUN.match(opening) for opening in openings) else None
+    return _Collectives(re.compile(rf"(?:{head})\b"),
+                        re.compile(rf"(?P<mods>(?:\b(?:(?:{dem})|(?i:{mod}))\s+){{0,4}})(?P<head>{head})\b"),
+                        tuple(heads), openings, tuple(opening for opening in openings or () if len(opening) < 3))

@@ -261,19 +261,7 @@ def _clause_date(ctx: Context, sentence: Sentence, position: int) -> DateValue |
 
 def _asides(ctx: Context, sentence: Sentence, position: int) -> list[tuple[int, int]]:
     """The relative clauses of a sentence (', who arrived in Kigali last night,') that do not hold ``position``."""
-    text = _mask_names(ctx, sentence)
-    return [(m.start(), m.end()) for m in re.finditer(r",\s+(?:who|which|where|when)\b[^,]*,", text[:sentence.end])
-            if m.start() >= sentence.start and not (m.start() <= position < m.end())]
-
-
-def _mask_names(ctx: Context, sentence: Sentence) -> str:
-    """The document text with commas inside names ('Foreign, Commonwealth and Development Office') hidden."""
-    text = list(ctx.doc.text[:sentence.end])
-    for mention in ctx.mentions_in(sentence.start, sentence.end):
-        for index in range(mention.start, mention.end):
-            if text[index] == ",":
-                text[index] = ";"
-    return "".join(text)
+    return [(start, end) for start, end in ctx.clause_asides(sentence) if not (start <= position < end)]
 
 
 def _narrative_date(ctx: Context, sentence: Sentence) -> DateValue | None:

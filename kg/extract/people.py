@@ -21,6 +21,7 @@ from datetime import date
 from functools import lru_cache
 
 from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention, entity_key, gazetteer_entity
+from kg.extract.spans import ByStart
 from kg.extract.titles import WORD, TitleFinder, TitleMention
 from kg.gazetteer import Gazetteer, PostEntry
 from kg.model import Sentence
@@ -103,6 +104,7 @@ class PeopleFinder:
         self.countries: dict[str, str] = {}
         self.refs: list[PersonRef] = []
         self.honorifics = patterns("posts")["honorifics"]
+        self.by_start = ByStart(mentions)  # a sentence's mentions without a scan of the document's
 
     # -- public -----------------------------------------------------------
     def run(self, sentences: list[Sentence], dates: dict[int, list[DateMention]], published: date | None) -> list[PersonRef]:
@@ -311,8 +313,8 @@ class PeopleFinder:
                 start = reach + match.start("name")
                 person = self._person(match.group("name"), start)
                 self.refs.append(self._ref(start, title.end, person, title, self._day(sentence, title.start), "appointed"))
-        for mention in self.mentions:
-            if sentence.start <= mention.start < sentence.end and not self._covered(mention.start):
+        for mention in self.by_start.starting(sentence.start, sentence.end):
+            if not self._covered(mention.start):
                 self._appointed_to_office(sentence, mention)
 
     def _appointed_to_office(self, sentence: Sentence, mention: EntityMention) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.model import DateValue
+from kg.values.literals import lowered_text
 
 MONTHS = {name: number for number, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -57,6 +58,23 @@ PATTERNS = [
     ("year", rf"\b(?P<prep>(?i:in|since|by|during|from|until|before|after|of|between|throughout))\s+{_YEAR}"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
+# Words a text must hold, one of each family a pattern needs, for the pattern to match in it (_CASELESS
+# families' in lower case, as that part of a pattern ignores case). Most sentences state no date: testing for
+# these words costs a few substring searches, where scanning costs one pass of every pattern over the
+# sentence. A pattern is skipped only when it cannot match, so what is found is the same.
+_FAMILY_WORDS = {
+    "month": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "weekday": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "relative": ("today", "yesterday", "tomorrow", "night", "evening", "afternoon", "morning", "week", "month", "year"),
+    "vague": ("in the coming ", "in the next few ", "in recent ", "in due course"),
+    "narrative": ("day", "evening", "morning", "afternoon"),
+    "year": ("19", "20"),
+}
+_CASELESS = ("relative", "narrative")  # families whose part of a pattern ignores case: looked for in lowered text
+_NEEDS = {"relative_explicit": ("relative", "month"), "weekday_explicit": ("weekday", "month"),
+          "day_month_relative_year": ("month",), "month_relative_year": ("month",), "day_month": ("month",),
+          "month_day": ("month",), "month_year": ("month", "year"), "relative": ("relative",), "narrative": ("narrative",), "vague": ("vague",),
+          "modified_month": ("month",), "modified_weekday": ("weekday",), "month_alone": ("month",), "year": ("year",)}
 _STATED_TODAY = [re.compile(rf"\b(?P<relative>today|yesterday|tomorrow)\s*\(\s*{_WEEKDAY},?\s+{order}(?:,?\s+{_YEAR})?\s*\)", re.I)
                  for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 # A line that states the release's date: 'Release Date: June 24, 2025', 'Published: 3 March 2025'.
@@ -88,7 +106,10 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
     found: list[DateMention] = []
     starts: list[int] = []  # the spans taken so far, in order (they never overlap)
     ends: list[int] = []
+    families = _families(text[start:end])
     for rule, pattern in _COMPILED:
+        if not all(family in families for family in _NEEDS[rule]):
+            continue
         for match in pattern.finditer(text, start, end):
             index = bisect.bisect_right(starts, match.start())
             if (index and ends[index - 1] > match.start()) or (index < len(starts) and starts[index] < match.end()):
@@ -119,6 +140,15 @@ def _narrative_offset(text: str) -> int:
     if words[-1] in ("earlier", "later"):
         return _COUNTS[words[0]] * (-1 if words[-1] == "earlier" else 1)
     return next((_NARRATIVE_STEPS[w] for w in words if w in _NARRATIVE_STEPS), 0)
+
+
+def _families(segment: str) -> set[str]:
+    """The families of ``_FAMILY_WORDS`` whose words the segment holds (all of them when case folding is unsafe)."""
+    lowered = lowered_text(segment)
+    if lowered is None:
+        return set(_FAMILY_WORDS)
+    return {family for family, words in _FAMILY_WORDS.items()
+            if any(word in (lowered if family in _CASELESS else segment) for word in words)}
 
 
 def _future(text: str, floor: int, position: int) -> bool:

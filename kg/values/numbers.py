@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
 
 from kg.patterns import patterns
+from kg.values.literals import lowered_text, matches_at, occurrences
 
 # Thousands grouped by spaces, as European texts write them ('EUR 70 000', '61 000 migrants'); not when a
 # comma or point and a digit follow ('1 000,50' has decimals); a comma ending a clause ('EUR 5 000, two cars') is fine.
@@ -53,6 +54,29 @@ def _pattern() -> re.Pattern:
                       rf"(?P<percent>\s?(?:%|per cent|percent))?")
 
 
+@lru_cache(maxsize=1)
+def _opening_words() -> tuple[str, ...] | None:
+    """The qualifiers and number words a match can open with, or None when one is more than lower-case words."""
+    words = (*patterns("figures")["qualifiers"], *_words())
+    return words if all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", word) for word in words) else None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _matches(text: str, start: int, end: int) -> Iterable[re.Match]:
+    """What ``_pattern().finditer(text, start, end)`` finds, tried only at digits, qualifiers and number words.
+
+    A match opens on one of them; scanning every position with the case-insensitive qualifiers and number
+    words cost more than all the rest of find_quantities.
+    """
+    words, lowered = _opening_words(), lowered_text(text[start:end])
+    if words is None or lowered is None:
+        return _pattern().finditer(text, start, end)
+    positions = occurrences(lowered, words, start) | {m.start() for m in _DIGIT.finditer(text, start, end)}
+    return matches_at(_pattern(), text, positions, end)
+
+
 def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]],
                     names: dict[int, int] | None = None) -> list[Quantity]:
     """Counts with the unit they count, and percentages; skips years and spans already taken.
@@ -70,7 +94,7 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
     is_taken = _cover(taken)
     counted: list[Quantity] = []  # counts with a unit, in order; those before the last full stop are passed
     first, last_stop, scanned = 0, -1, start
-    for match in _pattern().finditer(text, start, end):
+    for match in _matches(text, start, end):
         if is_taken(match.start("number")) or _glued(text, match):
             continue
         number = match.group("number")

@@ -123,3 +123,11 @@ def test_find_quantities_name_ending_the_phrase_is_kept_as_the_unit() -> None:
     name = text.index("Border")
     [quantity] = find_quantities(text, 0, len(text), [], {name: name + len("Border Force")})
     assert quantity.unit == "Border Force"
+
+
+@pytest.mark.parametrize("text", ["wraparound 50 officers", "1,0005 and 12 345 678", "someone often sent ten",
+                                  "More than 25% and AN ESTIMATED twenty", "up to\u00a0 4.5 per cent", "x\u017fome 3"])
+def test_find_quantities_scan_at_openings_is_the_full_scan(text: str) -> None:
+    from kg.values.numbers import _matches, _pattern
+    spans = [m.span() for m in _pattern().finditer(text, 1, len(text))]
+    assert [m.span() for m in _matches(text, 1, len(text))] == spans
