@@ -19,6 +19,7 @@ from kg.model import Document, Sentence
 from kg.patterns import patterns, title_pattern
 from kg.values.dates import MONTHS, WEEKDAYS
 from kg.values.literals import ascii_prefix, lowered_text, matches_at, occurrences
+from kg.values.money import currencies
 from kg.values.names import slug, tidy
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -252,13 +253,16 @@ class EntityFinder:
         runs, current = [], []
         for index, token in enumerate(tokens):
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-            if following in connectors and following != "the" and token.text not in _LIST_WORDS and index + 2 < len(tokens):
-                following = tokens[index + 2].text  # 'Palacio de las Garzas': two joining words ('of the' ends a run)
+            if following in connectors and token.text not in _LIST_WORDS and index + 2 < len(tokens) and (
+                    following != "the" or (current and current[-1].text in self.rules["of_the_heads"])):
+                following = tokens[index + 2].text  # 'Palacio de las Garzas': two joining words ('of the' ends a run,
+                #                                      but for 'Ministry of the Interior')
             if _CAP.match(token.text) and not (not current and token.text in stop):
                 current.append(token)
             elif current and (token.text in connectors or token.text == "-") and _CAP.match(following) \
                     and following.lower() not in MONTHS and following.lower() not in WEEKDAYS \
-                    and not following[:1].isdigit():  # 'the House of Commons on 10 February'
+                    and not following[:1].isdigit() and following not in currencies():  # 'the House of Commons on
+                #                                      10 February', 'the Ministry of the Interior and EUR 8 million'
                 current.append(token)
             elif current and token.text in ("’", "'") and _CAP.match(following) and following != "s":
                 current.append(token)

@@ -30,3 +30,9 @@ def test_other_governments_border_bodies_resolve_to_their_gazetteer_name(tmp_pat
 def test_name_before_a_legal_form_is_a_company(tmp_path, name: str) -> None:
     extraction = extract_text(tmp_path, f"The agency signed a deal with {name} on Monday.")
     assert {(e.label, e.cls) for e in extraction.entities.values()} >= {(name.rstrip("."), "Company")}
+
+
+def test_ministry_name_goes_on_after_of_the_but_not_into_an_amount(tmp_path) -> None:
+    text = "Italy gave EUR 7.3 million for the Ministry of the Interior and EUR 1 million for the courts."
+    labels = {e.label for e in extract_text(tmp_path, text).entities.values()}
+    assert "Ministry of the Interior" in labels and not any("EUR" in label for label in labels)
