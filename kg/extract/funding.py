@@ -150,8 +150,10 @@ def _nearest_date(ctx: Context, sentence: Sentence, mention: MoneyMention) -> Da
 
 
 def _lead_date(ctx: Context) -> DateValue | None:
-    """The date of the document's first dated narrative sentence: when its news happened."""
-    for sentence in ctx.sentences:
+    """The date of the document's first dated narrative sentence, from the lede on (a headline's 'centres to
+    open on 1 August' is a plan): when its news happened."""
+    lede = ctx.lede()
+    for sentence in ctx.sentences[lede.index if lede else 0:]:
         value = ctx.sentence_date(sentence)
         if value and value.precision == "day" and not ctx.in_quote(sentence.start):
             return value
@@ -226,7 +228,7 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
     found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence) + _funded_object(ctx, sentence, mention)
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
     found += _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
-    found += _contracted(ctx, sentence, mention) + _builders(ctx, sentence, mention)
+    found += _contracted(ctx, sentence, mention) + _builders(ctx, sentence, mention) + _labelled_item(ctx, sentence, mention)
     receivers = [key for key in found if ctx.entities[key].family != "place"]
     return receivers or found  # '$155.1 million to BCCG for the El Paso 1 project': El Paso is where, not who
 
@@ -249,6 +251,19 @@ def _provided_with(ctx: Context, sentence: Sentence, mention: MoneyMention) -> l
     if receiver is None or not _PROVIDE_WITH.search(text, sentence.start, receiver.start):
         return []
     return [receiver.key] if _agent(ctx, receiver.key) else []
+
+
+def _labelled_item(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'- Poland: €52 million' in a list of shares: the name that labels the item receives its amount."""
+    if not sentence.list_item:
+        return []
+    label = re.compile(r"\W*(?P<label>.+?)\s*[:–—]\s*(?:up\s+to\s+|about\s+|around\s+|some\s+)?$").fullmatch(
+        ctx.doc.text, sentence.start, mention.start)
+    if not label:
+        return []
+    named = ctx.mentions_in(label.start("label"), label.end("label"))
+    whole = len(named) == 1 and (named[0].start, named[0].end) == label.span("label")
+    return [named[0].key] if whole and _agent(ctx, named[0].key) else []
 
 
 def _contracted(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:

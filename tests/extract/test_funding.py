@@ -90,3 +90,17 @@ def test_funding_company_that_will_build_a_priced_thing_is_paid_for_it(tmp_path)
     text = "Sprint S.A. of Olsztyn will build a PLN 85 million electronic barrier on the border rivers."
     [package] = packages(tmp_path, text, "2024-05-29")
     assert package["amount"] == ["85000000"] and package["recipient"] == ["Sprint S.A"]
+
+
+def test_funding_list_item_labelled_by_a_name_is_that_names_share(tmp_path) -> None:
+    text = ("The Commission today announced €69 million for the eastern border. The funding is allocated as follows:\n\n"
+            "- Poland: €52 million\n- Finland: €17 million\n")
+    shares = {(p["amount"][0], tuple(p.get("recipient", []))) for p in packages(tmp_path, text, "2024-12-12")}
+    assert {("52000000", ("Poland",)), ("17000000", ("Finland",))} <= shares
+
+
+def test_funding_undated_package_takes_the_ledes_date_not_the_headlines_plan(tmp_path) -> None:
+    text = ("Centres to open on 1 August\n\nThe Prime Minister today (Wednesday 5 June) visited the sites. "
+            "Italy has committed €31.2 million for the Ministry of the Interior.")
+    [package] = packages(tmp_path, text, "2024-06-05")
+    assert package["date"] == ["2024-06-05"]
