@@ -117,12 +117,11 @@ class PeopleFinder:
         return self.refs
 
     def person_by_surname(self, surname: str) -> str | None:
-        """A person already named in full whose name ends with ``surname`` ('Macron', 'von der Leyen')."""
-        for ref in reversed(self.refs):
-            label = self.finder.entities[ref.person].label
-            if label == surname or label.endswith(" " + surname):
-                return ref.person
-        return None
+        """A person already named in full whose name ends with ``surname`` ('Macron', 'von der Leyen'), else
+        whose name holds it after the first name: 'Minister Cordero' is Luis Cordero Vega (a paternal surname)."""
+        labels = [(ref.person, self.finder.entities[ref.person].label) for ref in reversed(self.refs)]
+        ending = next((person for person, label in labels if label == surname or label.endswith(" " + surname)), None)
+        return ending or next((person for person, label in labels if f" {surname} " in f" {' '.join(label.split()[1:])} "), None)
 
     def gazetteer_posts(self, person: str, day: date | None) -> list[str]:
         """Keys of the posts the gazetteer says the person held on ``day``."""

@@ -4,7 +4,8 @@ Four layouts, each a rule: ``quote_block`` ("Name (Title) yesterday said:"
 followed by the quoted paragraphs), ``quote_then_speaker`` ("\u201c...,\u201d said
 the Home Secretary, Yvette Cooper, yesterday."), ``speaker_then_quote``
 ("Name said: \u201c...\u201d") and ``quote_then_dash_line`` (a quote, then
-"\u2013 Name, Title" on the next line). Quote spans are recorded on the context so that
+"\u2013 Name, Title" on the next line); ``quote_in_prose`` reads quotes the paragraph layouts leave, inside a
+paragraph's prose ('"...," he said.', 'X said that day that they had "..."'). Quote spans are recorded on the context so that
 other extractors can tell narrative from quoted speech.
 """
 from __future__ import annotations
@@ -15,10 +16,16 @@ from kg.extract.context import Context
 from kg.extract.cues import cue_pattern
 from kg.extract.people import PersonRef
 from kg.model import DateValue, Fact, Ref, Sentence, Span
+from kg.patterns import patterns
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 _OPEN, _CLOSE = "\"“", "\"”"
 _RELATIVE = re.compile(r",\s+(?:who|whose|which)\b")
+_QUOTED = re.compile(r"[“\"][^“”\"\n]{3,}[”\"]")  # a quote opened and closed within a line
+# After a quote: the words that say who said it, up to the speech verb and what dates it ('..., said on Monday').
+_SAID_AFTER = re.compile(rf"[,.!?]?\s*(?:(?P<pronoun>he|she)\s+|[^“”\"]{{0,120}}?\b)(?:{'|'.join(patterns('facts')['speech_verbs'])})\b[^“”\".;]{{0,60}}")
+# Before a quote that ends reported speech: 'X said (on Monday) that the three governments had "'.
+_SAID_BEFORE = re.compile(rf"\b(?:{'|'.join(patterns('facts')['speech_verbs'])})\b[^“”\".;:]{{0,120}}\bthat\b[^“”\".;:]{{0,120}}?[“\"]")
 _DASH_LINE = re.compile(r"[ \t]*\n[ \t]*[–—-][ \t]*")  # a line break, then a dash opening the speaker's line
 
 
@@ -39,7 +46,44 @@ def extract_statements(ctx: Context) -> list[Fact]:
                 fact.props["date"] = list(facts[-1].props.get("date", []))
                 _follows(ctx, facts[-1], fact)
             facts.append(fact)
+        facts += _inline_quotes(ctx, paragraph)
     return facts
+
+
+def _inline_quotes(ctx: Context, paragraph: list[Sentence]) -> list[Fact]:
+    """Quotes inside a paragraph's prose that the layouts above do not read: '"...," he said.' after a sentence
+    naming him, '"...," the Austrian Minister of the Interior, Gerhard Karner, said on Monday.', and reported
+    words ending on a quote ('Alex Norris said that day that they had "one month to get this in order".')."""
+    text, facts = ctx.doc.text, []
+    start, end = paragraph[0].start, paragraph[-1].end
+    for quote in _QUOTED.finditer(text, start, end):
+        if any(s <= quote.start() < e or quote.start() <= s < quote.end() for s, e in ctx.quotes):
+            continue
+        sentence = next((s for s in paragraph if s.start <= quote.end() - 1 < s.end), paragraph[-1])
+        after = _SAID_AFTER.match(text, quote.end(), sentence.end)
+        if after:
+            attribution = (quote.end(), after.end())
+            ref = _speaker(ctx, *attribution) or _pronoun_speaker(ctx, after, start, quote.start())
+        else:
+            opening = max(sentence.start, start)
+            before = _SAID_BEFORE.search(text, opening, quote.start() + 1)
+            if before is None or before.end() - 1 != quote.start():
+                continue
+            attribution = (opening, quote.start())
+            ref = _speaker(ctx, *attribution)
+        fact = _statement_by(ctx, ref, quote.start() + 1, _quote_end(text, quote.start(), quote.end() - 1), attribution,
+                             "quote_in_prose") if ref else None
+        if fact:
+            facts.append(fact)
+    return facts
+
+
+def _pronoun_speaker(ctx: Context, after: re.Match, floor: int, position: int) -> PersonRef | None:
+    """'he said' / 'she said': the person the paragraph named last before the quote."""
+    if not after.group("pronoun"):
+        return None
+    earlier = [r for r in ctx.refs_in(floor, position) if not ctx.in_quote(r.start)]
+    return earlier[-1] if earlier else None
 
 
 def _same_occasion(ctx: Context, before: Fact, fact: Fact, paragraph: list[Sentence]) -> bool:
@@ -137,8 +181,10 @@ def _speaker_then_quote(ctx: Context, start: int, end: int) -> Fact | None:
 
 def _statement(ctx: Context, start: int, end: int, attribution: tuple[int, int], rule: str) -> Fact | None:
     ref = _speaker(ctx, *attribution)
-    if ref is None:
-        return None
+    return _statement_by(ctx, ref, start, end, attribution, rule) if ref else None
+
+
+def _statement_by(ctx: Context, ref: PersonRef, start: int, end: int, attribution: tuple[int, int], rule: str) -> Fact:
     ctx.quotes.append((start, end))
     fact = Fact("DirectQuote", ctx.fact_key("DirectQuote", start, end), Span(start, end), rule)
     speaker = ctx.entities[ref.person].label
@@ -147,7 +193,7 @@ def _statement(ctx: Context, start: int, end: int, attribution: tuple[int, int],
     post = ctx.post_of(ref)
     fact.add("speakerPost", Ref(post) if post else None)
     fact.add("text", ctx.doc.text[start:end])
-    date = _attribution_date(ctx, _outside_clause(ctx.doc.text, *attribution))
+    date = _attribution_date(ctx, outside_clause(ctx.doc.text, *attribution))
     fact.add("date", date or ctx.published_value())
     if date is None:
         ctx.attributions[fact.key] = attribution  # kg.extract.occasions may date it by the meeting it names
@@ -165,7 +211,7 @@ def _speaker(ctx: Context, start: int, end: int) -> PersonRef | None:
     return None
 
 
-def _outside_clause(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def outside_clause(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The attribution without its relative clause: '..., who signed the plan in September,' says nothing of when
     the words were said, but a date after the clause does ('..., whose country holds the Presidency, on Monday')."""
     clause = _RELATIVE.search(text, start, end)

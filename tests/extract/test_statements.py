@@ -50,3 +50,32 @@ def test_statements_date_inside_the_speakers_relative_clause_does_not(tmp_path) 
     text = "\u201cThe plan works,\u201d said Rasmus Stoklund, who signed it on Monday, at the meeting."
     [quote] = quotes(tmp_path, text, "2025-12-10")
     assert quote["date"] == ["2025-12-10"]
+
+
+def test_statements_quote_inside_prose_said_by_the_person_named_before(tmp_path) -> None:
+    text = ("Poland's Minister of the Interior, Tomasz Siemoniak, welcomed the funding at the Council. "
+            "\u201cThe Commission has recognised our position,\u201d he said.\n")
+    [quote] = quotes(tmp_path, text, "2024-12-12")
+    assert quote["speaker"] == ["Tomasz Siemoniak"] and quote["text"] == ["The Commission has recognised our position"]
+
+
+def test_statements_quote_inside_prose_then_titled_speaker(tmp_path) -> None:
+    text = ("The way was cleared on Monday, when Austria withdrew its objection. \u201cWe can move to the next step,\u201d "
+            "the Austrian Minister of the Interior, Gerhard Karner, said on Monday.\n")
+    [quote] = quotes(tmp_path, text, "2024-12-12")
+    assert quote["speaker"] == ["Gerhard Karner"] and quote["date"] == ["2024-12-09"]
+
+
+def test_statements_reported_speech_ending_on_a_quote(tmp_path) -> None:
+    text = ("The warning was issued on Monday 17 November. Security Minister Dan Jarvis said that day that the "
+            "three governments had \u201cone month to get this in order\u201d.\n")
+    [quote] = quotes(tmp_path, text, "2025-12-01")
+    assert quote["speaker"] == ["Dan Jarvis"] and quote["text"] == ["one month to get this in order"]
+    assert quote["date"] == ["2025-11-17"]
+
+
+def test_statements_title_and_paternal_surname_name_the_person(tmp_path) -> None:
+    text = ("Noem met Chile's Minister of Public Security, Luis Cordero Vega, on 30 July. "
+            "\u201cWe cooperate closely,\u201d Minister Cordero said.\n")
+    [quote] = quotes(tmp_path, text, "2025-07-31")
+    assert quote["speaker"] == ["Luis Cordero Vega"]
