@@ -4,7 +4,8 @@ A quote whose attribution states no date is dated with the release. When the
 attribution says where it was said ("In Cartagena, Secretary Mayorkas said:")
 or at what ("Speaking after the meeting, ...", "... told the conference",
 "... said when the memorandum was signed"), it was said at a meeting this
-document reports, and takes that meeting's date. One "said at the time" or
+document reports, and takes that meeting's date; a place with no meeting there takes the date the
+narrative last gave in a sentence naming that place. One "said at the time" or
 "said in response" takes the date of the happening the narrative just told. Runs after the events stage,
 which finds the meetings.
 """
@@ -14,9 +15,12 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.cues import cue_pattern
+from kg.extract.statements import outside_clause
 from kg.model import DateValue, Fact, Ref
 from kg.patterns import meeting_noun_pattern
 
+_IN_NAME = re.compile(r"\bin\s+([A-Z][\w’'-]+)")
+_ANY_MEETING = ("meeting", "meetings", "talks")
 _SIGNING = re.compile(r"\bwhen\b[^.]{0,60}\b(?:was|were)\s+signed\b")
 
 
@@ -29,7 +33,8 @@ def date_quotes_by_occasion(ctx: Context) -> None:
             continue
         earlier = [m for m in meetings if m.evidence.start < quote.evidence.start]
         meeting = _at_place(ctx, earlier, attribution) or _at_meeting(ctx, earlier, attribution)
-        date = meeting.first("date") if meeting is not None else _at_the_time(ctx, quote, attribution)
+        date = meeting.first("date") if meeting is not None else (
+            _at_the_time(ctx, quote, attribution) or _where_the_narrative_was(ctx, quote, attribution))
         if date is not None:
             quote.props["date"] = [date]
             quote.rule = f"{quote.rule}+occasion"
@@ -50,6 +55,30 @@ def _at_the_time(ctx: Context, quote: Fact, span: tuple[int, int]) -> DateValue 
     return None
 
 
+def _where_the_narrative_was(ctx: Context, quote: Fact, span: tuple[int, int]) -> DateValue | None:
+    """'... Prime Minister Tusk said in Kraków.' after 'on Saturday 18 May in Kraków, the Prime Minister announced
+    ...': the day the narrative last put the speaker at the place the attribution names."""
+    text, places = ctx.doc.text, set()
+    for part in outside_clause(text, *span):  # not 'Jarvis, who watched one of the arrests in Cheltenham, said:'
+        places |= {ctx.entities[m.key].label for m in ctx.mentions_in(*part) if ctx.entities[m.key].family == "place"}
+        places |= {m.group(1) for m in _IN_NAME.finditer(text, *part) if not _names_start(ctx, m.start(1))}  # 'said
+        #  in Kraków', a city no gazetteer lists; not 'an Inspector in Immigration Enforcement's ... unit'
+    if not places:
+        return None
+    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(places)))})\b")
+    for sentence in reversed([s for s in ctx.sentences if s.end <= quote.evidence.start and not ctx.in_quote(s.start)]):
+        if named.search(text, sentence.start, sentence.end):
+            days = [d.value for d in ctx.dates[sentence.index] if d.value and d.value.precision == "day"]
+            if days:
+                return days[0]
+    return None
+
+
+def _names_start(ctx: Context, position: int) -> bool:
+    """Whether an entity's name (an organisation, a place the gazetteer knows) starts at ``position``."""
+    return any(m.start == position for m in ctx.mentions_in(position, len(ctx.doc.text)))
+
+
 def _at_place(ctx: Context, meetings: list[Fact], span: tuple[int, int]) -> Fact | None:
     """'In Cartagena, ... said:': the one dated meeting held at a place the attribution names."""
     said = ctx.doc.text[span[0]:span[1]]
@@ -65,6 +94,8 @@ def _at_meeting(ctx: Context, meetings: list[Fact], span: tuple[int, int]) -> Fa
     noun = meeting_noun_pattern().search(text, *span)
     if noun:
         called = [m for m in meetings if noun.group().lower() in m.label.lower()]
+        if not called and noun.group().lower() in _ANY_MEETING:
+            called = meetings  # 'said after the meeting': the last one reported, whatever it was called
         return called[-1] if called else None
     if _SIGNING.search(text, *span):
         signed = [m for m in meetings if "signed" in text[m.evidence.start:m.evidence.end]]

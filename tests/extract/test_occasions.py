@@ -31,3 +31,15 @@ def test_quote_said_at_the_time_takes_the_date_just_told(tmp_path) -> None:
     text = ("In March, wastewater testing showed that drug use had doubled. The Prime Minister then asked "
             "ministers to report back.\n\n\u201cWe have gone hard on gangs,\u201d the Prime Minister said at the time.\n")
     assert quote_dates(tmp_path, text, "2025-05-10") == [["2025-03"]]
+
+
+def test_quote_said_after_the_meeting_takes_the_last_meetings_date_whatever_it_was_called(tmp_path) -> None:
+    text = ("On Wednesday, 30 July, in Santiago, Home Secretary Yvette Cooper met Chile's Minister of Justice, "
+            "Jaime Gajardo.\n\n\u201cWe cooperate closely,\u201d Yvette Cooper said after the meeting.\n")
+    assert quote_dates(tmp_path, text, "2025-07-31") == [["2025-07-30"]]
+
+
+def test_quote_said_in_a_place_takes_the_day_the_narrative_was_there(tmp_path) -> None:
+    text = ("On Saturday 18 May in Kraków, the Prime Minister, Donald Tusk, announced the East Shield.\n\n"
+            "\u201cWe want our border to be safe,\u201d Prime Minister Tusk said in Kraków.\n")
+    assert quote_dates(tmp_path, text, "2024-05-29") == [["2024-05-18"]]
