@@ -99,6 +99,14 @@ def union_lines(blobs: list[bytes]) -> bytes:
     return b"".join(line + b"\n" for line in lines)
 
 
+def _start_worker(parent: int) -> None:
+    """A worker dies with bskg, and quietly: the kernel's death signal comes a moment after the parent dies, and
+    a result written in that moment would raise BrokenPipeError (printed as 'Process ForkPoolWorker-1:' and a
+    traceback); with SIGPIPE's default action the write ends the worker without a word."""
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    die_with_parent(signal.SIGKILL, parent)
+
+
 def _preload() -> None:
     """Import the extractor and load the gazetteer here, before the fork, so that the workers share them instead of
     each loading them: two workers extracted two documents in 0.66 s so, 1.0 s without."""
@@ -120,8 +128,8 @@ class Extractor:
         if self.jobs > 1:
             _preload()
             # A worker outliving a killed bskg would only print a BrokenPipeError traceback: it dies with it.
-            self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=die_with_parent,
-                                                                  initargs=(signal.SIGKILL, os.getpid()))
+            self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start_worker,
+                                                                  initargs=(os.getpid(),))
         return self
 
     def __exit__(self, *exc: object) -> None:
