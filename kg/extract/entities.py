@@ -91,6 +91,7 @@ class EntityFinder:
         self.rules = patterns("entities")
         self.local = PhraseTrie()
         self.connectors, self.stopwords = frozenset(self.rules["connectors"]), frozenset(self.rules["stopwords"])
+        self.of_the_heads = frozenset(self.rules["of_the_heads"])
         self.trailing = self.connectors | {"-", "’", "'"}  # joining words and marks a name does not end on
         self.collective = _collective_pattern(tuple(gazetteer.demonyms))  # once a document, not once a sentence
 
@@ -254,7 +255,7 @@ class EntityFinder:
         for index, token in enumerate(tokens):
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
             if following in connectors and token.text not in _LIST_WORDS and index + 2 < len(tokens) and (
-                    following != "the" or (current and current[-1].text in self.rules["of_the_heads"])):
+                    following != "the" or (current and current[-1].text in self.of_the_heads)):
                 following = tokens[index + 2].text  # 'Palacio de las Garzas': two joining words ('of the' ends a run,
                 #                                      but for 'Ministry of the Interior')
             if _CAP.match(token.text) and not (not current and token.text in stop):

@@ -61,7 +61,7 @@ def _where_the_narrative_was(ctx: Context, quote: Fact, span: tuple[int, int]) -
     text, places = ctx.doc.text, set()
     for part in outside_clause(text, *span):  # not 'Jarvis, who watched one of the arrests in Cheltenham, said:'
         places |= {ctx.entities[m.key].label for m in ctx.mentions_in(*part) if ctx.entities[m.key].family == "place"}
-        places |= {m.group(1) for m in _IN_NAME.finditer(text, *part) if not _names_start(ctx, m.start(1))}  # 'said
+        places |= {m.group(1) for m in _IN_NAME.finditer(text, *part) if not _names_start(ctx, m.start(1), span[1])}  # 'said
         #  in Kraków', a city no gazetteer lists; not 'an Inspector in Immigration Enforcement's ... unit'
     if not places:
         return None
@@ -74,9 +74,9 @@ def _where_the_narrative_was(ctx: Context, quote: Fact, span: tuple[int, int]) -
     return None
 
 
-def _names_start(ctx: Context, position: int) -> bool:
+def _names_start(ctx: Context, position: int, end: int) -> bool:
     """Whether an entity's name (an organisation, a place the gazetteer knows) starts at ``position``."""
-    return any(m.start == position for m in ctx.mentions_in(position, len(ctx.doc.text)))
+    return any(m.start == position for m in ctx.mentions_in(position, end))
 
 
 def _at_place(ctx: Context, meetings: list[Fact], span: tuple[int, int]) -> Fact | None:

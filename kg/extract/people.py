@@ -121,7 +121,7 @@ class PeopleFinder:
         whose name holds it after the first name: 'Minister Cordero' is Luis Cordero Vega (a paternal surname)."""
         labels = [(ref.person, self.finder.entities[ref.person].label) for ref in reversed(self.refs)]
         ending = next((person for person, label in labels if label == surname or label.endswith(" " + surname)), None)
-        return ending or next((person for person, label in labels if f" {surname} " in f" {' '.join(label.split()[1:])} "), None)
+        return ending or next((person for person, label in labels if surname in label.split()[1:]), None)
 
     def gazetteer_posts(self, person: str, day: date | None) -> list[str]:
         """Keys of the posts the gazetteer says the person held on ``day``."""

@@ -11,21 +11,21 @@ other extractors can tell narrative from quoted speech.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.context import Context
 from kg.extract.cues import cue_pattern
 from kg.extract.people import PersonRef
 from kg.model import DateValue, Fact, Ref, Sentence, Span
-from kg.patterns import patterns
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 _OPEN, _CLOSE = "\"“", "\"”"
 _RELATIVE = re.compile(r",\s+(?:who|whose|which)\b")
 _QUOTED = re.compile(r"[“\"][^“”\"\n]{3,}[”\"]")  # a quote opened and closed within a line
-# After a quote: the words that say who said it, up to the speech verb and what dates it ('..., said on Monday').
-_SAID_AFTER = re.compile(rf"[,.!?]?\s*(?:(?P<pronoun>he|she)\s+|[^“”\"]{{0,120}}?\b)(?:{'|'.join(patterns('facts')['speech_verbs'])})\b[^“”\".;]{{0,60}}")
-# Before a quote that ends reported speech: 'X said (on Monday) that the three governments had "'.
-_SAID_BEFORE = re.compile(rf"\b(?:{'|'.join(patterns('facts')['speech_verbs'])})\b[^“”\".;:]{{0,120}}\bthat\b[^“”\".;:]{{0,120}}?[“\"]")
+# After a quote, the words that say who said it, up to the speech verb and what dates it ('..., said on Monday');
+# before a quote that ends reported speech, 'X said (on Monday) that the three governments had "'.
+_SAID_AFTER = r"[,.!?]?\s*(?:(?P<pronoun>he|she)\s+|[^“”\"]{{0,120}}?)(?:{verbs})[^“”\".;]{{0,60}}"
+_SAID_BEFORE = r"(?:{verbs})[^“”\".;:]{{0,120}}\bthat\b[^“”\".;:]{{0,120}}?[“\"]"
 _DASH_LINE = re.compile(r"[ \t]*\n[ \t]*[–—-][ \t]*")  # a line break, then a dash opening the speaker's line
 
 
@@ -60,13 +60,13 @@ def _inline_quotes(ctx: Context, paragraph: list[Sentence]) -> list[Fact]:
         if any(s <= quote.start() < e or quote.start() <= s < quote.end() for s, e in ctx.quotes):
             continue
         sentence = next((s for s in paragraph if s.start <= quote.end() - 1 < s.end), paragraph[-1])
-        after = _SAID_AFTER.match(text, quote.end(), sentence.end)
+        after = _said("after").match(text, quote.end(), sentence.end)
         if after:
             attribution = (quote.end(), after.end())
             ref = _speaker(ctx, *attribution) or _pronoun_speaker(ctx, after, start, quote.start())
         else:
             opening = max(sentence.start, start)
-            before = _SAID_BEFORE.search(text, opening, quote.start() + 1)
+            before = _said("before").search(text, opening, quote.start() + 1)
             if before is None or before.end() - 1 != quote.start():
                 continue
             attribution = (opening, quote.start())
@@ -76,6 +76,12 @@ def _inline_quotes(ctx: Context, paragraph: list[Sentence]) -> list[Fact]:
         if fact:
             facts.append(fact)
     return facts
+
+
+@lru_cache(maxsize=2)
+def _said(side: str) -> re.Pattern:
+    """The attribution beside an inline quote, with the speech verbs of facts.yaml (kg.extract.cues)."""
+    return re.compile((_SAID_AFTER if side == "after" else _SAID_BEFORE).format(verbs=cue_pattern("speech_verbs").pattern))
 
 
 def _pronoun_speaker(ctx: Context, after: re.Match, floor: int, position: int) -> PersonRef | None:
