@@ -66,6 +66,27 @@ def gazetteer_entity(entry: Entry) -> Entity:
                   entry.wikidata, {*entry.aliases, *entry.acronyms})
 
 
+_NETWORK_NAME = re.compile(rf"(?<![\w’'-])[{UPPER}][\w’'-]+")  # a name starts a word: else a long word is retried at each letter
+_COMPANY_NAME = re.compile(rf"[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*)*")
+
+
+@lru_cache(maxsize=1)
+def _network_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A quick test for a network head word ('gangs'), and names before one ('Albanian and Kurdish gangs')."""
+    words = "|".join(patterns("entities")["network_words"])
+    name = _NETWORK_NAME.pattern
+    return (re.compile(rf"\s(?:{words})\b"),
+            re.compile(rf"((?:{name})(?:(?:,\s*|\s+and\s+){name})*)\s+(?P<head>{words})\b"))
+
+
+@lru_cache(maxsize=1)
+def _company_list_pattern() -> re.Pattern:
+    """'the social media companies Meta, X and TikTok'."""
+    words = "|".join(patterns("entities")["company_words"])
+    name = _COMPANY_NAME.pattern
+    return re.compile(rf"\b(?:{words})\s+(?P<names>{name}(?:,\s*{name})*(?:,?\s+and\s+{name})?)")
+
+
 @lru_cache(maxsize=1)
 def _legal_form_pattern() -> re.Pattern:
     forms = "|".join(map(re.escape, sorted(patterns("entities")["company_suffixes"], key=len, reverse=True)))
@@ -277,15 +298,13 @@ class EntityFinder:
         return run
 
     def _networks(self, sentence: Sentence) -> list[tuple[int, int, str]]:
-        words = "|".join(self.rules["network_words"])
-        name = rf"(?<![\w’'-])[{UPPER}][\w’'-]+"  # a name starts a word: else a long word is retried at each letter
-        pattern = re.compile(rf"((?:{name})(?:(?:,\s*|\s+and\s+){name})*)\s+(?P<head>{words})\b")
+        quick, pattern = _network_patterns()
         found: list[tuple[int, int, str]] = []
-        if not re.search(rf"\s(?:{words})\b", sentence.text):
+        if not quick.search(sentence.text):
             return found
         for match in pattern.finditer(sentence.text):
             head = match.group("head").rstrip("s") if match.group("head").endswith("s") else match.group("head")
-            for part in re.finditer(name, match.group(1)):
+            for part in _NETWORK_NAME.finditer(match.group(1)):
                 if part.group() in self.rules["stopwords"] or part.group() in self.gazetteer.demonyms:
                     continue
                 label = f"{part.group()} {head}"
@@ -297,12 +316,9 @@ class EntityFinder:
     def _companies(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         """'the social media companies Meta, X and TikTok': each listed name is a company; so is a name before a
         legal form ('Elektrotim S.A.')."""
-        words = "|".join(self.rules["company_words"])
-        name = rf"[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*)*"
-        pattern = re.compile(rf"\b(?:{words})\s+(?P<names>{name}(?:,\s*{name})*(?:,?\s+and\s+{name})?)")
         found = self._legal_forms(sentence)
-        for match in pattern.finditer(sentence.text):
-            for part in re.finditer(name, match.group("names")):
+        for match in _company_list_pattern().finditer(sentence.text):
+            for part in _COMPANY_NAME.finditer(match.group("names")):
                 if part.group() in self.rules["stopwords"]:
                     continue
                 start = sentence.start + match.start("names") + part.start()
