@@ -356,13 +356,34 @@ class EntityFinder:
     def _longest(self, candidates: list[tuple[int, int, str]]) -> list[EntityMention]:
         """The longest candidates that do not overlap; organisations named inside a meeting's name are kept too."""
         chosen: list[tuple[int, int, str]] = []
+        taken = _Disjoint()
         for start, end, key in sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
-            if all(end <= s or start >= e for s, e, _ in chosen):
+            if taken.add(start, end):
                 chosen.append((start, end, key))
         events = [(s, e) for s, e, k in chosen if self.entities[k].family == "event"]
         nested = {(s, e, k) for s, e, k in set(candidates) if self.entities[k].family == "org"
-                  and any(es <= s and e <= ee and (s, e) != (es, ee) for es, ee in events)}
+                  and any(es <= s and e <= ee and (s, e) != (es, ee) for es, ee in events)} if events else set()
         return [EntityMention(s, e, self.doc.text[s:e], k) for s, e, k in sorted(set(chosen) | nested)]
+
+
+class _Disjoint:
+    """Spans that do not overlap, kept in order: whether a new span overlaps one is a bisect, not a scan of all.
+
+    Checking each candidate against every span chosen before it made ~500,000 comparisons over 261 releases.
+    Spans here have ``start <= end``; then, ordered by (start, end), the disjoint spans' ends are ordered too,
+    so of the spans starting before a new one ends, the last reaches furthest.
+    """
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> bool:
+        """Add the span unless it overlaps one already here (shares a position: ``s < end and start < e``)."""
+        before = bisect.bisect_left(self.spans, (end, -1))  # the spans with s < end
+        if before and self.spans[before - 1][1] > start:
+            return False
+        bisect.insort(self.spans, (start, end))
+        return True
 
 
 _RUN = re.compile(r"\w+")
