@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention
 from kg.gazetteer import Gazetteer
@@ -24,6 +25,7 @@ _FORMER = re.compile(r"\b(?:former|ex-|previous|then|late|predecessors? as|who w
 _POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the Home Office's " before a title
 _LIST_STEP = re.compile(rf"\s+{WORD}(?:\s+{WORD}){{0,3}}(?:,\s+(?:and\s+)?|\s+and\s+)")  # ' Daniel Noboa, ' between two titles
 _REPRESENTED = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b")
+_REPRESENTED_BY = re.compile(r"(?:represented|led|headed|chaired)\s+by\b")  # what every _REPRESENTED match holds
 _COMPLEMENT_LEAD = re.compile(r"\s+(of|for|at|in|to)\s+(?P<the>the\s+)?")  # ' of the ' before a title's complement
 _SPACE = re.compile(r"\s+")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)")  # ' (ICIBI)' after a name
@@ -32,6 +34,12 @@ _LAST_ITEM = rf"(?:{_ITEM}(?=\s*[,.;:)]|\s*$)|{WORD})"  # '... and Democracy Hen
 _SERIES = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+and\s+{_LAST_ITEM}")  # a complement listing portfolios
 _COMPLEMENT_WORD = re.compile(rf"{WORD}|and|on|&|in|the")
 _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no further: a run of titles must not cost its square
+
+
+@lru_cache(maxsize=1)
+def _not_modifiers() -> frozenset[str]:
+    """Capitalised words that never join a title before it: stopwords and honorifics (made once, not per title)."""
+    return frozenset(patterns("entities")["stopwords"]) | frozenset(patterns("posts")["honorifics"])
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,8 @@ class TitleFinder:
 
     def _representing(self, sentence: Sentence) -> tuple[str, int] | None:
         """'The European Commission was represented by ...', 'the Command, led by ...': the organisation and where its people start."""
+        if not _REPRESENTED_BY.search(self.text, sentence.start, sentence.end):
+            return None  # tried first: the full pattern opens with optional spaces, so it is tried at every position
         match = _REPRESENTED.search(self.text, sentence.start, sentence.end)
         if not match:
             return None
@@ -97,7 +107,7 @@ class TitleFinder:
 
     def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:
         """'Coastal Commander': capitalised words before a title that name no entity belong to it."""
-        stop = set(patterns("entities")["stopwords"]) | set(patterns("posts")["honorifics"])
+        stop = _not_modifiers()
         for _ in range(_MAX_MODIFIERS):
             match = _WORD_BEFORE.search(self.text, max(floor, start - _LONGEST_WORD), start)
             if not match or match.start(1) < floor:
