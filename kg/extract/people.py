@@ -54,6 +54,8 @@ _HEADLINE_JOINERS = frozenset("a an the of to in on at for and or by with as fro
 _INITIALS = rf"(?:[{UPPER}]\.){{1,3}}"  # initials before a surname, each with its dot
 _MIDDLE = rf"(?:[{UPPER}]\.\s+)?"  # a middle initial: "Alejandro N. Mayorkas", "Troy A. Miller"
 _APPOINTMENT_REACH = 500  # characters before a title read for "NAME has been appointed as": a match is far shorter
+# A word every match of _appointment_patterns holds ('appointed', 'named', 'takes up', 'became', 'succeeds', ...)
+_APPOINTMENT_WORD = re.compile(r"appoint|named|confirmed|take|took|becom|became|succeed|replace")
 _NAME_BRACKET = re.compile(rf"(?P<name>{WORD}(?:\s+{WORD}){{1,3}})\s+\($")  # 'Jane Doe (' before a title
 
 
@@ -541,6 +543,8 @@ def _titles_agree(said: str, known: str) -> bool:
 
 def _appointed_before(text: str) -> re.Match | None:
     """'NAME has been appointed as the new ', 'appointed NAME as ' at the end of ``text``."""
+    if not _APPOINTMENT_WORD.search(text):
+        return None  # most text before a title appoints no one, and the patterns, anchored at its end, try every position
     named, appointed = _appointment_patterns()
     return named.search(text) or appointed.search(text)
 
