@@ -7,6 +7,7 @@ this date. Adding an entry needs no code change.
 """
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -73,9 +74,8 @@ class Gazetteer:
     posts: dict[str, PostEntry] = field(default_factory=dict)
     phrases: dict[str, list[str]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
-    _holder_index: tuple = field(default=(None, {}), init=False, repr=False, compare=False)
-    _title_index: tuple = field(default=(None, {}), init=False, repr=False, compare=False)
-    _title_words: tuple = field(default=(None, frozenset()), init=False, repr=False, compare=False)
+    _posts_seen: tuple = field(default=(), init=False, repr=False, compare=False)  # the posts the indexes were made from
+    _post_indexes: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
@@ -100,34 +100,43 @@ class Gazetteer:
 
     def _posts_of(self, person_id: str) -> list[PostEntry]:
         """The posts naming the person among their holders, in gazetteer order (an index made on first use)."""
-        key = tuple(map(id, self.posts.values()))  # any post added or replaced makes a new index
-        if self._holder_index[0] != key:
+        indexes = self._indexes()
+        if "holders" not in indexes:
             index: dict[str, list[PostEntry]] = {}
             for post in self.posts.values():
                 for person in dict.fromkeys(h.person for h in post.holders):
                     index.setdefault(person, []).append(post)
-            self._holder_index = (key, index)
-        return self._holder_index[1].get(person_id, [])
+            indexes["holders"] = index
+        return indexes["holders"].get(person_id, [])
 
     def posts_titled(self, title: str, normalise: Callable[[str], str] = str.casefold) -> list[PostEntry]:
         """Posts whose title or an alias equals ``title`` once both are normalised (case-insensitive by default),
-        in gazetteer order; from an index made on first use, as extraction asks for every title it reads."""
-        key = (normalise, tuple(map(id, self.posts.values())))  # any post added or replaced makes a new index
-        if self._title_index[0] != key:
+        in gazetteer order; from an index made on first use, as extraction asks for every title it reads. One index
+        per normaliser: extraction asks with two, and one index for both was made again at each switch."""
+        indexes = self._indexes()
+        if ("titles", normalise) not in indexes:
             index: dict[str, list[PostEntry]] = {}
             for post in self.posts.values():
                 for title_key in dict.fromkeys(map(normalise, post.titles)):
                     index.setdefault(title_key, []).append(post)
-            self._title_index = (key, index)
-        return self._title_index[1].get(normalise(title), [])
+            indexes["titles", normalise] = index
+        return indexes["titles", normalise].get(normalise(title), [])
 
     def title_words(self) -> frozenset[str]:
         """The capitalised words of every post title and alias ('Foreign', 'Affairs', 'Homeland'...), made on first use."""
-        key = tuple(map(id, self.posts.values()))  # any post added or replaced makes them anew
-        if self._title_words[0] != key:
+        indexes = self._indexes()
+        if "words" not in indexes:
             titles = (title for post in self.posts.values() for title in post.titles)
-            self._title_words = (key, frozenset(w for title in titles for w in title.split() if w[:1].isupper()))
-        return self._title_words[1]
+            indexes["words"] = frozenset(w for title in titles for w in title.split() if w[:1].isupper())
+        return indexes["words"]
+
+    def _indexes(self) -> dict:
+        """The indexes made from the posts, dropped when a post was added, removed or replaced since. Checked by
+        identity against the posts they were made from: cheaper than a key of every post's id on each call."""
+        posts = self.posts.values()
+        if len(posts) != len(self._posts_seen) or not all(map(operator.is_, posts, self._posts_seen)):
+            self._posts_seen, self._post_indexes = tuple(posts), {}
+        return self._post_indexes
 
     def country_of(self, entity_id: str | None) -> str | None:
         entry = self.entries.get(entity_id or "")

@@ -201,13 +201,23 @@ def _add_change(fact: Fact, quantity: Quantity) -> None:
         fact.add("baseline", (Decimal(base) * 100 / quantity.value).quantize(Decimal(1)))
 
 
+_PLEDGE = re.compile(r"\b(?:pledged|committed|promised|agreed|vowed|undertook)\s+(?:to\s+(?!the\b)(?=[a-z])|(?=(?:new|further|closer|joint|more)\s))")
+_WILL_BE_FUNDED = re.compile(r"\s+will\s+(?:all\s+|also\s+)?be\s+(?:funded|paid for|financed|delivered|provided|established|created|set up)\b")
+
+
+@lru_cache(maxsize=1)
+def _deployment_pattern() -> re.Pattern:
+    """'deploy more officers to the border': compiled once, not once a sentence."""
+    return re.compile(rf"\b(?:{cue_pattern('deploy_verbs').pattern})\s+(?P<what>(?:more|additional|extra|further)\s+[^.;]+?)\s+(?:to|at|in)\s+(?:the\s+)?")
+
+
 def _gain(ctx: Context, sentence: Sentence) -> list[Fact]:
     return _subject_verb(ctx, sentence, "gain_verbs", "gain", subject_is_beneficiary=True)
 
 
 def _pledge(ctx: Context, sentence: Sentence) -> list[Fact]:
     text = ctx.doc.text
-    match = re.compile(r"\b(?:pledged|committed|promised|agreed|vowed|undertook)\s+(?:to\s+(?!the\b)(?=[a-z])|(?=(?:new|further|closer|joint|more)\s))").search(text, sentence.start, sentence.end)
+    match = _PLEDGE.search(text, sentence.start, sentence.end)
     if not match:
         return []
     end = _phrase_end(text, match.end(), sentence.end)
@@ -236,7 +246,7 @@ def _subject_verb(ctx: Context, sentence: Sentence, cue: str, rule: str, subject
 
 def _deployment(ctx: Context, sentence: Sentence) -> list[Fact]:
     text = ctx.doc.text
-    match = re.compile(rf"\b(?:{cue_pattern('deploy_verbs').pattern})\s+(?P<what>(?:more|additional|extra|further)\s+[^.;]+?)\s+(?:to|at|in)\s+(?:the\s+)?").search(text, sentence.start, sentence.end)
+    match = _deployment_pattern().search(text, sentence.start, sentence.end)
     if not match:
         return []
     fact = _new(ctx, "deployment", match.start("what"), match.end("what"), match.group("what"))
@@ -248,7 +258,7 @@ def _deployment(ctx: Context, sentence: Sentence) -> list[Fact]:
 
 def _will_be_funded(ctx: Context, sentence: Sentence) -> list[Fact]:
     text = ctx.doc.text
-    match = re.compile(r"\s+will\s+(?:all\s+|also\s+)?be\s+(?:funded|paid for|financed|delivered|provided|established|created|set up)\b").search(text, sentence.start, sentence.end)
+    match = _WILL_BE_FUNDED.search(text, sentence.start, sentence.end)
     if not match:
         return []
     facts = []
@@ -287,6 +297,8 @@ _NOT_THINGS = r"(?!the\s+(?:period|years?)\b)"  # 'The package covers the period
 _PAYS_FOR = re.compile(r"\b(?:(?P<will>will|would)\s+(?:also\s+)?(?:pay for|fund|cover|finance)\s+|"
                        r"\b(?:grant|funding|money|package|investment|budget|it|this|which|that)\s+(?:also\s+)?"
                        rf"(?:pays for|funds|covers|finances)\s+{_NOT_THINGS})", re.I)
+_THESE_INCLUDE = re.compile(r"(?:These|They|The\s+(?:projects|measures|package|funding|money|plan|programme))\s+(?:will\s+)?"
+                            rf"(?:include|includes|cover|covers)\s+{_NOT_THINGS}")
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -302,8 +314,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _these_include(ctx: Context, sentence: Sentence) -> list[Fact]:
     """'These include a new detention centre at Dunkirk, new barracks and accommodation for the CRS'."""
     text = ctx.doc.text
-    match = re.compile(r"(?:These|They|The\s+(?:projects|measures|package|funding|money|plan|programme))\s+(?:will\s+)?"
-                       rf"(?:include|includes|cover|covers)\s+{_NOT_THINGS}").match(text, sentence.start, sentence.end)
+    match = _THESE_INCLUDE.match(text, sentence.start, sentence.end)
     previous = ctx.sentences[sentence.index - 1].text if sentence.index else ""
     if not match or (match.group().startswith(("These", "They")) and not (
             has_cue("funding_cues", previous) or re.search(r"\b(?:projects?|measures|capabilit\w+|plans?)\b", previous))):

@@ -67,6 +67,27 @@ def gazetteer_entity(entry: Entry) -> Entity:
                   entry.wikidata, {*entry.aliases, *entry.acronyms})
 
 
+_NETWORK_NAME = re.compile(rf"(?<![\w’'-])[{UPPER}][\w’'-]+")  # a name starts a word: else a long word is retried at each letter
+_COMPANY_NAME = re.compile(rf"[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*)*")
+
+
+@lru_cache(maxsize=1)
+def _network_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A quick test for a network head word ('gangs'), and names before one ('Albanian and Kurdish gangs')."""
+    words = "|".join(patterns("entities")["network_words"])
+    name = _NETWORK_NAME.pattern
+    return (re.compile(rf"\s(?:{words})\b"),
+            re.compile(rf"((?:{name})(?:(?:,\s*|\s+and\s+){name})*)\s+(?P<head>{words})\b"))
+
+
+@lru_cache(maxsize=1)
+def _company_list_pattern() -> re.Pattern:
+    """'the social media companies Meta, X and TikTok'."""
+    words = "|".join(patterns("entities")["company_words"])
+    name = _COMPANY_NAME.pattern
+    return re.compile(rf"\b(?:{words})\s+(?P<names>{name}(?:,\s*{name})*(?:,?\s+and\s+{name})?)")
+
+
 @lru_cache(maxsize=1)
 def _legal_form_pattern() -> re.Pattern:
     forms = "|".join(map(re.escape, sorted(patterns("entities")["company_suffixes"], key=len, reverse=True)))
@@ -282,15 +303,13 @@ class EntityFinder:
         return run
 
     def _networks(self, sentence: Sentence) -> list[tuple[int, int, str]]:
-        words = "|".join(self.rules["network_words"])
-        name = rf"(?<![\w’'-])[{UPPER}][\w’'-]+"  # a name starts a word: else a long word is retried at each letter
-        pattern = re.compile(rf"((?:{name})(?:(?:,\s*|\s+and\s+){name})*)\s+(?P<head>{words})\b")
+        quick, pattern = _network_patterns()
         found: list[tuple[int, int, str]] = []
-        if not re.search(rf"\s(?:{words})\b", sentence.text):
+        if not quick.search(sentence.text):
             return found
         for match in pattern.finditer(sentence.text):
             head = match.group("head").rstrip("s") if match.group("head").endswith("s") else match.group("head")
-            for part in re.finditer(name, match.group(1)):
+            for part in _NETWORK_NAME.finditer(match.group(1)):
                 if part.group() in self.rules["stopwords"] or part.group() in self.gazetteer.demonyms:
                     continue
                 label = f"{part.group()} {head}"
@@ -302,12 +321,9 @@ class EntityFinder:
     def _companies(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         """'the social media companies Meta, X and TikTok': each listed name is a company; so is a name before a
         legal form ('Elektrotim S.A.')."""
-        words = "|".join(self.rules["company_words"])
-        name = rf"[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*)*"
-        pattern = re.compile(rf"\b(?:{words})\s+(?P<names>{name}(?:,\s*{name})*(?:,?\s+and\s+{name})?)")
         found = self._legal_forms(sentence)
-        for match in pattern.finditer(sentence.text):
-            for part in re.finditer(name, match.group("names")):
+        for match in _company_list_pattern().finditer(sentence.text):
+            for part in _COMPANY_NAME.finditer(match.group("names")):
                 if part.group() in self.rules["stopwords"]:
                     continue
                 start = sentence.start + match.start("names") + part.start()
@@ -345,13 +361,34 @@ class EntityFinder:
     def _longest(self, candidates: list[tuple[int, int, str]]) -> list[EntityMention]:
         """The longest candidates that do not overlap; organisations named inside a meeting's name are kept too."""
         chosen: list[tuple[int, int, str]] = []
+        taken = _Disjoint()
         for start, end, key in sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
-            if all(end <= s or start >= e for s, e, _ in chosen):
+            if taken.add(start, end):
                 chosen.append((start, end, key))
         events = [(s, e) for s, e, k in chosen if self.entities[k].family == "event"]
         nested = {(s, e, k) for s, e, k in set(candidates) if self.entities[k].family == "org"
-                  and any(es <= s and e <= ee and (s, e) != (es, ee) for es, ee in events)}
+                  and any(es <= s and e <= ee and (s, e) != (es, ee) for es, ee in events)} if events else set()
         return [EntityMention(s, e, self.doc.text[s:e], k) for s, e, k in sorted(set(chosen) | nested)]
+
+
+class _Disjoint:
+    """Spans that do not overlap, kept in order: whether a new span overlaps one is a bisect, not a scan of all.
+
+    Checking each candidate against every span chosen before it made ~500,000 comparisons over 261 releases.
+    Spans here have ``start <= end``; then, ordered by (start, end), the disjoint spans' ends are ordered too,
+    so of the spans starting before a new one ends, the last reaches furthest.
+    """
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> bool:
+        """Add the span unless it overlaps one already here (shares a position: ``s < end and start < e``)."""
+        before = bisect.bisect_left(self.spans, (end, -1))  # the spans with s < end
+        if before and self.spans[before - 1][1] > start:
+            return False
+        bisect.insort(self.spans, (start, end))
+        return True
 
 
 _RUN = re.compile(r"\w+")

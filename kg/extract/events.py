@@ -36,6 +36,7 @@ _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip wa
 _SIGNED = re.compile(r"\b(?:signed|agreed|launched|inaugurated)\b")
 _BY = re.compile(r"[^,;.]{0,40}?\bby\b")
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
+_UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 
 
@@ -431,8 +432,7 @@ def _gone_for_talks(ctx: Context, mention, before: str) -> bool:
 
 def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:
     """'at Villa Orsini', 'in Mirabella Eclano': a capitalised name no gazetteer knows."""
-    pattern = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
-    for match in pattern.finditer(ctx.doc.text, sentence.start, sentence.end):
+    for match in _UNKNOWN_PLACE.finditer(ctx.doc.text, sentence.start, sentence.end):
         name = match.group("name")
         if match.group().lower().startswith("to") and not _travel_pattern().search(ctx.doc.text[sentence.start:match.start() + 3]) \
                 and not _hosting(ctx, sentence):

@@ -54,6 +54,9 @@ _HEADLINE_JOINERS = frozenset("a an the of to in on at for and or by with as fro
 _INITIALS = rf"(?:[{UPPER}]\.){{1,3}}"  # initials before a surname, each with its dot
 _MIDDLE = rf"(?:[{UPPER}]\.\s+)?"  # a middle initial: "Alejandro N. Mayorkas", "Troy A. Miller"
 _APPOINTMENT_REACH = 500  # characters before a title read for "NAME has been appointed as": a match is far shorter
+# A word every match of _appointment_patterns holds ('appointed', 'named', 'takes up', 'became', 'succeeds', ...)
+_APPOINTMENT_WORD = re.compile(r"appoint|named|confirmed|take|took|becom|became|succeed|replace")
+_NAME_BRACKET = re.compile(rf"(?P<name>{WORD}(?:\s+{WORD}){{1,3}})\s+\($")  # 'Jane Doe (' before a title
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +81,36 @@ def _post_nominals() -> str:
 
 def _letters() -> str:
     return "|".join(map(re.escape, patterns("posts")["post_nominals"]))
+
+
+# The patterns below embed the name patterns, thousands of characters long: each is compiled once, as building
+# its string per title cost more than the search (the re module's cache hashes and compares the whole string).
+@lru_cache(maxsize=1)
+def _comma_name_pattern() -> re.Pattern:
+    """', Yvette Cooper' after a title, ending where a clause would: title_comma_name."""
+    ends = r"said|told|added|has|had|was|is|will|who|announced|met|attended|also|yesterday|today"
+    return re.compile(rf",\s+{_name_pattern().pattern}(?=\s*(?:,|\.|;|\)|$|\s+and\b|\s+(?:{ends})\b))")
+
+
+@lru_cache(maxsize=1)
+def _dash_name_pattern() -> re.Pattern:
+    """' – ... – Martin Hewitt' after a title: title_dash_name."""
+    return re.compile(rf"\s+[–—-]\s+[^–—]{{3,120}}?\s+[–—-]\s+{_name_pattern().pattern}")
+
+
+@lru_cache(maxsize=1)
+def _name_comma_pattern() -> re.Pattern:
+    """'Nancy Faeser, the ' ending the text before a title: name_comma_title."""
+    article = r"(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?"
+    return re.compile(rf"(?P<name>{_name_before()}){_post_nominals()},\s+"
+                      rf"(?:who\s+(?:is|has\s+been|became)\s+(?:now\s+)?(?:also\s+)?)?{article}[“\"]?$")
+
+
+@lru_cache(maxsize=1)
+def _counterpart_pattern() -> re.Pattern:
+    """'his Italian counterpart, Giorgia Meloni'."""
+    words = "|".join(patterns("posts")["counterpart_words"])
+    return re.compile(rf"\b(?:his|her|their|its)\s+(?P<demonym>{WORD}\s+)?(?:{words}),?\s+{_name_pattern().pattern}")
 
 
 @lru_cache(maxsize=1)
@@ -240,20 +273,20 @@ class PeopleFinder:
         return word in ("The", "He", "She", "It", "This", "In") or word.lower() in ("said", "says")
 
     def _title_comma_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
-        match = re.compile(rf",\s+{_name_pattern().pattern}(?=\s*(?:,|\.|;|\)|$|\s+and\b|\s+(?:said|told|added|has|had|was|is|will|who|announced|met|attended|also|yesterday|today)\b))").match(self.text, title.end, sentence.end)
+        match = _comma_name_pattern().match(self.text, title.end, sentence.end)
         if not match or self._non_person_at(match.start("name"), match.end("name")) or not self._plausible(match.group("name")):
             return None
         return self._ref(title.start, match.end(), self._person(match.group("name"), match.start("name")), title, day, "title_comma_name")
 
     def _title_dash_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
-        match = re.compile(rf"\s+[–—-]\s+[^–—]{{3,120}}?\s+[–—-]\s+{_name_pattern().pattern}").match(self.text, title.end, sentence.end)
+        match = _dash_name_pattern().match(self.text, title.end, sentence.end)
         if not match:
             return None
         return self._ref(title.start, match.end(), self._person(match.group("name"), match.start("name")), title, day, "title_dash_name")
 
     def _name_comma_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
-        match = re.search(rf"(?P<name>{_name_before()}){_post_nominals()},\s+(?:who\s+(?:is|has\s+been|became)\s+(?:now\s+)?(?:also\s+)?)?(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?[“\"]?$", before)
+        match = _name_comma_pattern().search(before)
         if not match or self._non_person_at(sentence.start + match.start("name"), sentence.start + match.end("name")) \
                 or not self._plausible(match.group("name")):
             return None
@@ -265,16 +298,14 @@ class PeopleFinder:
 
     def _name_bracket_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
-        match = re.search(rf"(?P<name>{WORD}(?:\s+{WORD}){{1,3}})\s+\($", before)
+        match = _NAME_BRACKET.search(before)
         if not match or self.text[title.end:title.end + 1] != ")":
             return None
         start = sentence.start + match.start("name")
         return self._ref(start, title.end + 1, self._person(match.group("name"), start), title, day, "name_bracket_title")
 
     def _counterparts(self, sentence: Sentence, day: date | None) -> None:
-        words = "|".join(patterns("posts")["counterpart_words"])
-        pattern = re.compile(rf"\b(?:his|her|their|its)\s+(?P<demonym>{WORD}\s+)?(?:{words}),?\s+{_name_pattern().pattern}")
-        for match in pattern.finditer(self.text, sentence.start, sentence.end):
+        for match in _counterpart_pattern().finditer(self.text, sentence.start, sentence.end):
             previous = [r for r in self.refs if r.end <= match.start() and r.post and r.start >= sentence.start]
             if not previous or self._titled_counterpart(match, day):
                 continue
@@ -511,14 +542,23 @@ def _titles_agree(said: str, known: str) -> bool:
 
 def _appointed_before(text: str) -> re.Match | None:
     """'NAME has been appointed as the new ', 'appointed NAME as ' at the end of ``text``."""
+    if not _APPOINTMENT_WORD.search(text):
+        return None  # most text before a title appoints no one, and the patterns, anchored at its end, try every position
+    named, appointed = _appointment_patterns()
+    return named.search(text) or appointed.search(text)
+
+
+@lru_cache(maxsize=1)
+def _appointment_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The two orders ``_appointed_before`` reads, compiled once: built per title, they cost more than the search."""
     name = _name_before()
-    return re.search(rf"(?P<name>{name})(?:,[^,]{{3,90}},)?\s+(?:(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?"
-                     rf"(?:appointed|named|confirmed)\s+(?:as\s+)?|(?:will\s+take\s+up|takes\s+up|has\s+taken\s+up|"
-                     rf"took\s+up)\s+(?:the\s+)?(?:post|role|position)\s+of\s+|"
-                     rf"(?:will\s+take|takes|has\s+taken|took)\s+up\s+(?:the\s+|his\s+|her\s+)?(?:post|role|position|office)"
-                     rf"\s+(?:[^,.;]{{0,40}}?\s+)?as\s+|(?:becomes|became|will\s+become|"
-                     rf"has\s+become|(?:succeeded|succeeds|will\s+succeed|replaced|replaces|will\s+replace)\s+(?:him|her|them|{name})\s+as)\s+)(?:the\s+)?(?:{WORD}[’']s\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$", text) \
-        or re.search(rf"\bappoint(?:s|ed)?\s+(?P<name>{name})\s+as\s+(?:the\s+)?(?:new\s+|next\s+)?$", text)
+    return (re.compile(rf"(?P<name>{name})(?:,[^,]{{3,90}},)?\s+(?:(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?"
+                       rf"(?:appointed|named|confirmed)\s+(?:as\s+)?|(?:will\s+take\s+up|takes\s+up|has\s+taken\s+up|"
+                       rf"took\s+up)\s+(?:the\s+)?(?:post|role|position)\s+of\s+|"
+                       rf"(?:will\s+take|takes|has\s+taken|took)\s+up\s+(?:the\s+|his\s+|her\s+)?(?:post|role|position|office)"
+                       rf"\s+(?:[^,.;]{{0,40}}?\s+)?as\s+|(?:becomes|became|will\s+become|"
+                       rf"has\s+become|(?:succeeded|succeeds|will\s+succeed|replaced|replaces|will\s+replace)\s+(?:him|her|them|{name})\s+as)\s+)(?:the\s+)?(?:{WORD}[’']s\s+)?(?:new\s+|next\s+|permanent\s+|interim\s+)?$"),
+            re.compile(rf"\bappoint(?:s|ed)?\s+(?P<name>{name})\s+as\s+(?:the\s+)?(?:new\s+|next\s+)?$"))
 
 
 def _person_entity(gazetteer: Gazetteer, person_id: str) -> Entity:

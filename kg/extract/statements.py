@@ -29,13 +29,25 @@ _SAID_BEFORE = r"(?:{verbs})[^“”\".;:]{{0,120}}\bthat\b[^“”\".;:]{{0,120
 _DASH_LINE = re.compile(r"[ \t]*\n[ \t]*[–—-][ \t]*")  # a line break, then a dash opening the speaker's line
 
 
+@lru_cache(maxsize=1)
+def _block_opener() -> re.Pattern:
+    """'Name (Title) yesterday said:' ending a paragraph: compiled once, not once a paragraph."""
+    return re.compile(rf"(?:{cue_pattern('speech_verbs').pattern})[^:.“”\"]{{0,40}}:\s*$")
+
+
+@lru_cache(maxsize=1)
+def _speaker_quote() -> re.Pattern:
+    """'said: “': a speech verb, then the quote it opens."""
+    return re.compile(rf"\b(?:{cue_pattern('speech_verbs').pattern})\s*[:,]\s*[{_OPEN}]")
+
+
 def extract_statements(ctx: Context) -> list[Fact]:
     facts = []
     paragraphs = _paragraphs(ctx.sentences)
     for index, paragraph in enumerate(paragraphs):
         start, end = paragraph[0].start, paragraph[-1].end
         text = ctx.doc.text[start:end]
-        if re.search(rf"(?:{cue_pattern('speech_verbs').pattern})[^:.“”\"]{{0,40}}:\s*$", text):
+        if _block_opener().search(text):
             fact = _block(ctx, paragraph, paragraphs[index + 1:])
         elif text[:1] in _OPEN:
             fact = _quote_then_speaker(ctx, start, end) or _quote_then_dash_line(ctx, start, end, paragraphs[index + 1:])
@@ -176,7 +188,7 @@ def _quote_end(text: str, start: int, close: int) -> int:
 
 def _speaker_then_quote(ctx: Context, start: int, end: int) -> Fact | None:
     text = ctx.doc.text
-    match = re.compile(rf"\b(?:{cue_pattern('speech_verbs').pattern})\s*[:,]\s*[{_OPEN}]").search(text, start, end)
+    match = _speaker_quote().search(text, start, end)
     if not match:
         return None
     close = max(text.rfind(c, match.end(), end) for c in _CLOSE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention
 from kg.gazetteer import Gazetteer
@@ -23,7 +24,22 @@ _ACRONYM_GAP = re.compile(r"(?:\s*\([A-Z]+\))?\s+")  # ' (EPC) ' between a name 
 _FORMER = re.compile(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was)\s*$", re.I)
 _POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the Home Office's " before a title
 _LIST_STEP = re.compile(rf"\s+{WORD}(?:\s+{WORD}){{0,3}}(?:,\s+(?:and\s+)?|\s+and\s+)")  # ' Daniel Noboa, ' between two titles
+_REPRESENTED = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b")
+_REPRESENTED_BY = re.compile(r"(?:represented|led|headed|chaired)\s+by\b")  # what every _REPRESENTED match holds
+_COMPLEMENT_LEAD = re.compile(r"\s+(of|for|at|in|to)\s+(?P<the>the\s+)?")  # ' of the ' before a title's complement
+_SPACE = re.compile(r"\s+")
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)")  # ' (ICIBI)' after a name
+_ITEM = rf"{WORD}(?:\s+{WORD}){{0,2}}"  # 'Justice, Home Affairs and Migration'
+_LAST_ITEM = rf"(?:{_ITEM}(?=\s*[,.;:)]|\s*$)|{WORD})"  # '... and Democracy Henna Virkkunen': the name is not an item
+_SERIES = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+and\s+{_LAST_ITEM}")  # a complement listing portfolios
+_COMPLEMENT_WORD = re.compile(rf"{WORD}|and|on|&|in|the")
 _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no further: a run of titles must not cost its square
+
+
+@lru_cache(maxsize=1)
+def _not_modifiers() -> frozenset[str]:
+    """Capitalised words that never join a title before it: stopwords and honorifics (made once, not per title)."""
+    return frozenset(patterns("entities")["stopwords"]) | frozenset(patterns("posts")["honorifics"])
 
 
 @dataclass(frozen=True)
@@ -68,7 +84,9 @@ class TitleFinder:
 
     def _representing(self, sentence: Sentence) -> tuple[str, int] | None:
         """'The European Commission was represented by ...', 'the Command, led by ...': the organisation and where its people start."""
-        match = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b").search(self.text, sentence.start, sentence.end)
+        if not _REPRESENTED_BY.search(self.text, sentence.start, sentence.end):
+            return None  # tried first: the full pattern opens with optional spaces, so it is tried at every position
+        match = _REPRESENTED.search(self.text, sentence.start, sentence.end)
         if not match:
             return None
         owners = [m for m in self.mentions if sentence.start <= m.start and m.end <= match.start()
@@ -89,7 +107,7 @@ class TitleFinder:
 
     def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:
         """'Coastal Commander': capitalised words before a title that name no entity belong to it."""
-        stop = set(patterns("entities")["stopwords"]) | set(patterns("posts")["honorifics"])
+        stop = _not_modifiers()
         for _ in range(_MAX_MODIFIERS):
             match = _WORD_BEFORE.search(self.text, max(floor, start - _LONGEST_WORD), start)
             if not match or match.start(1) < floor:
@@ -108,8 +126,7 @@ class TitleFinder:
     def _complements(self, end: int, stop: int, title: str) -> tuple[int, str | None, str | None, str]:
         """Read "of/for X" after a title: a known state or organisation owns the post, other words join the title."""
         organisation = country = None
-        lead = re.compile(r"\s+(of|for|at|in|to)\s+(?P<the>the\s+)?")
-        while match := lead.match(self.text, end, stop):
+        while match := _COMPLEMENT_LEAD.match(self.text, end, stop):
             entity, entity_end = self._entity_starting(match.end())
             if entity is None and match.group("the"):  # 'of the Philippines': the article is part of the name
                 entity, entity_end = self._entity_starting(match.start("the"))
@@ -141,7 +158,7 @@ class TitleFinder:
     def _organisation_after(self, state: Entity, end: int) -> tuple[Entity, int]:
         """'U.S. Southern Command', 'the U.S. Agency for International Development': a state named as the
         adjective of the organisation right after it; else the state."""
-        space = re.compile(r"\s+").match(self.text, end)
+        space = _SPACE.match(self.text, end)
         organisation, organisation_end = self._entity_starting(space.end()) if space else (None, end)
         if organisation is not None and organisation.family == "org":
             return organisation, organisation_end
@@ -154,19 +171,17 @@ class TitleFinder:
         return None, position
 
     def _skip_acronym(self, end: int, stop: int) -> int:
-        match = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)").match(self.text, end, stop)
+        match = _ACRONYM.match(self.text, end, stop)
         return match.end() if match else end
 
     def _complement_words(self, start: int, stop: int) -> int:
         """End of the capitalised words of a complement, leaving a trailing person's name out."""
-        item = rf"{WORD}(?:\s+{WORD}){{0,2}}"  # 'Justice, Home Affairs and Migration'
-        last = rf"(?:{item}(?=\s*[,.;:)]|\s*$)|{WORD})"  # '... and Democracy Henna Virkkunen': the name is not an item
-        series = re.compile(rf"{item}(?:,\s+{item})+,?\s+and\s+{last}").match(self.text, start, stop)
+        series = _SERIES.match(self.text, start, stop)
         possessive = series is not None and (self.text[series.end() - 2:series.end()] in ("'s", "’s")
                                              or self.text.startswith(("'s", "’s"), series.end()))  # '..., and Colombia's Minister'
         if series and not possessive and not any(start <= m.start < series.end() and m.key.startswith("person/") for m in self.mentions):
             return series.end()
-        words = list(re.compile(rf"{WORD}|and|on|&|in|the").finditer(self.text, start, stop))
+        words = list(_COMPLEMENT_WORD.finditer(self.text, start, stop))
         taken: list[re.Match] = []
         for word in words:
             gap = self.text[(taken[-1].end() if taken else start):word.start()]
