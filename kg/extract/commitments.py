@@ -7,7 +7,10 @@ NCA"), ``percent_increase`` ("a 50% increase in the number of British
 officers stationed at Europol"), ``gain`` ("German law enforcement will gain
 the power to ..."), ``pledge`` ("Germany pledged to make ..."),
 ``deployment`` ("sent more officers to Europol"), ``will_be_funded`` ("A
-detention centre, 500 officers and a command centre will be funded").
+detention centre, 500 officers and a command centre will be funded"),
+``money_purpose`` (what an amount is for: "€170 million to upgrade surveillance
+equipment, improve telecommunication networks and counter drone intrusion",
+"€364 million for Garda buildings", "EUR 900 million in macro-financial assistance").
 """
 from __future__ import annotations
 
@@ -46,6 +49,7 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
         found += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence)
         found += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence, found) + _will_do(ctx, sentence)
         found += _these_include(ctx, sentence) + _funded_purposes(ctx, sentence, packages)
+        found += _money_purposes(ctx, sentence, packages, found)
         _committed_by(ctx, sentence, found)
         facts += found
     return facts
@@ -93,10 +97,18 @@ def _list_intro(ctx: Context, sentence: Sentence) -> bool:
     if earlier is None:
         return False
     intro = ctx.doc.text[earlier.start:earlier.end]
-    return intro.rstrip().endswith(":") and has_cue("list_intro_cues", intro) and not has_cue("speech_verbs", intro)
+    return intro.rstrip().endswith(":") and has_cue("list_intro_cues", intro) and not has_cue("speech_verbs", intro) \
+        and not has_cue("list_intro_blockers", intro)
 
 
 def _list_item(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[Fact]:
+    money = ctx.money[sentence.index]
+    if money and money[0].start <= sentence.start + 2:
+        purposes = _money_purposes(ctx, sentence, packages, [], listed=True)
+        if purposes:
+            return purposes  # '- €364 million for Garda buildings': the things bought, not the amount
+    if money and not text_after(ctx, money[-1].end, sentence.end):
+        return []  # '- Poland: €52 million': a share of the money (kg.extract.funding), nothing bought
     facts = []
     for start, end in _conjuncts(ctx.doc.text, sentence.start, sentence.end):
         fact = _new(ctx, "list_item", start, end, ctx.doc.text[start:end])
@@ -400,7 +412,7 @@ def _funded_purposes(ctx: Context, sentence: Sentence, packages: list[Fact]) -> 
         start = ctx.doc.text.find(purpose, sentence.start, sentence.end) if purpose else -1
         if start >= 0 and not any(f.evidence.start <= start < f.evidence.end for f in facts):
             fact = _new(ctx, "funded_purpose", start, start + len(purpose), purpose)
-            fact.add("fundedBy", Ref(package.key))
+            fact.add("fundedBy", Ref(package.key) if package else None)
             beneficiary = _beneficiary(ctx, start, start + len(purpose))
             fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
             facts.append(fact)
@@ -410,10 +422,136 @@ def _funded_purposes(ctx: Context, sentence: Sentence, packages: list[Fact]) -> 
                 continue
             start = _position(ctx, entity.label, sentence)
             fact = _new(ctx, "funded_purpose", start, start + len(entity.label), entity.label)
-            fact.add("fundedBy", Ref(package.key))
+            fact.add("fundedBy", Ref(package.key) if package else None)
             facts.append(fact)
     return facts
 
 
 def _position(ctx: Context, phrase: str, sentence: Sentence) -> int:
     return ctx.doc.text.find(phrase, sentence.start, sentence.end)
+
+
+def text_after(ctx: Context, start: int, end: int) -> str:
+    return ctx.doc.text[start:end].strip(" .;,")
+
+
+def _money_purposes(ctx: Context, sentence: Sentence, packages: list[Fact], found: list[Fact],
+                    listed: bool = False) -> list[Fact]:
+    """What each amount of the sentence is for, as one commitment per purpose, funded by the amount's package.
+    An amount counts when it is a package's, when its sentence speaks of money given, or when it is ``listed``
+    under an intro that commits ('Key allocations:')."""
+    text, money, facts = ctx.doc.text, ctx.money[sentence.index], []
+    for index, mention in enumerate(money):
+        if ctx.in_quote(mention.start):
+            continue
+        stop = money[index + 1].start if index + 1 < len(money) else sentence.end
+        package = next((p for p in packages if p.evidence.start <= mention.start < p.evidence.end), None)
+        if package is None and not listed and not _given(sentence):
+            continue  # 'paid €5,000 each for a place on a boat': a price, not money given for something
+        for start, end in _purpose_spans(ctx, mention.end, stop):
+            if any(f.evidence.start < end and start < f.evidence.end for f in found + facts):
+                continue  # said already by a more specific rule ('an additional 60 investigators')
+            fact = _new(ctx, "money_purpose", start, end, text[start:end])
+            _quantify(ctx, fact, sentence, start, end)
+            beneficiary = _beneficiary(ctx, mention.end, end)  # from the amount: '£30 million for high-impact [BSC] operations'
+            fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+            fact.add("fundedBy", Ref(package.key) if package else None)
+            facts.append(fact)
+    return facts
+
+
+def _given(sentence: Sentence) -> bool:
+    """Whether the sentence speaks of money given ('paid for training'), not of prices, fees or proceeds."""
+    return has_cue("funding_cues", sentence.text) and not has_cue("funding_negative", sentence.text)
+
+
+def _purpose_spans(ctx: Context, at: int, stop: int) -> list[tuple[int, int]]:
+    """The purposes after an amount ending at ``at``: the kind of money ('in macro-financial assistance'), then
+    'to VERB ...' clauses (several: 'to upgrade X, improve Y and counter Z'), 'will VERB ...', or 'for NOUN ...'."""
+    text, rules, spans = ctx.doc.text, _purpose_rules(), []
+    kind = rules["kind"].match(text, at, stop)
+    if kind:
+        words = kind.group("kind").lower().split()
+        if any(word not in rules["plain"] for word in words[:-1]):
+            spans.append(kind.span("kind"))
+        at = kind.end()
+    link = rules["link"].match(text, at, stop)
+    if not link:
+        return spans
+    if link.group("word").lower() != "for":
+        return spans + (_verb_clauses(text, link.end(), stop) if rules["verb"].match(text, link.end(), stop) else [])
+    return spans + _for_clauses(ctx, link.end(), stop)
+
+
+def _verb_clauses(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """'upgrade X, improve Y, deploy Z and counter W': a clause per purpose verb after a comma."""
+    spans = []
+    while True:
+        end = _purpose_end(text, start, stop)
+        spans.append((start, end))
+        after = _NEXT_ITEM.match(text, end, stop)
+        if not after or not _purpose_rules()["verb"].match(text, after.end(), stop):
+            return spans
+        start = after.end()
+
+
+def _for_clauses(ctx: Context, start: int, stop: int) -> list[tuple[int, int]]:
+    """'for Garda buildings', 'for the Courts Service, for courthouses and technology': a named body after 'for'
+    receives the money (cq02), so its purpose is the next 'for ...', if any."""
+    text = ctx.doc.text
+    while True:
+        if _purpose_rules()["not_head"].match(text, start, stop):
+            return []  # 'for the period to 2027', 'for 2025', 'for each year'
+        body = _whole_body(ctx, start, stop)
+        if body is None:
+            end = _purpose_end(text, start, stop)
+            return [(start, end)] if end - start > 3 else []
+        after = _NEXT_FOR.match(text, body, stop)
+        if not after:
+            return []
+        start = after.end()
+
+
+def _whole_body(ctx: Context, start: int, stop: int) -> int | None:
+    """Where a phrase that is only the name of an organisation, state or place ends, or None."""
+    text = ctx.doc.text
+    begin = start + len(re.match(r"(?:the\s+)?", text[start:stop]).group())
+    for mention in ctx.mentions_in(begin, stop):
+        if mention.start != begin:
+            break
+        if ctx.entities[mention.key].family in ("org", "state", "place", "group") and _BODY_END.match(text, mention.end, stop):
+            return mention.end
+    return None
+
+
+def _purpose_end(text: str, start: int, stop: int) -> int:
+    """The purpose runs to the clause's end, or on through a list it introduces (', including A, B and C')."""
+    end = _CLAUSE.match(text, start, stop).end()
+    listed = _LIST_LEAD.match(text, end, stop)
+    if listed and len(text[listed.end():stop].split()) > 1:  # not ', including nearly €500 million': an amount's part
+        end = re.compile(r"[^;]*").match(text, end, stop).end()
+    end = len(text[:end].rstrip(" .;:"))
+    return start + len(_TRAILING_JOIN.sub("", text[start:end]))
+
+
+_CLAUSE = re.compile(r"(?:[^,;.:()]|(?<=\d)[,.](?=\d))*")  # to the next punctuation; '1,000' and '1.8' are no stop
+_LIST_LEAD = re.compile(r",\s+(?:including|covering|such as|notably|in particular)\s")
+_TRAILING_JOIN = re.compile(r"\s+(?:and|or|plus|with|while|of which)\s*$")
+_NEXT_ITEM = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_NEXT_FOR = re.compile(r"\s*(?:\([^()]{1,20}\))?,?\s+(?:and\s+)?for\s+")
+_BODY_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:[,;.:]|$|(?:and|to|in|for|at|which|over|across|from|under)\b)")
+
+
+@lru_cache(maxsize=1)
+def _purpose_rules() -> dict[str, re.Pattern | set[str]]:
+    facts = patterns("facts")
+
+    def alternatives(name: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(facts[name], key=len, reverse=True))
+    return {
+        "kind": re.compile(rf"\s+in\s+(?P<kind>(?:[\w-]+\s+){{0,3}}?(?:{alternatives('money_kind_nouns')}))\b", re.I),
+        "plain": {word.lower() for word in facts["plain_money_words"]},
+        "link": re.compile(rf"\s*,?\s+(?:(?:{alternatives('purpose_links')})\s+)*(?P<word>for|towards|to|will(?:\s+also)?)\s+", re.I),
+        "verb": re.compile(rf"(?:{alternatives('purpose_verbs')})\b"),
+        "not_head": re.compile(rf"(?:the\s+|a\s+)?(?:{alternatives('not_purpose_heads')})\b|\d", re.I),
+    }

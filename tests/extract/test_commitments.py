@@ -72,3 +72,30 @@ def test_commitments_a_package_covering_a_period_buys_no_period(tmp_path) -> Non
 def test_commitments_funds_as_a_noun_is_no_verb(tmp_path) -> None:
     text = "The Home Secretary announced the package of up to £75 million, which redirects funds originally allocated to the Act."
     assert commitments(tmp_path, text) == []
+
+
+def test_commitments_what_an_amount_is_for_one_per_purpose_verb(tmp_path) -> None:
+    text = ("The Commission announced €90 million to upgrade thermal cameras, improve radio networks "
+            "and counter drone flights at the border.")
+    found = [f for f in extract_text(tmp_path, text).facts if f.cls == "Commitment"]
+    assert [str(f.first("capability")) for f in found] == [
+        "upgrade thermal cameras", "improve radio networks and counter drone flights at the border"]
+    assert {f.rule for f in found} == {"money_purpose"}
+
+
+def test_commitments_amount_for_a_body_then_for_things(tmp_path) -> None:
+    text = "Key allocations:\n\n- €120 million for the Courts Service, for courthouses and video links\n"
+    [found] = commitments(tmp_path, text)
+    assert found["capability"] == ["courthouses and video links"] and found["beneficiary"] == ["Courts Service"]
+
+
+def test_commitments_amount_in_a_kind_of_aid_and_a_listed_purpose(tmp_path) -> None:
+    text = ("The government announced €80 million in maritime assistance for the coastguard of Ghana, "
+            "covering patrol boats, radar stations and training.")
+    capabilities = [c["capability"][0] for c in commitments(tmp_path, text)]
+    assert capabilities == ["maritime assistance", "the coastguard of Ghana, covering patrol boats, radar stations and training"]
+
+
+def test_commitments_a_price_paid_is_no_purpose(tmp_path) -> None:
+    text = "Each migrant paid the gang €4,000 for a place on a dinghy."
+    assert commitments(tmp_path, text) == []
