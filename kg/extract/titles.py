@@ -37,6 +37,13 @@ _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no furthe
 
 
 @lru_cache(maxsize=1)
+def _lower_case_title() -> re.Pattern:
+    """A lower-case title followed by a capitalised word (the name it introduces)."""
+    titles = "|".join(re.escape(t) for t in patterns("posts")["lower_case_titles"])
+    return re.compile(rf"(?<= )(?:{titles})(?= [{UPPER}])")
+
+
+@lru_cache(maxsize=1)
 def _not_modifiers() -> frozenset[str]:
     """Capitalised words that never join a title before it: stopwords and honorifics (made once, not per title)."""
     return frozenset(patterns("entities")["stopwords"]) | frozenset(patterns("posts")["honorifics"])
@@ -103,6 +110,17 @@ class TitleFinder:
             prefix_org, prefix_country, start = self._prefix(begin, sentence.start)
             former = bool(_FORMER.search(self.text, max(sentence.start, start - _LONGEST_NAME), start))
             found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country, former))
+        return sorted(found + self._lower_case_titles(sentence), key=lambda t: t.start)
+
+    def _lower_case_titles(self, sentence: Sentence) -> list[TitleMention]:
+        """'Home Office minister Alex Norris': a lower-case title between an organisation and a name is the
+        organisation's post."""
+        found = []
+        for match in _lower_case_title().finditer(self.text, sentence.start, sentence.end):
+            owner = next((m for m in self.mentions if m.end == match.start() - 1 and self.text[m.end] == " "
+                          and self.finder.entities[m.key].family == "org"), None)
+            if owner is not None:
+                found.append(TitleMention(owner.start, match.end(), match.group(), owner.key, None))
         return found
 
     def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:

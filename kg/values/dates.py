@@ -263,11 +263,26 @@ def _weekday_near(weekday: int, published: date, modifier: str, future: bool) ->
     return DateValue((published - timedelta(days=back)).isoformat(), "day")
 
 
+def _next_year(text: str, month: int, day: int) -> list[int]:
+    """The year after the latest full date of the text, if the day and month then fall within half a year of it."""
+    days = [m.value.as_date() for m in find_dates(text, 0, len(text), None) if m.value and m.value.precision == "day"]
+    if not days:
+        return []
+    latest = max(days)
+    try:
+        following = date(latest.year + 1, month, day)
+    except ValueError:
+        return []
+    return [following.year] if following - latest <= timedelta(days=183) else []
+
+
 def infer_publication_date(text: str) -> date | None:
     """Publication date from a dateline ('Release Date: June 24, 2025', 'Kigali, 14 April 2022'), else from 'today (Friday 10 March)',
     'yesterday (Tuesday 17 September)' or 'Today (Tuesday, June 24)'.
 
-    In the second case the year comes from full dates elsewhere in the text, checked against the weekday.
+    In the second case the year comes from full dates elsewhere in the text, checked against the weekday, or is the
+    year after the latest of them when that puts the day within half a year after it (a January release recalls
+    December: 'today (Wednesday 7 January)' after '3 December 2025').
     """
     for pattern, reach in [(p, len(text)) for p in _DATELINES] + [(p, _DATELINE_REACH) for p in _TOP_DATELINES]:
         dateline = pattern.search(text, 0, reach)
@@ -278,7 +293,7 @@ def infer_publication_date(text: str) -> date | None:
     for match in (m for pattern in _STATED_TODAY for m in pattern.finditer(text)):
         month, day = _month(match.group("month")), int(match.group("day"))
         weekday = WEEKDAYS[match.group("weekday").lower()]
-        candidates = [int(match.group("year"))] if match.group("year") else years
+        candidates = [int(match.group("year"))] if match.group("year") else years + _next_year(text, month, day)
         for year in candidates:
             try:
                 stated = date(year, month, day)

@@ -93,3 +93,8 @@ def test_title_complement_stops_before_the_next_owners_possessive(tmp_path) -> N
     text = ("Mayorkas held talks with Panama's Minister of Foreign Affairs, Janaina Tewaney, and Colombia's "
             "Minister of Foreign Affairs, Álvaro Leyva Durán.")
     assert ("Janaina Tewaney", "Minister of Foreign Affairs", "Panama") in holdings(extract_text(tmp_path, text, "2023-04-11"))
+
+
+def test_people_lower_case_title_between_organisation_and_name(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "Home Office minister Alex Davies-Jones said removals would begin soon.")
+    assert holdings(extraction) == {("Alex Davies-Jones", "minister", "Home Office")}
