@@ -88,9 +88,19 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
         verb = next((m for m in _SIGNED.finditer(text, sentence.start, sentence.end) if _signers(ctx, sentence, m)), None)
     if verb is None:
         verb = _hosting(ctx, sentence)
+    if verb is None:
+        verb = next((m for m in _passive_meeting().finditer(text, sentence.start, sentence.end)
+                     if not ctx.in_quote(m.start())), None)
     if noun and verb and ":" in text[noun.end():verb.start()]:
         noun = None  # 'the second gathering this week: on Tuesday, Merz met Söder': the clause after the colon tells it
     return Cues(named, noun, verb)
+
+
+@lru_cache(maxsize=1)
+def _passive_meeting() -> re.Pattern:
+    """'were received today (Wednesday 11 October) by': a passive meeting verb whose 'by' comes after an aside."""
+    verbs = "|".join(re.escape(v) for v in patterns("facts")["passive_meeting_verbs"])
+    return re.compile(rf"\b(?:was|were|been)\s+(?:warmly\s+)?(?:{verbs})\b(?=[^.;]{{0,80}}?\bby\b)")
 
 
 def _hosting(ctx: Context, sentence: Sentence) -> re.Match | None:

@@ -130,3 +130,11 @@ def test_events_meeting_that_brought_together_people_adds_them(tmp_path) -> None
             "The meeting brought together Tom Tugendhat and Robert Jenrick.")
     [meeting] = meetings(tmp_path, text)
     assert set(meeting["participant"]) == {"Suella Braverman", "Tom Tugendhat", "Robert Jenrick"}
+
+
+def test_events_passive_reception_with_a_date_before_by(tmp_path) -> None:
+    text = ("The Foreign Secretary, David Lammy, and the Minister of the Interior of Spain, Fernando Grande-Marlaska, "
+            "were received today (Wednesday 14 June) by the President of Senegal, Macky Sall, in Dakar.")
+    [meeting] = meetings(tmp_path, text)
+    assert meeting["date"] == ["2023-06-14"] and meeting["place"] == ["Dakar"]
+    assert set(meeting["participant"]) == {"David Lammy", "Fernando Grande-Marlaska", "Macky Sall"}
