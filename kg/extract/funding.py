@@ -34,7 +34,9 @@ _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed)\s+)?(?:to|into)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+\s+){0,4}?"
-                           r"(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
+                           r"(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
+_SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
+_MONEY_TAIL = re.compile(r"(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\w+\s+years?|\s+(?:a|per|each)\s+year|,\s+[^,;.]{1,80},)*")
 _IN_ITS = re.compile(r"\s+in\s+(?:the\s+)?")  # '£120 million in Rwanda's economic development'
 _PROVIDE_WITH = re.compile(r"\bprovid(?:e|es|ed|ing)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million'
 _WITH_AMOUNT = re.compile(r"\s+with\s+(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$")
@@ -186,7 +188,20 @@ def announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | No
     subject = [m for m in ctx.mentions_in(sentence.start, verb.start()) if _agent(ctx, m.key) and re.fullmatch(
         r"\s*\)?\s*(?:\([A-Za-z&]+\)\s*)?(?:has|have|had|was|were|is|will)?\s*(?:(?:also|today|yesterday|now|jointly)\s*)*",
         text[m.end:verb.start()])]
-    return ((by or subject[-1:])[0].key, None) if by or subject else None
+    return ((by or subject[-1:])[0].key, None) if by or subject else _intro_subject(ctx, sentence)
+
+
+def _intro_subject(ctx: Context, sentence: Sentence) -> Announcer | None:
+    """'Since December 2024, the Government of Canada has:' then '- committed $1.3 billion ...': the intro's subject
+    did what each item's verb says."""
+    intro = ctx.intro_of(sentence) if sentence.list_item else None
+    if intro is None or not _SUBJECT_INTRO.search(intro.text):
+        return None
+    refs = [r for r in ctx.refs_in(intro.start, intro.end) if not ctx.in_quote(r.start)]
+    if refs:
+        return _person(ctx, refs[-1])
+    agents = [m for m in ctx.mentions_in(intro.start, intro.end) if _agent(ctx, m.key)]
+    return (agents[-1].key, None) if agents else None
 
 
 def _person(ctx: Context, ref: PersonRef) -> Announcer:
@@ -295,12 +310,17 @@ def _supports(ctx: Context, sentence: Sentence, start: int) -> list[str]:
 
 
 def _to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
-    """'$22 million to the World Food Programme', '$5 million already provided to UN agencies': a named receiver."""
-    match = _TO.match(ctx.doc.text, start, sentence.end)
+    """'$22 million to the World Food Programme', '$5 million already provided to UN agencies', '$1.3 billion over six
+    years, set out in the Fall Economic Statement, to Public Safety Canada, the CBSA and the RCMP': the named receivers,
+    after the period and an aside."""
+    match = _TO.match(ctx.doc.text, _MONEY_TAIL.match(ctx.doc.text, start, sentence.end).end(), sentence.end)
     if not match:
         return []
     mention = next((m for m in ctx.mentions_in(match.end(), sentence.end) if m.start == match.end()), None)
-    return [mention.key] if mention and _agent(ctx, mention.key) else []
+    if not mention or not _agent(ctx, mention.key):
+        return []
+    listed = [key for key in _named_list(ctx, match.end(), sentence.end) if _agent(ctx, key)]
+    return listed if len(listed) > 1 else [mention.key]
 
 
 def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:

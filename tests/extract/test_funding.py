@@ -104,3 +104,18 @@ def test_funding_undated_package_takes_the_ledes_date_not_the_headlines_plan(tmp
             "Italy has committed €31.2 million for the Ministry of the Interior.")
     [package] = packages(tmp_path, text, "2024-06-05")
     assert package["date"] == ["2024-06-05"]
+
+
+def test_funding_receivers_after_the_period_and_an_aside(tmp_path) -> None:
+    text = ("The Home Office has committed £40 million over three years, set out in the Spring Statement, "
+            "to Border Force, the National Crime Agency and Europol.")
+    [package] = packages(tmp_path, text)
+    assert set(package["recipient"]) == {"Border Force", "National Crime Agency", "Europol"}
+    assert package["sourceOfFunds"] == ["Spring Statement"]
+
+
+def test_funding_list_item_announced_by_the_intro_subject(tmp_path) -> None:
+    text = ("Last week, the Prime Minister announced new tariffs.\n\n"
+            "Since January, the Home Office has:\n\n- committed £12 million to Border Force\n")
+    [package] = packages(tmp_path, text)
+    assert package["announcer"] == ["Home Office"]
