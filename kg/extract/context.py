@@ -143,7 +143,16 @@ class Context:
         return any(s <= position < e for s, e in self.quotes)
 
     def post_of(self, ref: PersonRef) -> str | None:
-        return ref.post or self.people.post_of(ref.person, ref.start)
+        """The post a reference names, or the person's last post; a bare title ('Minister Fraser') gives way to the
+        post the text named in full for that person ('Minister of Justice and Attorney General of Canada')."""
+        known = self.people.post_of(ref.person, ref.start)
+        if ref.post is None or known is None:
+            return ref.post or known
+        bare, full = self.people.posts[ref.post], self.people.posts[known]
+        if bare.organisation is None and bare.gazetteer_id is None and " " not in bare.label \
+                and full.label.startswith(f"{bare.label} "):
+            return known
+        return ref.post
 
     def fact_key(self, cls: str, start: int, end: int) -> str:
         """A key no other fact of this document has: class and span, numbered when they repeat."""

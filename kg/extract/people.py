@@ -98,6 +98,10 @@ def _dash_name_pattern() -> re.Pattern:
     return re.compile(rf"\s+[–—-]\s+[^–—]{{3,120}}?\s+[–—-]\s+{_name_pattern().pattern}")
 
 
+_TITLE_FIRST = ("title_name", "title_comma_name", "title_dash_name")  # the rules of a title written before its name
+_SERIES_STEP = re.compile(r",\s+(?:and\s+)?(?:the\s+|his\s+|her\s+)?")  # ', and the ' between a name and the next title
+
+
 @lru_cache(maxsize=1)
 def _name_comma_pattern() -> re.Pattern:
     """'Nancy Faeser, the ' ending the text before a title: name_comma_title."""
@@ -136,6 +140,7 @@ class PeopleFinder:
         self.posts: dict[str, Post] = {}
         self.countries: dict[str, str] = {}
         self.refs: list[PersonRef] = []
+        self.sentence_titles: list[TitleMention] = []  # the titles of the sentence being read
         self.honorifics = patterns("posts")["honorifics"]
         self.by_start = ByStart(mentions)  # a sentence's mentions without a scan of the document's
 
@@ -185,7 +190,7 @@ class PeopleFinder:
     def _sentence(self, sentence: Sentence) -> None:
         if sentence.index == 0 and _headline(sentence.text):
             return  # the title 'Secretary Noem Extends U.S.-Panama Agreement': every word capitalised, no name has an end
-        titles = self.titles.find(sentence)
+        titles = self.sentence_titles = self.titles.find(sentence)
         taken: set[int] = set()
         for title in titles:
             day = self._day(sentence, title.start)
@@ -274,9 +279,28 @@ class PeopleFinder:
 
     def _title_comma_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         match = _comma_name_pattern().match(self.text, title.end, sentence.end)
-        if not match or self._non_person_at(match.start("name"), match.end("name")) or not self._plausible(match.group("name")):
+        if not match or self._non_person_at(match.start("name"), match.end("name")) or not self._plausible(match.group("name")) \
+                or self._in_name_title_series(title, match.end(), sentence):
             return None
         return self._ref(title.start, match.end(), self._person(match.group("name"), match.start("name")), title, day, "title_comma_name")
+
+    def _in_name_title_series(self, title: TitleMention, name_end: int, sentence: Sentence) -> bool:
+        """'Sean Fraser, Minister of Justice, Gary Anandasangaree, Minister of Public Safety, and ...': a name before the
+        title and a title after the next name make a series of 'name, title' pairs, unless the name before has its
+        own title already ('Prime Minister Mikati, the Minister of Interior, Bassam Mawlawi, and the Commander ...') or
+        the sentence wrote a title before its name already ('Vice President JD Vance and ...')."""
+        after = _SERIES_STEP.match(self.text, name_end, sentence.end)
+        if not after or not title_pattern().match(self.text, after.end(), sentence.end):
+            return False
+        start = title.start
+        for earlier in reversed([t for t in self.sentence_titles if t.start < title.start]):
+            if earlier.end >= start or re.fullmatch(r"\s+and\s+", self.text[earlier.end:start]):
+                start = earlier.start  # 'Minister of Justice and Attorney General of Canada': one holder's two titles
+        named = _name_comma_pattern().search(self.text[sentence.start:start])
+        name_start = sentence.start + named.start("name") if named else -1
+        return bool(named) and not any(r.start <= name_start < r.end <= start for r in self.refs) and not any(
+            r.rule in _TITLE_FIRST and sentence.start <= r.start < start for r in self.refs)
+
 
     def _title_dash_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         match = _dash_name_pattern().match(self.text, title.end, sentence.end)

@@ -98,3 +98,19 @@ def test_title_complement_stops_before_the_next_owners_possessive(tmp_path) -> N
 def test_people_lower_case_title_between_organisation_and_name(tmp_path) -> None:
     extraction = extract_text(tmp_path, "Home Office minister Alex Davies-Jones said removals would begin soon.")
     assert holdings(extraction) == {("Alex Davies-Jones", "minister", "Home Office")}
+
+
+def test_people_series_of_name_comma_title_pairs(tmp_path) -> None:
+    text = ("Today, the Honourable Sean Fraser, Minister of Justice and Attorney General of Canada, the Honourable "
+            "Gary Anandasangaree, Minister of Public Safety, and Canada's Fentanyl Czar, Kevin Brosseau, met in Ottawa.")
+    people = {(person, post) for person, post, _ in holdings(extract_text(tmp_path, text, published="2025-08-27"))}
+    assert ("Sean Fraser", "Minister of Justice and Attorney General") in people
+    assert ("Gary Anandasangaree", "Minister of Public Safety") in people
+    assert ("Kevin Brosseau", "Fentanyl Czar") in people
+
+
+def test_people_title_name_series_stays_title_first_after_a_titled_name(tmp_path) -> None:
+    text = ("They held talks with Prime Minister Najib Mikati, the Lebanese Minister of Interior and Municipalities, "
+            "Bassam Mawlawi, and the Commander of the Lebanese Army, General Joseph Aoun.")
+    people = {(person, post) for person, post, _ in holdings(extract_text(tmp_path, text, published="2024-04-08"))}
+    assert ("Bassam Mawlawi", "Minister of Interior and Municipalities") in people

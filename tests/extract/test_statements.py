@@ -79,3 +79,10 @@ def test_statements_title_and_paternal_surname_name_the_person(tmp_path) -> None
             "\u201cWe cooperate closely,\u201d Minister Cordero said.\n")
     [quote] = quotes(tmp_path, text, "2025-07-31")
     assert quote["speaker"] == ["Luis Cordero Vega"]
+
+
+def test_statements_bare_title_takes_the_post_named_in_full(tmp_path) -> None:
+    text = ("Sean Fraser, Minister of Justice and Attorney General of Canada, met his counterpart today.\n\n"
+            "Minister Fraser said:\n\nThis was a productive first conversation.\n")
+    [quote] = quotes(tmp_path, text, published="2025-08-27")
+    assert quote["speaker"] == ["Sean Fraser"] and quote["speakerPost"] == ["Minister of Justice and Attorney General"]
