@@ -119,3 +119,9 @@ def test_funding_list_item_announced_by_the_intro_subject(tmp_path) -> None:
             "Since January, the Home Office has:\n\n- committed £12 million to Border Force\n")
     [package] = packages(tmp_path, text)
     assert package["announcer"] == ["Home Office"]
+
+
+def test_funding_list_of_allocations_are_packages(tmp_path) -> None:
+    text = ("The plan will transform the justice sector. Key allocations include:\n\n"
+            "- €364 million for Garda buildings\n- €369 million for the Courts Service, for courthouses\n")
+    assert sorted(p["amount"][0] for p in packages(tmp_path, text)) == ["364000000", "369000000"]
