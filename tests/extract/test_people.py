@@ -114,3 +114,9 @@ def test_people_title_name_series_stays_title_first_after_a_titled_name(tmp_path
             "Bassam Mawlawi, and the Commander of the Lebanese Army, General Joseph Aoun.")
     people = {(person, post) for person, post, _ in holdings(extract_text(tmp_path, text, published="2024-04-08"))}
     assert ("Bassam Mawlawi", "Minister of Interior and Municipalities") in people
+
+
+def test_people_hyphenated_heads_minister_president_and_president_elect(tmp_path) -> None:
+    text = "Bavarian Minister-President Markus Söder met Panama's President-elect José Raúl Mulino in Munich."
+    people = {(person, post) for person, post, _ in holdings(extract_text(tmp_path, text, published="2024-06-11"))}
+    assert {("Markus Söder", "Minister-President"), ("José Raúl Mulino", "President-elect")} <= people
