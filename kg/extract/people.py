@@ -397,7 +397,19 @@ class PeopleFinder:
             earlier = [r for r in earlier if self._post_country(r.post) in (None, f"state/{self.home}")]
         if earlier:
             return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_coreference")
-        return self._gazetteer_only(title, day)
+        return self._gazetteer_only(title, day) or self._short_for(title)
+
+    def _short_for(self, title: TitleMention) -> PersonRef | None:
+        """'the Secretary' after 'Secretary of Homeland Security Kristi Noem': a bare title short for the post the text
+        named in full with it, when only one person so far held a post with that word ('the Minister' after ministers
+        for finance and of state is no one's)."""
+        if title.country or " " in title.title:
+            return None
+        word = re.compile(rf"\b{re.escape(fold(title.title))}\b")
+        earlier = [r for r in self.refs if r.post and r.start < title.start and word.search(fold(self.posts[r.post].label))]
+        if len({r.person for r in earlier}) != 1 or not fold(self.posts[earlier[-1].post].label).startswith(f"{fold(title.title)} of "):
+            return None
+        return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_short_for")
 
     def _gazetteer_only(self, title: TitleMention, day: date | None) -> PersonRef | None:
         """A post named without its holder: whoever the gazetteer says held it on the day."""

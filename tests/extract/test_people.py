@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import extract_text, holdings
+from helpers import extract_text, facts, holdings
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -120,3 +120,16 @@ def test_people_hyphenated_heads_minister_president_and_president_elect(tmp_path
     text = "Bavarian Minister-President Markus Söder met Panama's President-elect José Raúl Mulino in Munich."
     people = {(person, post) for person, post, _ in holdings(extract_text(tmp_path, text, published="2024-06-11"))}
     assert {("Markus Söder", "Minister-President"), ("José Raúl Mulino", "President-elect")} <= people
+
+
+def test_people_bare_title_short_for_the_one_post_named_in_full(tmp_path) -> None:
+    text = ("Secretary of Homeland Security Kristi Noem arrived in Chile. "
+            "On Wednesday, in Santiago, the Secretary met the Minister of Public Security, Luis Cordero Vega.")
+    [meeting] = facts(extract_text(tmp_path, text, published="2025-07-31"), "Meeting")
+    assert set(meeting["participant"]) == {"Kristi Noem", "Luis Cordero Vega"}
+
+
+def test_people_bare_minister_among_several_ministers_is_no_one(tmp_path) -> None:
+    text = ("The Minister for Finance, Jack Chambers, and the Minister of State, James Browne, spoke.\n\n"
+            '"The increase will continue," the Minister told the Dáil.')
+    assert facts(extract_text(tmp_path, text, published="2024-10-03"), "DirectQuote") == []
