@@ -519,8 +519,9 @@ def _whole_body(ctx: Context, start: int, stop: int) -> int | None:
     for mention in ctx.mentions_in(begin, stop):
         if mention.start != begin:
             break
-        if ctx.entities[mention.key].family in ("org", "state", "place", "group") and _BODY_END.match(text, mention.end, stop):
-            return mention.end
+        if ctx.entities[mention.key].family in ("org", "state", "place", "group") and (
+                _BODY_END.match(text, mention.end, stop) or " " in mention.text):
+            return mention.end  # a one-word name may modify what is bought ('Garda buildings'), a longer one is the body
     return None
 
 

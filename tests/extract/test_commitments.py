@@ -99,3 +99,8 @@ def test_commitments_amount_in_a_kind_of_aid_and_a_listed_purpose(tmp_path) -> N
 def test_commitments_a_price_paid_is_no_purpose(tmp_path) -> None:
     text = "Each migrant paid the gang €4,000 for a place on a dinghy."
     assert commitments(tmp_path, text) == []
+
+
+def test_commitments_money_for_a_named_body_buys_nothing(tmp_path) -> None:
+    text = "Up to £75 million in new investment for the Border Security Command paves way for a crackdown."
+    assert commitments(tmp_path, text) == []
