@@ -540,7 +540,8 @@ _LIST_LEAD = re.compile(r",\s+(?:including|covering|such as|notably|in particula
 _TRAILING_JOIN = re.compile(r"\s+(?:and|or|plus|with|while|of which)\s*$")
 _NEXT_ITEM = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _NEXT_FOR = re.compile(r"\s*(?:\([^()]{1,20}\))?,?\s+(?:and\s+)?for\s+")
-_BODY_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:[,;.:]|$|(?:and|to|in|for|at|which|over|across|from|under)\b)")
+_BODY_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:[,;.:]|$|(?:and|to|in|for|at|which|over|across|from|under|"
+                       r"will|would|is|are|was|were|has|have|had|can|could|must|shall|should|may)\b)")  # 'for Frontex will be
 
 
 @lru_cache(maxsize=1)
