@@ -211,7 +211,9 @@ class TitleFinder:
         known = set(patterns("posts")["modifiers"]) | set(patterns("entities")["org_heads"])
         portfolio = self.gazetteer.title_words()
         first_other = next((i for i, w in enumerate(taken) if w.group()[:1].isupper() and w.group() not in portfolio), 0)
-        if first_other and len(taken) > first_other + 1 and taken[first_other + 1].group()[:1].isupper():
+        joined = first_other and taken[first_other - 1].group() in ("and", "&") \
+            and self.text.startswith(",", taken[-1].end())  # 'for European Affairs and Ownership Steering, Joakim Strand,'
+        if first_other and not joined and len(taken) > first_other + 1 and taken[first_other + 1].group()[:1].isupper():
             return taken[first_other - 1].end()  # 'of Foreign Affairs Luis Gilberto Murillo': words no known post uses
         tail = [w.group() for w in taken[-3:]]
         if len(tail) == 3 and all(w[:1].isupper() for w in tail) and not (set(tail[-2:]) & known):

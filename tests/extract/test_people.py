@@ -16,6 +16,8 @@ from helpers import extract_text, facts, holdings
     ("Minister for Legal Migration Tom Pursglove visited Dover.", ("Tom Pursglove", "Minister for Legal Migration", None)),
     ("Policing Minister Dame Ruth Aldous visited Dover.", ("Ruth Aldous", "Policing Minister", None)),
     ("The Chief of the Coast Guard, Vice Admiral Ruth Aldous, visited Dover.", ("Ruth Aldous", "Chief", None)),
+    ("The Minister for European Affairs and Ownership Steering, Joakim Strand, visited Dover.",
+     ("Joakim Strand", "Minister for European Affairs and Ownership Steering", None)),
     ("The Minister for Finance, Paschal Donohoe TD, visited Dover.", ("Paschal Donohoe", "Minister for Finance", None)),
     ("Paschal Donohoe TD, the Minister for Finance, visited Dover.", ("Paschal Donohoe", "Minister for Finance", None)),
     ("Treasury Minister Jane Okafor MP visited Dover.", ("Jane Okafor", "Treasury Minister", None)),
