@@ -16,6 +16,7 @@ from helpers import extract_text, facts, holdings
     ("Minister for Legal Migration Tom Pursglove visited Dover.", ("Tom Pursglove", "Minister for Legal Migration", None)),
     ("Policing Minister Dame Ruth Aldous visited Dover.", ("Ruth Aldous", "Policing Minister", None)),
     ("The Chief of the Coast Guard, Vice Admiral Ruth Aldous, visited Dover.", ("Ruth Aldous", "Chief", None)),
+    ("Senate Majority Leader Tom Pell visited Dover.", ("Tom Pell", "Senate Majority Leader", None)),
     ("The Minister for European Affairs and Ownership Steering, Joakim Strand, visited Dover.",
      ("Joakim Strand", "Minister for European Affairs and Ownership Steering", None)),
     ("The Minister for Finance, Paschal Donohoe TD, visited Dover.", ("Paschal Donohoe", "Minister for Finance", None)),
@@ -136,3 +137,4 @@ def test_people_bare_minister_among_several_ministers_is_no_one(tmp_path) -> Non
     text = ("The Minister for Finance, Jack Chambers, and the Minister of State, James Browne, spoke.\n\n"
             '"The increase will continue," the Minister told the Dáil.')
     assert facts(extract_text(tmp_path, text, published="2024-10-03"), "DirectQuote") == []
+
