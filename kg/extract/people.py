@@ -125,7 +125,7 @@ def _name_pattern() -> re.Pattern:
     token = rf"{_not_post_nominal()}(?:{WORD}|(?:{particles})-{WORD})"
     lead = rf"(?:(?:{particles})\s+)*"
     first = rf"(?:{_INITIALS}\s*)?{WORD}"  # "G.L. Peiris", "J.D. Vance"
-    return re.compile(rf"(?:(?:{honorifics})\s+)*(?P<name>{lead}{first}(?:\s+{_MIDDLE}{lead}{token}){{0,4}}){_post_nominals()}")
+    return re.compile(rf"(?:(?:{honorifics})\.?\s+)*(?P<name>{lead}{first}(?:\s+{_MIDDLE}{lead}{token}){{0,4}}){_post_nominals()}")
 
 
 class PeopleFinder:

@@ -138,3 +138,8 @@ def test_people_bare_minister_among_several_ministers_is_no_one(tmp_path) -> Non
             '"The increase will continue," the Minister told the Dáil.')
     assert facts(extract_text(tmp_path, text, published="2024-10-03"), "DirectQuote") == []
 
+
+def test_people_honorific_with_full_stop_in_apposition(tmp_path) -> None:
+    found = holdings(extract_text(tmp_path, "The Mayor of Calais, Mr. Tom Pell, met the delegation."))
+    assert {p for p, _, _ in found} == {"Tom Pell"}
+
