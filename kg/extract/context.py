@@ -175,7 +175,7 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
     mentions = finder.run()
     dollar = dollar_currency(doc.text, gazetteer)
     money = {s.index: find_money(doc.text, s.start, s.end, dollar) for s in sentences}
-    home = home_country(doc, gazetteer, money)
+    home = home_country(doc, gazetteer, money, mentions)
     mentions = home_government(finder, mentions, home)
     people = PeopleFinder(finder, gazetteer, mentions, home)
     context = Context(doc, sentences, dates, finder, mentions, people, [], money, {})
@@ -195,9 +195,11 @@ def _dates(doc: Document, sentences: list[Sentence]) -> dict[int, list[DateMenti
     return {index: [by_start[m.start] for m in mentions] for index, mentions in found.items()}
 
 
-def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[MoneyMention]]) -> str:
+def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[MoneyMention]],
+                 mentions: list[EntityMention]) -> str:
     """The country whose posts an unqualified title names: 'the Prime Minister' of a New Zealand release is
-    New Zealand's. The publisher's state or organisation, else the country of the release's main currency."""
+    New Zealand's. The publisher's state or organisation, else the country of the release's main currency,
+    else the country most of the office-holders it names serve."""
     rules = patterns("posts")
     for phrase in _phrases(doc.publisher or ""):
         country = gazetteer.country_of(next(iter(gazetteer.phrases.get(phrase, [])), None))
@@ -206,7 +208,23 @@ def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[Mone
     currencies = Counter(m.currency for mentions in money.values() for m in mentions)
     main = max(currencies, key=lambda currency: currencies[currency], default=None)  # the first of a tie: text order
     homes = {currency: country for country, currency in patterns("figures")["dollar_countries"].items()}
-    return {**homes, **rules["currency_home"]}.get(main, rules["default_home"])
+    return {**homes, **rules["currency_home"]}.get(main) or _holders_country(gazetteer, mentions, doc.published) \
+        or rules["default_home"]
+
+
+def _holders_country(gazetteer: Gazetteer, mentions: list[EntityMention], day: date | None) -> str | None:
+    """The state whose posts most of the named people held on the day: a Greek release without publisher or
+    national currency that names three Greek ministers and one Italian is Greek. At least two, and more than
+    any other state's."""
+    serving: Counter = Counter()
+    for key in sorted({m.key for m in mentions if m.key.startswith("person/")}):
+        states = {post.country for post in gazetteer.posts_held(key.split("/", 1)[1], day) if post.country}
+        if len(states) == 1:
+            serving[states.pop()] += 1
+    ranked = serving.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def home_government(finder: EntityFinder, mentions: list[EntityMention], home: str) -> list[EntityMention]:
@@ -245,9 +263,11 @@ def _of_state(finder: EntityFinder, mention: EntityMention) -> str | None:
 
 
 def _phrases(text: str) -> list[str]:
-    """Every run of whole words in ``text``, longest first ('New Zealand Government' before 'New Zealand')."""
-    words = re.findall(r"[\w.’'-]+", text)
-    runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)]
+    """Every run of whole words in ``text``, longest first ('New Zealand Government' before 'New Zealand'); commas
+    stay in them ('Foreign, Commonwealth and Development Office')."""
+    words = re.findall(r"[\w.’'-]+|,", text)
+    runs = [" ".join(words[i:j]).replace(" ,", ",") for i in range(len(words))
+            for j in range(i + 1, min(len(words), i + 8) + 1)]
     return sorted(runs, key=lambda run: -len(run.split()))
 
 

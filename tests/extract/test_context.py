@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import extract_text
+from helpers import extract_text, holdings
 from kg.extract.context import dollar_currency
 from kg.gazetteer import load_gazetteer
+from kg.ingest import read_document
+from kg.pipeline import extract
 
 
 @pytest.mark.parametrize("text,currency", [
@@ -27,3 +29,19 @@ def test_dollar_currency_is_the_most_named_dollar_country(text: str, currency: s
 def test_unqualified_government_is_the_home_countrys(tmp_path, text: str, government: str) -> None:
     extraction = extract_text(tmp_path, text)
     assert [e.label for e in extraction.entities.values() if e.cls == "Government"] == [government]
+
+
+def test_home_country_is_the_state_most_named_office_holders_serve(tmp_path) -> None:
+    text = ("Today (Tuesday 30 March) Nikos Dendias and Kyriakos Mitsotakis met Luciana Lamorgese in Athens "
+            "to discuss the EUR 5 million plan. The Prime Minister welcomed the plan.")
+    found = holdings(extract_text(tmp_path, text, published="2021-03-30"))
+    assert {p for p, post, _ in found if post == "Prime Minister"} == {"Kyriakos Mitsotakis"}
+
+
+def test_home_country_of_a_publisher_named_with_commas(tmp_path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text("---\ntitle: Test\npublished: 2021-03-30\npublisher: Foreign, Commonwealth and Development Office\n---\n"
+                    "Nikos Dendias and Kyriakos Mitsotakis met officials in Athens today. The Prime Minister welcomed this.",
+                    encoding="utf-8")
+    found = holdings(extract(read_document(path)))
+    assert ("Boris Johnson", "Prime Minister", "United Kingdom") in found
