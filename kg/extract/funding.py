@@ -27,7 +27,7 @@ from kg.values.names import tidy
 _AGENT_FAMILIES = ("org", "state", "group")
 _HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
                    r"improve|protect|expand|bolster|hire|recruit|employ)\s+(?:the\s+)?")
-_CLAUSE = re.compile(r"(?:[^,;.:]|(?<=\d)[,.](?=\d))*")  # to the next punctuation; '1,000' and '1.8' are no stop
+_CLAUSE = re.compile(r"(?:[^,;.:]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.)*")  # to the next punctuation; '1,000', '1.8', 'U.S.' are no stop
 _BODY = re.compile(r"(?:The|Its)\s+(agency|force|command|service|unit|office|organisation|organization)\b")
 _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
 _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
@@ -36,7 +36,10 @@ _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:prov
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+\s+){0,4}?"
                            r"(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
-_MONEY_TAIL = re.compile(r"(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\w+\s+years?|\s+(?:a|per|each)\s+year|,\s+[^,;.]{1,80},)*")
+_MONEY_TAIL = re.compile(r"(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\w+\s+years?|\s+(?:a|per|each)\s+year|,\s+[^,;.]{1,80},"
+                         r"|\s+in\s+(?:[a-z-]+\s+){0,2}(?:funding|investment|support|grants?|aid|assistance|financing))*")
+_RECEIVE = re.compile(r"\b(?:(?P<aux>will|would|is\s+to|are\s+to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit\s+from)"
+                      r"|receives|received|receive)\b")
 _IN_ITS = re.compile(r"\s+in\s+(?:the\s+)?")  # '£120 million in Rwanda's economic development'
 _PROVIDE_WITH = re.compile(r"\bprovid(?:e|es|ed|ing)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million'
 _WITH_AMOUNT = re.compile(r"\s+with\s+(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$")
@@ -364,8 +367,8 @@ def _named_list(ctx: Context, start: int, stop: int) -> list[str]:
 def _funded_object(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     """'The UK will fund a further year of French border security projects ..., worth €25 million'."""
     text = ctx.doc.text
-    match = re.compile(r"\b(?:will|to)\s+(?:also\s+)?fund\s+(?:a\s+further\s+\w+\s+of\s+|another\s+\w+\s+of\s+)?"
-                       r"(?P<object>[^,;.]{3,120}?),?\s+worth\s+$").search(text, sentence.start, mention.start)
+    match = re.compile(r"\b(?:will|to)\s+(?:also\s+)?(?:fund|finance)\s+(?:a\s+further\s+\w+\s+of\s+|another\s+\w+\s+of\s+)?"
+                       r"(?P<object>[^,;.]{3,120}?)(?:,?\s+worth|\s+with(?:\s+a\s+total\s+of)?)\s+$").search(text, sentence.start, mention.start)
     if not match:
         return []
     agents = [m.key for m in ctx.mentions_in(match.start("object"), match.end("object")) if _agent(ctx, m.key)]
@@ -386,8 +389,9 @@ def _group(ctx: Context, phrase: str) -> str:
 def _receivers(ctx: Context, sentence: Sentence) -> list[str]:
     """'X, Y and Z will receive ...', '... and Serbia will get help ...'."""
     found = []
-    for match in re.compile(r"\b(?:will|would|is to|are to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit from)\b").finditer(
-            ctx.doc.text, sentence.start, sentence.end):
+    for match in _RECEIVE.finditer(ctx.doc.text, sentence.start, sentence.end):
+        if not match.group("aux") and not any(0 <= m.start - match.end() <= 40 for m in ctx.money[sentence.index]):
+            continue  # 'Finland receive EUR 1.6 billion', not 'officers received training'
         start = _subject_start(ctx, sentence, match.start())
         named = [m.key for m in ctx.mentions_in(start, match.start()) if _agent(ctx, m.key)]
         found += named or _the_body(ctx, sentence, start)
@@ -411,20 +415,24 @@ def _subject_start(ctx: Context, sentence: Sentence, verb: int) -> int:
     lead = re.compile(r"(?:As part of|Under|With|Following|After|In|At|Through|Since|Alongside|Thanks to)\b[^,]{0,120},\s*").match(
         text, sentence.start, sentence.end)
     start = lead.end() if lead else sentence.start
-    clause = re.compile(r",\s+(?:and|while|but)\s+").search(text, start, verb)
-    return clause.end() if clause else start
+    clauses = list(re.compile(r",\s+(?:and|while|but)\s+|\bthat\s+").finditer(text, start, verb))
+    return clauses[-1].end() if clauses else start  # 'the Commission proposed that Finland receive ...': Finland
 
 
 def _go_to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     text = ctx.doc.text
-    match = re.compile(r"\b(?:will|would|is to|are to)\s+(?:also\s+)?(?:go|be given|be allocated|be paid|be made available)\s+to\s+(?:the\s+)?").search(
+    match = re.compile(r"\b(?:(?:will|would|is to|are to)\s+(?:also\s+)?(?:go|be given|be allocated|be paid|be made available)"
+                       r"|goes|went)\s+to\s+(?:the\s+)?").search(
         text, start, sentence.end)
     if not match or text[match.end():match.end() + 1] in (":", ""):
         return []
     end = _CLAUSE.match(text, match.end(), sentence.end).end()
-    mentions = ctx.mentions_in(match.end(), end)
-    if mentions and mentions[0].start == match.end() and _agent(ctx, mentions[0].key):
-        return [mentions[0].key]
+    listed = _named_list(ctx, match.end(), sentence.end)  # 'goes to the CBSA, the RCMP and Public Safety Canada'
+    if listed:
+        return listed
+    first = next((m for m in ctx.mentions_in(match.end(), end) if m.start == match.end()), None)
+    if first is not None and ctx.entities[first.key].family == "place":
+        return [first.key]  # 'goes to Arizona, California, New Mexico and Texas': the first place, not a group
     return [_group(ctx, text[match.end():end])] if tidy(text[match.end():end]) else []
 
 

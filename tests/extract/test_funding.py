@@ -125,3 +125,32 @@ def test_funding_list_of_allocations_are_packages(tmp_path) -> None:
     text = ("The plan will transform the justice sector. Key allocations include:\n\n"
             "- €364 million for Garda buildings\n- €369 million for the Courts Service, for courthouses\n")
     assert sorted(p["amount"][0] for p in packages(tmp_path, text)) == ["364000000", "369000000"]
+
+
+def test_funding_amount_that_goes_to_a_body(tmp_path) -> None:
+    [package] = packages(tmp_path, "Of the new money, $394 million goes to the Department of Homeland Security (DHS).")
+    assert package["recipient"] == ["US Department of Homeland Security"]
+
+
+def test_funding_amount_in_funding_to_a_state(tmp_path) -> None:
+    [package] = packages(tmp_path, "The Commission has provided EUR 80 million in targeted funding to Finland.")
+    assert package["recipient"] == ["Finland"]
+
+
+def test_funding_subject_of_receive_after_that(tmp_path) -> None:
+    [package] = packages(tmp_path, "The Commission proposed in July that Finland receive EUR 1.6 billion for border management.")
+    assert package["recipient"] == ["Finland"]
+
+
+def test_funding_recipient_name_with_abbreviation_stops(tmp_path) -> None:
+    [package] = packages(tmp_path, "The law will provide $80 million for U.S. Immigration and Customs Enforcement (ICE) to hire agents.")
+    assert "U.S. Immigration and Customs Enforcement" in package["recipient"]
+
+
+def test_funding_what_is_financed_with_an_amount(tmp_path) -> None:
+    [package] = packages(tmp_path, "The European Union will finance the new reception centres with a total of €276 million.")
+    assert package["recipient"] == ["the new reception centres"]
+
+
+def test_funding_agreement_for_an_amount(tmp_path) -> None:
+    assert len(packages(tmp_path, "An agreement for €155 million for new reception centres has just been signed.")) == 1
