@@ -162,7 +162,7 @@ def _value(number: str) -> Decimal | None:
 
 
 def _unit(text: str, start: int, stop: int, stop_words: set[str], names: dict[int, int]) -> tuple[str, int]:
-    """The noun phrase a count counts: up to three words, stopping at function words.
+    """The noun phrase a count counts: up to four words, stopping at function words.
 
     "Nine of the gangs' leaders" counts leaders; "Ten of those sanctioned are
     Iraqi nationals" counts Iraqi nationals; a name before the noun is stepped
@@ -183,14 +183,14 @@ def _unit(text: str, start: int, stop: int, stop_words: set[str], names: dict[in
     words: list[str] = []
     ends = [start]
     cursor = start
-    while len(words) < 3 and (match := _WORD.match(text, cursor, stop)):
+    while len(words) < 4 and (match := _WORD.match(text, cursor, stop)):
         after_name = names.get(match.start(1))
         if after_name and _WORD_AFTER_NAME.match(text, after_name, stop):
             cursor = _ACRONYM.match(text, after_name, stop).end()
             continue  # '1,000 new Canada Border Services Agency (CBSA) officers' counts officers
         word = match.group(1).lower()
-        if word in stop_words or (words and word.endswith("ed")):
-            break
+        if word in stop_words or (words and word.endswith("ed") and _plural_or_noun(words[-1])):
+            break  # '200 officers trained in ...' counts officers; 'two additional unmanned aircraft' goes on
         words.append(match.group(1))
         ends.append(match.end())
         cursor = match.end()

@@ -25,6 +25,9 @@ def _only(text: str) -> Quantity:
     ("In total 25,244 people crossed the Channel.", "25,244 people", Decimal(25244), "people", None),
     ("Officers seized a dozen boats.", "a dozen boats", Decimal(12), "boats", None),
     ("Patrols now cover over 100 beaches.", "over 100 beaches", Decimal(100), "beaches", "over"),
+    ("It buys two additional unmanned aircraft systems.", "two additional unmanned aircraft systems", Decimal(2),
+     "additional unmanned aircraft systems", None),
+    ("The force sent 200 officers trained in France.", "200 officers", Decimal(200), "officers", None),
 ])
 def test_find_quantities_count_with_unit(text: str, quote: str, value: Decimal, unit: str, qualifier: str | None) -> None:
     quantity = _only(text)
