@@ -404,6 +404,12 @@ def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if e - s > 3]
 
 
+def _agent_recipient(ctx: Context, package: Fact) -> str | None:
+    """The body or state a package goes to, who gains what it pays for ('$80 million for ICE to hire ...')."""
+    return next((r.key for r in package.props.get("recipient", [])
+                 if ctx.entities[r.key].family in ("org", "state")), None)
+
+
 def _funded_purposes(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[Fact]:
     """What a package pays for, when its sentence says so ('£4 million project to strengthen cyber defences')."""
     facts = []
@@ -413,7 +419,8 @@ def _funded_purposes(ctx: Context, sentence: Sentence, packages: list[Fact]) -> 
         if start >= 0 and not any(f.evidence.start <= start < f.evidence.end for f in facts):
             fact = _new(ctx, "funded_purpose", start, start + len(purpose), purpose)
             fact.add("fundedBy", Ref(package.key) if package else None)
-            beneficiary = _beneficiary(ctx, start, start + len(purpose))
+            _quantify(ctx, fact, sentence, start, start + len(purpose))
+            beneficiary = _beneficiary(ctx, start, start + len(purpose)) or _agent_recipient(ctx, package)
             fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
             facts.append(fact)
         for recipient in package.props.get("recipient", []):
@@ -421,6 +428,8 @@ def _funded_purposes(ctx: Context, sentence: Sentence, packages: list[Fact]) -> 
             if entity.cls != "ActorGroup" or not (sentence.start <= _position(ctx, entity.label, sentence) < sentence.end):
                 continue
             start = _position(ctx, entity.label, sentence)
+            if any(f.evidence.start <= start < f.evidence.end for f in facts):
+                continue  # 'more than 250 special agents' inside 'hire more than 250 special agents', said already
             fact = _new(ctx, "funded_purpose", start, start + len(entity.label), entity.label)
             fact.add("fundedBy", Ref(package.key) if package else None)
             facts.append(fact)

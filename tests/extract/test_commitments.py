@@ -104,3 +104,9 @@ def test_commitments_a_price_paid_is_no_purpose(tmp_path) -> None:
 def test_commitments_money_for_a_named_body_buys_nothing(tmp_path) -> None:
     text = "Up to £75 million in new investment for the Border Security Command paves way for a crackdown."
     assert commitments(tmp_path, text) == []
+
+
+def test_commitments_what_a_package_pays_for_counts_and_benefits_its_recipient(tmp_path) -> None:
+    text = "The law provided $80 million for the National Crime Agency (NCA) to hire more than 250 special agents."
+    found = [c for c in commitments(tmp_path, text) if c["quantity"]]
+    assert [(c["quantity"], c["beneficiary"]) for c in found] == [(["250"], ["National Crime Agency"])]
