@@ -34,12 +34,14 @@ _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed)\s+)?(?:to|into)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+\s+){0,4}?"
-                           r"(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
+                           r"(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
 _MONEY_TAIL = re.compile(r"(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\w+\s+years?|\s+(?:a|per|each)\s+year|,\s+[^,;.]{1,80},"
                          r"|\s+in\s+(?:[a-z-]+\s+){0,2}(?:funding|investment|support|grants?|aid|assistance|financing))*")
 _RECEIVE = re.compile(r"\b(?:(?P<aux>will|would|is\s+to|are\s+to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit\s+from)"
                       r"|receives|received|receive)\b")
+_RESTATED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:is|was|are|were)\s+(?:worth|equivalent\s+to)\s+"
+                       r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*")
 _IN_ITS = re.compile(r"\s+in\s+(?:the\s+)?")  # '£120 million in Rwanda's economic development'
 _PROVIDE_WITH = re.compile(r"\bprovid(?:e|es|ed|ing)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million'
 _WITH_AMOUNT = re.compile(r"\s+with\s+(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$")
@@ -95,7 +97,8 @@ def _equivalences(ctx: Context, funding: dict[int, list[MoneyMention]]) -> dict[
     for mentions in funding.values():
         for first, second in zip(mentions, mentions[1:]):
             between = ctx.doc.text[first.end:second.start]
-            if re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|c\.|or|equivalent to|worth)?\s*", between):
+            restated = first.currency != second.currency and _RESTATED.fullmatch(between)  # 'The £1.6 million network is worth about €1.86 million'
+            if restated or re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|c\.|or|equivalent to|worth)?\s*", between):
                 root = same.get((first.currency, first.amount), (first.currency, first.amount))
                 same[(first.currency, first.amount)] = root
                 same[(second.currency, second.amount)] = root
@@ -329,7 +332,7 @@ def _to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
 def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     """'£30 million for high-impact Border Security Command operations'; '$25 million for a programme to ...'."""
     text = ctx.doc.text
-    match = re.compile(r"[^.;]{0,40}?\bfor\s+(?:the\s+)?(?!first\b|the\s+first\b)").match(text, start, sentence.end)
+    match = re.compile(r"[^.;]{0,40}?\bfor\s+(?:the\s+)?(?!first\b|the\s+first\b|by\b)").match(text, start, sentence.end)
     if not match or ctx.in_quote(match.end()):
         return []
     listed = _named_list(ctx, match.end(), sentence.end)

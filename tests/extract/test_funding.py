@@ -154,3 +154,25 @@ def test_funding_what_is_financed_with_an_amount(tmp_path) -> None:
 
 def test_funding_agreement_for_an_amount(tmp_path) -> None:
     assert len(packages(tmp_path, "An agreement for €155 million for new reception centres has just been signed.")) == 1
+
+
+def test_funding_paid_for_by_names_the_payer_not_the_recipient(tmp_path) -> None:
+    [package] = packages(tmp_path, "A network of cameras worth £1.6 million, paid for by the UK, has been installed in Albania.")
+    assert "United Kingdom" not in package.get("recipient", [])
+
+
+def test_funding_amount_said_to_be_worth_another_currency_is_one_package(tmp_path) -> None:
+    text = "The UK will fund a £1.6 million network of cameras. The £1.6 million network is worth about €1.86 million."
+    [package] = packages(tmp_path, text)
+    assert package["currency"] == ["GBP"]
+
+
+def test_funding_proposed_by_a_government(tmp_path) -> None:
+    [package] = packages(tmp_path, "In March the Government proposed an additional EUR 74 million to speed up construction of the fence.")
+    assert package["amount"] == ["74000000"]
+
+
+def test_funding_source_is_a_financial_framework(tmp_path) -> None:
+    text = "The Commission proposed that Finland receive EUR 1.6 billion under the next multiannual financial framework (MFF)."
+    [package] = packages(tmp_path, text)
+    assert "multiannual financial framework" in package["sourceOfFunds"][0]
