@@ -95,7 +95,14 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
     counted: list[Quantity] = []  # counts with a unit, in order; those before the last full stop are passed
     first, last_stop, scanned = 0, -1, start
     for match in _matches(text, start, end):
-        if is_taken(match.start("number")) or _glued(text, match):
+        if is_taken(match.start("number")):
+            continue
+        if _glued(text, match):
+            measure = _measure_after_hyphen().match(text, match.end(), end)
+            value = _value(match.group("number")) if measure and not match.group("percent") else None
+            if value is not None:  # 'a 1,340-kilometre border' measures 1,340 kilometres
+                found.append(Quantity(match.start(), measure.end(), text[match.start():measure.end()], value,
+                                      measure.group(1), _q(match)))
             continue
         number = match.group("number")
         value = _value(number)
@@ -141,6 +148,13 @@ def _cover(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
         index = bisect.bisect_right(starts, position) - 1
         return index >= 0 and position < reach[index]
     return covered
+
+
+@lru_cache(maxsize=1)
+def _measure_after_hyphen() -> re.Pattern:
+    """'-kilometre' after a number: a unit of measure (figures.yaml ``measure_units``) joined to it as an adjective."""
+    units = "|".join(sorted(patterns("figures")["measure_units"], key=len, reverse=True))
+    return re.compile(rf"-((?:{units}))\b")
 
 
 def _glued(text: str, match: re.Match) -> bool:

@@ -28,6 +28,7 @@ def _only(text: str) -> Quantity:
     ("It buys two additional unmanned aircraft systems.", "two additional unmanned aircraft systems", Decimal(2),
      "additional unmanned aircraft systems", None),
     ("The force sent 200 officers trained in France.", "200 officers", Decimal(200), "officers", None),
+    ("Finland shares a 1,340-kilometre border with Russia.", "1,340-kilometre", Decimal(1340), "kilometre", None),
 ])
 def test_find_quantities_count_with_unit(text: str, quote: str, value: Decimal, unit: str, qualifier: str | None) -> None:
     quantity = _only(text)
