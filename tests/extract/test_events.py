@@ -138,3 +138,11 @@ def test_events_passive_reception_with_a_date_before_by(tmp_path) -> None:
     [meeting] = meetings(tmp_path, text)
     assert meeting["date"] == ["2023-06-14"] and meeting["place"] == ["Dakar"]
     assert set(meeting["participant"]) == {"David Lammy", "Fernando Grande-Marlaska", "Macky Sall"}
+
+
+def test_events_meeting_named_before_its_noun_outranks_a_bare_visit(tmp_path) -> None:
+    text = ("The visit follows the MED5 informal ministerial meeting, hosted by the Home Secretary in Athens on "
+            "Saturday 10 June, with the Minister of the Interior of Italy, Ms. Luciana Lamorgese.")
+    extraction = extract_text(tmp_path, text)
+    labels = [f.label for f in extraction.facts if f.cls in MEETINGS]
+    assert len(labels) == 1 and labels[0].startswith("MED5 informal ministerial meeting"), labels
