@@ -30,7 +30,9 @@ _COMPLEMENT_LEAD = re.compile(r"\s+(of|for|at|in|to)\s+(?P<the>the\s+)?")  # ' o
 _SPACE = re.compile(r"\s+")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)")  # ' (ICIBI)' after a name
 _ITEM = rf"{WORD}(?:\s+{WORD}){{0,2}}"  # 'Justice, Home Affairs and Migration'
-_LAST_ITEM = rf"(?:{_ITEM}(?=\s*[,.;:)]|\s*$)|{WORD})"  # '... and Democracy Henna Virkkunen': the name is not an item
+# The last portfolio of a series: up to its punctuation ('... and Democracy Henna Virkkunen': the name is not an item),
+# or two words before 'of' ('... and Law Enforcement of Malta'; '... and Migration Jim O'Callaghan of Ireland' is a name).
+_LAST_ITEM = rf"(?:{_ITEM}(?=\s*[,.;:)]|\s*$)|{WORD}(?:\s+{WORD})?(?=\s+(?:of|for)\s)|{WORD})"
 _SERIES = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+and\s+{_LAST_ITEM}")  # a complement listing portfolios
 _COMPLEMENT_WORD = re.compile(rf"{WORD}|and|on|&|in|the")
 _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no further: a run of titles must not cost its square
@@ -195,7 +197,7 @@ class TitleFinder:
     def _complement_words(self, start: int, stop: int) -> int:
         """End of the capitalised words of a complement, leaving a trailing person's name out."""
         series = _SERIES.match(self.text, start, stop)
-        possessive = series is not None and (self.text[series.end() - 2:series.end()] in ("'s", "’s")
+        possessive = series is not None and (re.search(r"['’]s\b", series.group())
                                              or self.text.startswith(("'s", "’s"), series.end()))  # '..., and Colombia's Minister'
         if series and not possessive and not any(start <= m.start < series.end() and m.key.startswith("person/") for m in self.mentions):
             return series.end()

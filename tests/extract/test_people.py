@@ -17,6 +17,8 @@ from helpers import extract_text, facts, holdings
     ("Policing Minister Dame Ruth Aldous visited Dover.", ("Ruth Aldous", "Policing Minister", None)),
     ("The Chief of the Coast Guard, Vice Admiral Ruth Aldous, visited Dover.", ("Ruth Aldous", "Chief", None)),
     ("Senate Majority Leader Tom Pell visited Dover.", ("Tom Pell", "Senate Majority Leader", None)),
+    ("The Minister for Home Affairs, National Security and Law Enforcement of Malta, Byron Camilleri, visited Dover.",
+     ("Byron Camilleri", "Minister for Home Affairs, National Security and Law Enforcement", "Malta")),
     ("Major General Ruth Aldous, Commander-in-Chief of the Coast Guard, visited Dover.", ("Ruth Aldous", "Commander-in-Chief", None)),
     ("The Minister for European Affairs and Ownership Steering, Joakim Strand, visited Dover.",
      ("Joakim Strand", "Minister for European Affairs and Ownership Steering", None)),
