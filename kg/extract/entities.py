@@ -243,7 +243,10 @@ class EntityFinder:
                     run = run[:head + 1 + min(rest.index(w) for w in ("in", "at") if w in rest)]
             elif self._next_word(tokens, run) in self.rules["site_words"]:
                 cls = "Company"
-            if cls is None or (len(run) < 2 and cls != "Legislation"):
+            crossing = cls is None and self._crossing_after(tokens, run)
+            if crossing:
+                cls = "Venue"  # 'the Vaalimaa border crossing point', 'the Pelkola border station'
+            if cls is None or (len(run) < 2 and cls != "Legislation" and not crossing):
                 continue
             name = tidy(self.doc.text[run[0].start:run[-1].end])
             found.append((run[0].start, run[-1].end, self._name_key(name, cls)))
@@ -265,6 +268,12 @@ class EntityFinder:
 
     def _known(self, side: list[Token]) -> bool:
         return tidy(self.doc.text[side[0].start:side[-1].end]) in self.gazetteer.phrases
+
+    def _crossing_after(self, tokens: list[Token], run: list[Token]) -> bool:
+        """Whether words naming a border crossing follow the run (entities.yaml ``crossing_words``)."""
+        index = bisect.bisect_right(tokens, run[-1].start, key=lambda token: token.start)
+        following = " ".join(token.text for token in tokens[index:index + 3])
+        return any(following == words or following.startswith(words + " ") for words in self.rules["crossing_words"])
 
     def _next_word(self, tokens: list[Token], run: list[Token]) -> str:
         index = bisect.bisect_right(tokens, run[-1].start, key=lambda token: token.start)

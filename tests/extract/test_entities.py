@@ -36,3 +36,8 @@ def test_ministry_name_goes_on_after_of_the_but_not_into_an_amount(tmp_path) -> 
     text = "Italy gave EUR 7.3 million for the Ministry of the Interior and EUR 1 million for the courts."
     labels = {e.label for e in extract_text(tmp_path, text).entities.values()}
     assert "Ministry of the Interior" in labels and not any("EUR" in label for label in labels)
+
+
+def test_unknown_name_before_border_crossing_words_is_a_place(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "At the Vaalimaa border crossing point the ministers were briefed.")
+    assert ("Vaalimaa", "Venue") in {(e.label, e.cls) for e in extraction.entities.values()}
