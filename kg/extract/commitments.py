@@ -309,7 +309,9 @@ _NOT_THINGS = r"(?!the\s+(?:period|years?)\b)"  # 'The package covers the period
 _PAYS_FOR = re.compile(r"\b(?:(?P<will>will|would)\s+(?:also\s+)?(?:pay for|fund|cover|finance)\s+|"
                        r"\b(?:grant|funding|money|package|investment|budget|it|this|which|that)\s+(?:also\s+)?"
                        rf"(?:pays for|funds|covers|finances)\s+{_NOT_THINGS})", re.I)
-_THESE_INCLUDE = re.compile(r"(?:These|They|The\s+(?:projects|measures|package|funding|money|plan|programme))\s+(?:will\s+)?"
+_RELATIVE = re.compile(r",?\s+(?:that|which|who|whose)\b")
+_THESE_INCLUDE = re.compile(r"(?:These|They|The\s+(?:new\s+)?(?:projects|measures|package|funding|money|plan|programme|equipment|"
+                            r"technology|network|kit)|(?:Immediate\s+|Key\s+|Other\s+)?[Pp]riorities)\s+(?:will\s+)?"
                             rf"(?:include|includes|cover|covers)\s+{_NOT_THINGS}")
 
 
@@ -332,8 +334,9 @@ def _these_include(ctx: Context, sentence: Sentence) -> list[Fact]:
             has_cue("funding_cues", previous) or re.search(r"\b(?:projects?|measures|capabilit\w+|plans?)\b", previous))):
         return []
     end = sentence.end - (1 if text[sentence.end - 1] == "." else 0)
+    relative = _RELATIVE.search(text, match.end(), end)  # '... (ANPR) cameras that allow Albanian systems to ...'
     facts = []
-    for start, stop in _list_parts(text, match.end(), end):
+    for start, stop in _list_parts(text, match.end(), relative.start() if relative else end):
         fact = _new(ctx, "these_include", start, stop, text[start:stop])
         _quantify(ctx, fact, sentence, start, stop)
         beneficiary = _beneficiary(ctx, start, stop)

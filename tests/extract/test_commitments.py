@@ -110,3 +110,8 @@ def test_commitments_what_a_package_pays_for_counts_and_benefits_its_recipient(t
     text = "The law provided $80 million for the National Crime Agency (NCA) to hire more than 250 special agents."
     found = [c for c in commitments(tmp_path, text) if c["quantity"]]
     assert [(c["quantity"], c["beneficiary"]) for c in found] == [(["250"], ["National Crime Agency"])]
+
+
+def test_commitments_what_the_equipment_includes_up_to_a_relative_clause(tmp_path) -> None:
+    text = "The equipment includes a fleet of drones and thermal cameras that allow police to track vehicles."
+    assert [c["capability"] for c in commitments(tmp_path, text)] == [["a fleet of drones and thermal cameras"]]
