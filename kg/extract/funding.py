@@ -35,6 +35,10 @@ _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:prov
                  r"transferred|disbursed)\s+)?(?:to|into)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+\s+){0,4}?"
                            r"(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
+# A budget that is the subject of giving: 'The additional estimates released on 8 February provide an extra $32 million'.
+_SOURCE_SUBJECT = re.compile(r"(?:The\s+)?(?P<name>(?:[\w’'-]+\s+){0,3}?(?:[Bb]udget|[Ee]stimates|Statement|Spending Review)"
+                             r"(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b[^.;]{0,60}?\b(?:provides?|provided|allocates?|allocated|"
+                             r"sets?\s+aside|invests?|invested|delivers?|delivered)\b")
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
 _MONEY_TAIL = re.compile(r"(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\w+\s+years?|\s+(?:a|per|each)\s+year|,\s+[^,;.]{1,80},"
                          r"|\s+in\s+(?:[a-z-]+\s+){0,2}(?:funding|investment|support|grants?|aid|assistance|financing))*")
@@ -503,7 +507,8 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
 def _named_source(ctx: Context, sentence: Sentence) -> str | None:
     """'through Budget 2025', 'from the existing aid budget', 'In the 2024-25 Budget, ...', 'from the Modern Slavery
     Fund': a budget or fund named after from/through/in/under."""
-    match = _SOURCE_NAMED.search(ctx.doc.text, sentence.start, sentence.end)
+    match = _SOURCE_NAMED.search(ctx.doc.text, sentence.start, sentence.end) or _SOURCE_SUBJECT.match(
+        ctx.doc.text, sentence.start, sentence.end)
     if not match or ctx.in_quote(match.start()):
         return None
     label = tidy(match.group("name"))

@@ -176,3 +176,8 @@ def test_funding_source_is_a_financial_framework(tmp_path) -> None:
     text = "The Commission proposed that Finland receive EUR 1.6 billion under the next multiannual financial framework (MFF)."
     [package] = packages(tmp_path, text)
     assert "multiannual financial framework" in package["sourceOfFunds"][0]
+
+
+def test_funding_source_is_the_budget_that_provides_it(tmp_path) -> None:
+    [package] = packages(tmp_path, "The additional estimates released on 8 February provide an extra $32 million for border patrols.")
+    assert package["sourceOfFunds"] == ["additional estimates"]
