@@ -34,7 +34,8 @@ def date_quotes_by_occasion(ctx: Context) -> None:
         earlier = [m for m in meetings if m.evidence.start < quote.evidence.start]
         meeting = _at_place(ctx, earlier, attribution) or _at_meeting(ctx, earlier, attribution)
         date = meeting.first("date") if meeting is not None else (
-            _at_the_time(ctx, quote, attribution) or _where_the_narrative_was(ctx, quote, attribution))
+            _at_the_time(ctx, quote, attribution) or _where_the_narrative_was(ctx, quote, attribution)
+            or _said_just_before(ctx, quote))
         if date is not None:
             quote.props["date"] = [date]
             quote.rule = f"{quote.rule}+occasion"
@@ -72,6 +73,23 @@ def _where_the_narrative_was(ctx: Context, quote: Fact, span: tuple[int, int]) -
             if days:
                 return days[0]
     return None
+
+
+def _said_just_before(ctx: Context, quote: Fact) -> DateValue | None:
+    """'Rear Admiral Brett Sonter warned on Friday that ... "The mission ...," Rear Admiral Sonter said.': the day
+    the sentence just before, in the same paragraph, has the same speaker say something."""
+    speaker = quote.first("speaker")
+    before = [s for s in ctx.sentences if s.end <= quote.evidence.start]
+    if speaker is None or not before or ctx.in_quote(before[-1].start):
+        return None
+    sentence = before[-1]
+    quoted = next((s for s in ctx.sentences if s.start <= quote.evidence.start < s.end), None)
+    if quoted is None or quoted.paragraph != sentence.paragraph or not cue_pattern("speech_verbs").search(sentence.text):
+        return None
+    if not any(r.person == speaker.key for r in ctx.refs if sentence.start <= r.start < sentence.end):
+        return None
+    days = [d.value for d in ctx.dates[sentence.index] if d.value and d.value.precision == "day"]
+    return days[0] if len(days) == 1 else None
 
 
 def _names_start(ctx: Context, position: int, end: int) -> bool:

@@ -43,3 +43,15 @@ def test_quote_said_in_a_place_takes_the_day_the_narrative_was_there(tmp_path) -
     text = ("On Saturday 18 May in Kraków, the Prime Minister, Donald Tusk, announced the East Shield.\n\n"
             "\u201cWe want our border to be safe,\u201d Prime Minister Tusk said in Kraków.\n")
     assert quote_dates(tmp_path, text, "2024-05-29") == [["2024-05-18"]]
+
+
+def test_quote_after_the_speaker_warned_on_a_day_takes_that_day(tmp_path) -> None:
+    text = ("Home Secretary Yvette Cooper warned on Friday (6 December) that gangs were adapting. "
+            "\u201cWe will not let them,\u201d Yvette Cooper said.\n")
+    assert quote_dates(tmp_path, text) == [["2024-12-06"]]
+
+
+def test_quote_after_another_speaker_warned_keeps_the_release_date(tmp_path) -> None:
+    text = ("Home Secretary Yvette Cooper warned on Friday (6 December) that gangs were adapting. "
+            "\u201cWe will not let them,\u201d German Interior Minister Nancy Faeser said.\n")
+    assert quote_dates(tmp_path, text) == [["2024-12-11"]]
