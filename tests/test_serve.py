@@ -44,10 +44,17 @@ def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it: a runner started in the background (``nohup ... &``) ignores SIGINT,
+    and a child inherits that, so 'bskg serve' would rightly not stop on it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_serve(*args: str, within_s: float = 30) -> tuple[subprocess.Popen, str]:
     """Start ``bskg serve ARGS --port 0`` and return it with its query URL, read from its first line."""
     process = subprocess.Popen([*BSKG, "serve", *args, "--port", "0"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                               preexec_fn=_as_from_a_terminal)
     selector = selectors.DefaultSelector()
     selector.register(process.stdout, selectors.EVENT_READ)
     try:
