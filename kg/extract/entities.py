@@ -271,13 +271,17 @@ class EntityFinder:
 
     def _crossing_after(self, tokens: list[Token], run: list[Token]) -> bool:
         """Whether words naming a border crossing follow the run (entities.yaml ``crossing_words``)."""
-        index = bisect.bisect_right(tokens, run[-1].start, key=lambda token: token.start)
-        following = " ".join(token.text for token in tokens[index:index + 3])
+        following = " ".join(token.text for token in self._following(tokens, run, 3))
         return any(following == words or following.startswith(words + " ") for words in self.rules["crossing_words"])
 
     def _next_word(self, tokens: list[Token], run: list[Token]) -> str:
+        return next((token.text for token in self._following(tokens, run, 1)), "")
+
+    @staticmethod
+    def _following(tokens: list[Token], run: list[Token], count: int) -> list[Token]:
+        """Up to ``count`` tokens after the run."""
         index = bisect.bisect_right(tokens, run[-1].start, key=lambda token: token.start)
-        return tokens[index].text if index < len(tokens) else ""
+        return tokens[index:index + count]
 
     def _capitalised_runs(self, tokens: list[Token]) -> list[list[Token]]:
         connectors, stop = self.connectors, self.stopwords
