@@ -79,7 +79,7 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     named = [m for m in ctx.mentions_in(sentence.start, sentence.end)
              if ctx.entities[m.key].family == "event" and not ctx.in_quote(m.start)]
     nouns = [m for m in meeting_noun_pattern().finditer(text, sentence.start, sentence.end) if not ctx.in_quote(m.start())]
-    noun = next((m for m in nouns if _named_before(text, sentence.start, m.start())), nouns[0] if nouns else None)
+    noun = next((m for m in nouns if _named_before(ctx, sentence.start, m.start())), nouns[0] if nouns else None)
     verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
                  if not ctx.in_quote(m.start())), None)
     if verb is None:
@@ -360,7 +360,7 @@ def _meeting_label(ctx: Context, sentence: Sentence, cues: Cues, fact: Fact) -> 
         return ctx.entities[cues.named[0].key].label
     text = ctx.doc.text
     if cues.noun:
-        before = _named_before(text, sentence.start, cues.noun.start())
+        before = _named_before(ctx, sentence.start, cues.noun.start())
         adjective = re.search(r"(\b[a-z]+\s+)$", text[sentence.start:cues.noun.start()])
         head = tidy(before.group(1)) if before else (adjective.group(1).strip() if adjective else "")
         if head.lower() in ("the", "a", "an", "recent", "this", "that"):
@@ -374,21 +374,16 @@ def _meeting_label(ctx: Context, sentence: Sentence, cues: Cues, fact: Fact) -> 
     return tidy(sentence.text)[:200]
 
 
-def _named_before(text: str, start: int, noun: int) -> re.Match | None:
+def _named_before(ctx: Context, start: int, noun: int) -> re.Match | None:
     """The name before a meeting noun, with the adjectives between: 'MED5 informal ministerial [meeting]',
     'Calais Group [meeting]'; not 'The [visit]'."""
-    match = _NAME_BEFORE_NOUN.search(text, max(start, noun - 120), noun)
-    if match is None or match.group(1).split()[0] in _stopwords():
+    match = _NAME_BEFORE_NOUN.search(ctx.doc.text, max(start, noun - 120), noun)
+    if match is None or match.group(1).split()[0] in ctx.finder.stopwords:
         return None
     return match
 
 
 _NAME_BEFORE_NOUN = re.compile(r"((?:[A-Z0-9][\w’'&-]*\s+){1,6}(?:[a-z-]+(?:al|ic|ive|ary|level)\s+){0,3})$")
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(patterns("entities")["stopwords"])
 
 
 def _of_body(ctx: Context, end: int, stop: int) -> str:
