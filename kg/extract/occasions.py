@@ -79,14 +79,14 @@ def _said_just_before(ctx: Context, quote: Fact) -> DateValue | None:
     """'Rear Admiral Brett Sonter warned on Friday that ... "The mission ...," Rear Admiral Sonter said.': the day
     the sentence just before, in the same paragraph, has the same speaker say something."""
     speaker = quote.first("speaker")
-    before = [s for s in ctx.sentences if s.end <= quote.evidence.start]
-    if speaker is None or not before or ctx.in_quote(before[-1].start):
-        return None
-    sentence = before[-1]
     quoted = next((s for s in ctx.sentences if s.start <= quote.evidence.start < s.end), None)
-    if quoted is None or quoted.paragraph != sentence.paragraph or not cue_pattern("speech_verbs").search(sentence.text):
+    if speaker is None or quoted is None or quoted.index == 0:
         return None
-    if not any(r.person == speaker.key for r in ctx.refs if sentence.start <= r.start < sentence.end):
+    sentence = ctx.sentences[quoted.index - 1]
+    if sentence.paragraph != quoted.paragraph or ctx.in_quote(sentence.start) \
+            or not cue_pattern("speech_verbs").search(sentence.text):
+        return None
+    if not any(r.person == speaker.key for r in ctx.refs_in(sentence.start, sentence.end)):
         return None
     days = [d.value for d in ctx.dates[sentence.index] if d.value and d.value.precision == "day"]
     return days[0] if len(days) == 1 else None
