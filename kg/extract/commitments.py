@@ -407,6 +407,10 @@ def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if e - s > 3]
 
 
+def _inside_any(facts: list[Fact], position: int) -> bool:
+    return any(f.evidence.start <= position < f.evidence.end for f in facts)
+
+
 def _agent_recipient(ctx: Context, package: Fact) -> str | None:
     """The body or state a package goes to, who gains what it pays for ('$80 million for ICE to hire ...')."""
     return next((r.key for r in package.props.get("recipient", [])
@@ -419,7 +423,7 @@ def _funded_purposes(ctx: Context, sentence: Sentence, packages: list[Fact]) -> 
     for package in packages:
         purpose = package.first("purpose")
         start = ctx.doc.text.find(purpose, sentence.start, sentence.end) if purpose else -1
-        if start >= 0 and not any(f.evidence.start <= start < f.evidence.end for f in facts):
+        if start >= 0 and not _inside_any(facts, start):
             fact = _new(ctx, "funded_purpose", start, start + len(purpose), purpose)
             fact.add("fundedBy", Ref(package.key) if package else None)
             _quantify(ctx, fact, sentence, start, start + len(purpose))
@@ -431,7 +435,7 @@ def _funded_purposes(ctx: Context, sentence: Sentence, packages: list[Fact]) -> 
             if entity.cls != "ActorGroup" or not (sentence.start <= _position(ctx, entity.label, sentence) < sentence.end):
                 continue
             start = _position(ctx, entity.label, sentence)
-            if any(f.evidence.start <= start < f.evidence.end for f in facts):
+            if _inside_any(facts, start):
                 continue  # 'more than 250 special agents' inside 'hire more than 250 special agents', said already
             fact = _new(ctx, "funded_purpose", start, start + len(entity.label), entity.label)
             fact.add("fundedBy", Ref(package.key) if package else None)
