@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.extract.context import Context
-from kg.extract.cues import cue_pattern, has_cue
+from kg.extract.cues import alternation, cue_pattern, has_cue
 from kg.extract.funding import announcer
 from kg.model import Fact, Ref, Sentence, Span
 from kg.patterns import patterns
@@ -563,13 +563,10 @@ _BODY_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:[,;.:]|$|(?:and|to|in|for|
 @lru_cache(maxsize=1)
 def _purpose_rules() -> dict[str, re.Pattern | set[str]]:
     facts = patterns("facts")
-
-    def alternatives(name: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(facts[name], key=len, reverse=True))
     return {
-        "kind": re.compile(rf"\s+in\s+(?P<kind>(?:[\w-]+\s+){{0,3}}?(?:{alternatives('money_kind_nouns')}))\b", re.I),
+        "kind": re.compile(rf"\s+in\s+(?P<kind>(?:[\w-]+\s+){{0,3}}?(?:{alternation('money_kind_nouns')}))\b", re.I),
         "plain": {word.lower() for word in facts["plain_money_words"]},
-        "link": re.compile(rf"\s*,?\s+(?:(?:{alternatives('purpose_links')})\s+)*(?P<word>for|towards|to|will(?:\s+also)?)\s+", re.I),
-        "verb": re.compile(rf"(?:{alternatives('purpose_verbs')})\b"),
-        "not_head": re.compile(rf"(?:the\s+|a\s+)?(?:{alternatives('not_purpose_heads')})\b|\d", re.I),
+        "link": re.compile(rf"\s*,?\s+(?:(?:{alternation('purpose_links')})\s+)*(?P<word>for|towards|to|will(?:\s+also)?)\s+", re.I),
+        "verb": re.compile(rf"(?:{alternation('purpose_verbs')})\b"),
+        "not_head": re.compile(rf"(?:the\s+|a\s+)?(?:{alternation('not_purpose_heads')})\b|\d", re.I),
     }

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.context import Context
-from kg.extract.cues import cue_pattern, has_cue
+from kg.extract.cues import alternation, cue_pattern, has_cue
 from kg.extract.entities import Entity, entity_key
 from kg.extract.people import PersonRef
 from kg.model import DateValue, Fact, Ref, Sentence, Span
@@ -35,13 +36,7 @@ _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:prov
                  r"transferred|disbursed)\s+)?(?:to|into)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+\s+){0,4}?"
                            r"(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
-# A budget that is the subject of giving: 'The additional estimates released on 8 February provide an extra $32 million'.
-_SOURCE_SUBJECT = re.compile(r"(?:The\s+)?(?P<name>(?:[\w’'-]+\s+){0,3}?(?:[Bb]udget|[Ee]stimates|Statement|Spending Review)"
-                             r"(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b[^.;]{0,60}?\b(?:provides?|provided|allocates?|allocated|"
-                             r"sets?\s+aside|invests?|invested|delivers?|delivered)\b")
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
-_MONEY_TAIL = re.compile(r"(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\w+\s+years?|\s+(?:a|per|each)\s+year|,\s+[^,;.]{1,80},"
-                         r"|\s+in\s+(?:[a-z-]+\s+){0,2}(?:funding|investment|support|grants?|aid|assistance|financing))*")
 _RECEIVE = re.compile(r"\b(?:(?P<aux>will|would|is\s+to|are\s+to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit\s+from)"
                       r"|receives|received|receive)\b")
 _RESTATED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:is|was|are|were)\s+(?:worth|equivalent\s+to)\s+"
@@ -49,6 +44,22 @@ _RESTATED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:is|was|are|were)\s+(?:worth|eq
 _IN_ITS = re.compile(r"\s+in\s+(?:the\s+)?")  # '£120 million in Rwanda's economic development'
 _PROVIDE_WITH = re.compile(r"\bprovid(?:e|es|ed|ing)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million'
 _WITH_AMOUNT = re.compile(r"\s+with\s+(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _money_tail() -> re.Pattern:
+    """What may stand between an amount and its 'to' receivers: a period, an aside, 'in targeted funding'
+    (facts.yaml ``money_kind_nouns``)."""
+    return re.compile(r"(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\w+\s+years?|\s+(?:a|per|each)\s+year|,\s+[^,;.]{1,80},"
+                      rf"|\s+in\s+(?:[a-z-]+\s+){{0,2}}(?:{alternation('money_kind_nouns')}))*")
+
+
+@lru_cache(maxsize=1)
+def _source_subject() -> re.Pattern:
+    """A budget that is the subject of giving: 'The additional estimates released on 8 February provide an extra
+    $32 million' (facts.yaml ``source_subject_heads`` and ``source_giving_verbs``)."""
+    return re.compile(rf"(?:The\s+)?(?P<name>(?:[\w’'-]+\s+){{0,3}}?(?:{alternation('source_subject_heads')})"
+                      rf"(?:\s+\d{{4}}(?:[-–]\d{{2,4}})?)?)\b[^.;]{{0,60}}?\b(?:{alternation('source_giving_verbs')})\b")
 
 
 @dataclass
@@ -323,7 +334,7 @@ def _to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     """'$22 million to the World Food Programme', '$5 million already provided to UN agencies', '$1.3 billion over six
     years, set out in the Fall Economic Statement, to Public Safety Canada, the CBSA and the RCMP': the named receivers,
     after the period and an aside."""
-    match = _TO.match(ctx.doc.text, _MONEY_TAIL.match(ctx.doc.text, start, sentence.end).end(), sentence.end)
+    match = _TO.match(ctx.doc.text, _money_tail().match(ctx.doc.text, start, sentence.end).end(), sentence.end)
     if not match:
         return []
     mention = next((m for m in ctx.mentions_in(match.end(), sentence.end) if m.start == match.end()), None)
@@ -507,7 +518,7 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
 def _named_source(ctx: Context, sentence: Sentence) -> str | None:
     """'through Budget 2025', 'from the existing aid budget', 'In the 2024-25 Budget, ...', 'from the Modern Slavery
     Fund': a budget or fund named after from/through/in/under."""
-    match = _SOURCE_NAMED.search(ctx.doc.text, sentence.start, sentence.end) or _SOURCE_SUBJECT.match(
+    match = _SOURCE_NAMED.search(ctx.doc.text, sentence.start, sentence.end) or _source_subject().match(
         ctx.doc.text, sentence.start, sentence.end)
     if not match or ctx.in_quote(match.start()):
         return None
