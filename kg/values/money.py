@@ -57,14 +57,18 @@ def currencies() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    """An amount after its sign or code ('£75m', 'US$ 5 million'), and before its word ('63 million pounds')."""
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """An amount after its sign or code ('£75m', 'US$ 5 million'), and before its word ('63 million pounds').
+    A one-letter sign (the rand's 'R') takes only a scaled or grouped amount: 'R690 million', not the 'R2' road."""
     rules = patterns("figures")
-    signs = "|".join(map(re.escape, sorted(rules["currency_signs"], key=len, reverse=True)))
+    letter = [sign for sign in rules["currency_signs"] if len(sign) == 1 and sign.isalpha()]
+    signs = "|".join(map(re.escape, sorted(set(rules["currency_signs"]) - set(letter), key=len, reverse=True)))
     words = "|".join(map(re.escape, sorted(rules["currency_words"], key=len, reverse=True)))
     before = re.compile(rf"(?<![\w$])(?P<symbol>{signs})\s?{_NUMBER}{_SCALE}")
     after = re.compile(rf"(?<!\d){_NUMBER}{_SCALE}\s+(?P<word>{words})\b")
-    return before, after
+    scaled_or_grouped = rf"(?=\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|[\d.]+\s*(?i:million|billion|bn|mln|mn|m|b)(?![a-zA-Z]))"
+    one_letter = re.compile(rf"(?<![\w$.])(?P<symbol>{'|'.join(letter) or '(?!)'}){scaled_or_grouped}{_NUMBER}{_SCALE}")
+    return before, after, one_letter
 
 
 _INSTALMENT = re.compile(r"\s*(?:in|for|during|by)?\s*(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?|the\s+\w+\s+(?:financial\s+)?year)\s*[.;,]?\s*$")

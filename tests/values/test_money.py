@@ -31,6 +31,12 @@ AMOUNTS = [
     ("The contract is worth nearly PLN 280 million.", "PLN 280 million", Decimal("280000000"), "PLN"),
     ("The barrier will cost 85 mln zł.", "85 mln zł", Decimal("85000000"), "PLN"),
     ("Bern added CHF 12 million for Frontex.", "CHF 12 million", Decimal("12000000"), "CHF"),
+    ("The Ministry receives RM19 billion under Budget 2024.", "RM19 billion", Decimal("19000000000"), "MYR"),
+    ("Officers seized cigarettes worth R690 million.", "R690 million", Decimal("690000000"), "ZAR"),
+    ("Jakarta set aside Rp 5 billion for patrols.", "Rp 5 billion", Decimal("5000000000"), "IDR"),
+    ("Singapore gave S$2.5m to the centre.", "S$2.5m", Decimal("2500000"), "SGD"),
+    ("Ottawa pledged 63 million Canadian dollars.", "63 million Canadian dollars", Decimal("63000000"), "CAD"),
+    ("The fund pays 12 million ringgit to RELA.", "12 million ringgit", Decimal("12000000"), "MYR"),
 ]
 
 
@@ -97,6 +103,7 @@ def test_find_money_scale_letter_must_end_the_word() -> None:
 @pytest.mark.parametrize("text", [
     "Arrests rose by 25 per cent to 3,000.",
     "The 2024 plan has 40 measures.",
+    "H.R. 6080 was signed on the R2 road.",
 ])
 def test_find_money_no_money(text: str) -> None:
     assert _money(text) == []
