@@ -225,9 +225,10 @@ def test_resolve_groups(rule: str, groups: dict, published: date | None, value: 
     ("Recruitment will kick off tomorrow (Monday 8 July), the first since May 2024.", date(2024, 7, 7)),
     ("Savas was sentenced today (Wednesday 7 January). He had pleaded guilty on 3 December 2025.", date(2026, 1, 7)),
     ("Savas was sentenced today (Wednesday 7 January). He had pleaded guilty on 3 March 2025.", None),
+    ("Jokowi on arrivals\n\nMerdeka Palace, Jakarta, Friday, 8 December 2023\n\nThe President said.", date(2023, 12, 8)),
 ], ids=["weekday-picks-2019", "weekday-rules-out-2018", "today", "year-in-brackets", "no-year", "no-expression",
         "dateline-us", "dateline-weekday", "dateline-impossible", "today-us-order", "tomorrow",
-        "january-after-december", "not-a-year-later"])
+        "january-after-december", "not-a-year-later", "dateline-two-places"])
 def test_infer_publication_date(text: str, expected: date | None) -> None:
     assert infer_publication_date(text) == expected
 
