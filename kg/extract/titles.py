@@ -51,6 +51,13 @@ def _not_modifiers() -> frozenset[str]:
     return frozenset(patterns("entities")["stopwords"]) | frozenset(patterns("posts")["honorifics"])
 
 
+@lru_cache(maxsize=1)
+def _ranks() -> tuple[str, ...]:
+    """Honorifics of more than one word ('Senior Commissioner', 'Detective Chief Inspector'): ranks, not posts,
+    when a title ends where one does."""
+    return tuple(h for h in patterns("posts")["honorifics"] if " " in h)
+
+
 @dataclass(frozen=True)
 class TitleMention:
     start: int
@@ -109,6 +116,8 @@ class TitleFinder:
                 continue
             end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())
             begin, title = self._unlisted_modifiers(match.start(), sentence.start, title)
+            if end == match.end() and any(self.text.endswith(rank, 0, end) for rank in _ranks()):
+                continue  # 'Adjunct Senior Commissioner Imam Asfali': a rank before the name, not a post
             prefix_org, prefix_country, start = self._prefix(begin, sentence.start)
             former = bool(_FORMER.search(self.text, max(sentence.start, start - _LONGEST_NAME), start))
             found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country, former))

@@ -142,6 +142,20 @@ def test_people_bare_minister_among_several_ministers_is_no_one(tmp_path) -> Non
     assert facts(extract_text(tmp_path, text, published="2024-10-03"), "DirectQuote") == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "The Harbour Police Chief, Adjunct Senior Commissioner Tom Pell, announced the arrest.",
+    "Detective Chief Inspector Tom Pell said the gang had been dismantled.",
+])
+def test_people_police_rank_is_no_post(tmp_path, sentence: str) -> None:
+    found = holdings(extract_text(tmp_path, sentence))
+    assert not any("Commissioner" in post or "Inspector" in post for _, post, _ in found), found
+
+
+def test_people_malaysian_title_of_honour_is_not_the_name(tmp_path) -> None:
+    found = holdings(extract_text(tmp_path, "Harbour Minister Datuk Seri Tom Pell said the increase was welcome."))
+    assert {p for p, _, _ in found} == {"Tom Pell"}
+
+
 def test_people_honorific_with_full_stop_in_apposition(tmp_path) -> None:
     found = holdings(extract_text(tmp_path, "The Mayor of Calais, Mr. Tom Pell, met the delegation."))
     assert {p for p, _, _ in found} == {"Tom Pell"}
