@@ -162,10 +162,16 @@ def _quote_then_speaker(ctx: Context, start: int, end: int) -> Fact | None:
     close = max(text.rfind(c, start + 1, end) for c in _CLOSE)
     if close <= start:
         return None
-    attribution = (close + 1, end)
+    attribution = (close + 1, _sentence_end(ctx, close, end))
     if not cue_pattern("speech_verbs").search(text, *attribution):
         return None
     return _statement(ctx, start + 1, _quote_end(text, start, close), attribution, "quote_then_speaker")
+
+
+def _sentence_end(ctx: Context, position: int, end: int) -> int:
+    """Where the sentence holding ``position`` ends: the attribution after a quote stops there, so a date in the
+    paragraph's next sentence ('... Bilotaitė. Lithuania closed two crossings on 18 August') does not date it."""
+    return next((s.end for s in ctx.sentences if s.start <= position < s.end), end)
 
 
 def _quote_then_dash_line(ctx: Context, start: int, end: int, rest: list[list[Sentence]]) -> Fact | None:

@@ -52,6 +52,13 @@ def test_statements_date_inside_the_speakers_relative_clause_does_not(tmp_path) 
     assert quote["date"] == ["2025-12-10"]
 
 
+def test_statements_date_in_the_next_sentence_does_not_date_the_quote(tmp_path) -> None:
+    text = ("\u201cWe have agreed on one response,\u201d said the Interior Minister, Tom Pell. "
+            "Lithuania closed two crossing points on 18 August.")
+    [quote] = quotes(tmp_path, text, "2023-08-29")
+    assert quote["date"] == ["2023-08-29"]
+
+
 def test_statements_quote_inside_prose_said_by_the_person_named_before(tmp_path) -> None:
     text = ("Poland's Minister of the Interior, Tomasz Siemoniak, welcomed the funding at the Council. "
             "\u201cThe Commission has recognised our position,\u201d he said.\n")
