@@ -201,15 +201,22 @@ def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[Mone
     New Zealand's. The publisher's state or organisation, else the country of the release's main currency,
     else the country most of the office-holders it names serve."""
     rules = patterns("posts")
-    for phrase in _phrases(doc.publisher or ""):
-        country = gazetteer.country_of(next(iter(gazetteer.phrases.get(phrase, [])), None))
-        if country:
-            return country
+    country = _publisher_country(doc.publisher or "", gazetteer)
+    if country:
+        return country
     currencies = Counter(m.currency for mentions in money.values() for m in mentions)
     main = max(currencies, key=lambda currency: currencies[currency], default=None)  # the first of a tie: text order
     homes = {currency: country for country, currency in patterns("figures")["dollar_countries"].items()}
     return {**homes, **rules["currency_home"]}.get(main) or _holders_country(gazetteer, mentions, doc.published) \
         or rules["default_home"]
+
+
+def _publisher_country(publisher: str, gazetteer: Gazetteer) -> str | None:
+    """The state a publisher names ("Prime Minister's Office (Canada)" is Canada's, though the UK has a Prime
+    Minister's Office), else the country of the longest organisation it names ('Home Office')."""
+    found = [next(iter(gazetteer.phrases.get(phrase, [])), None) for phrase in _phrases(publisher)]
+    states = [entry for entry in found if entry and gazetteer.entries[entry].kind == "state"]
+    return next(filter(None, map(gazetteer.country_of, states + found)), None)
 
 
 def _holders_country(gazetteer: Gazetteer, mentions: list[EntityMention], day: date | None) -> str | None:
