@@ -418,6 +418,8 @@ class PeopleFinder:
         held = [(post, self.gazetteer.holder_on(post.id, day)) for post in self._titled_posts(title)]
         held = [(post, holder) for post, holder in held if holder in self.gazetteer.entries]
         home = [(post, holder) for post, holder in held if post.country == self.home]
+        if title.country is None and title.organisation is None and fold(title.title) in _shared_titles():
+            held = home
         if len(held) != 1 and not (title.country is None and title.organisation is None and len(home) == 1):
             return None
         post, holder = held[0] if len(held) == 1 else home[0]
@@ -552,6 +554,12 @@ _GENERIC_TITLE_WORDS = frozenset("minister secretary of for the and state to on 
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _shared_titles() -> frozenset[str]:
+    """Folded titles that many governments have (posts.yaml shared_titles)."""
+    return frozenset(map(fold, patterns("posts")["shared_titles"]))
+
+
 def _speaker_patterns() -> tuple[re.Pattern, re.Pattern]:
     """A name after a speech verb ('said Andy Kelly'), and a name starting a clause before one ('Maria Jones said')."""
     verbs = "|".join(map(re.escape, patterns("facts")["speech_verbs"]))

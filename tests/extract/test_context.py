@@ -45,3 +45,20 @@ def test_home_country_of_a_publisher_named_with_commas(tmp_path) -> None:
                     encoding="utf-8")
     found = holdings(extract(read_document(path)))
     assert ("Boris Johnson", "Prime Minister", "United Kingdom") in found
+
+
+def test_home_country_is_the_state_a_publisher_names(tmp_path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text("---\ntitle: Test\npublished: 2023-03-24\npublisher: Prime Minister's Office (Canada)\n---\n"
+                    "The two leaders met in Ottawa today. The Prime Minister welcomed the agreement.", encoding="utf-8")
+    found = holdings(extract(read_document(path)))
+    assert ("Justin Trudeau", "Prime Minister", "Canada") in found
+
+
+def test_shared_title_names_no_foreign_holder(tmp_path) -> None:
+    """Canada's Deputy Prime Minister is not the UK's, though the gazetteer knows only the UK's."""
+    path = tmp_path / "release.txt"
+    path.write_text("---\ntitle: Test\npublished: 2023-03-24\npublisher: Prime Minister's Office (Canada)\n---\n"
+                    "The President was welcomed in Ottawa by the Deputy Prime Minister.", encoding="utf-8")
+    found = holdings(extract(read_document(path)))
+    assert not any(post == "Deputy Prime Minister" for _, post, _ in found), found

@@ -17,6 +17,7 @@ from helpers import extract_text, facts, holdings
     ("Policing Minister Dame Ruth Aldous visited Dover.", ("Ruth Aldous", "Policing Minister", None)),
     ("The Chief of the Coast Guard, Vice Admiral Ruth Aldous, visited Dover.", ("Ruth Aldous", "Chief", None)),
     ("Senate Majority Leader Tom Pell visited Dover.", ("Tom Pell", "Senate Majority Leader", None)),
+    ("The Governor General, Tom Pell, visited Dover.", ("Tom Pell", "Governor General", None)),
     ("The Minister for Home Affairs, National Security and Law Enforcement of Malta, Byron Camilleri, visited Dover.",
      ("Byron Camilleri", "Minister for Home Affairs, National Security and Law Enforcement", "Malta")),
     ("Major General Ruth Aldous, Commander-in-Chief of the Coast Guard, visited Dover.", ("Ruth Aldous", "Commander-in-Chief", None)),
