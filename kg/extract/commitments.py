@@ -51,8 +51,32 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
         found += _these_include(ctx, sentence) + _funded_purposes(ctx, sentence, packages)
         found += _money_purposes(ctx, sentence, packages, found)
         _committed_by(ctx, sentence, found)
-        facts += found
+        facts += _outermost(found)
     return facts
+
+
+def _outermost(found: list[Fact]) -> list[Fact]:
+    """'committed to welcome 4,000 more people': the pledge, not also the '4,000 more people' it holds; what only
+    the inner fact knew (the organisation named inside the count) passes to the pledge."""
+    kept = []
+    for index, fact in enumerate(found):
+        holder = next((other for other in found if other is not fact and _holds(other, fact, found.index(other) < index)), None)
+        if holder is None or fact.first("quantity") is None:
+            kept.append(fact)
+            continue
+        for prop, values in fact.props.items():
+            if holder.first(prop) is None and any(v is not None for v in values):
+                holder.props[prop] = list(values)
+    return kept
+
+
+def _holds(other: Fact, fact: Fact, earlier: bool) -> bool:
+    """Whether ``other`` states the same count as ``fact`` over a span holding fact's (the earlier of two equal spans)."""
+    if other.first("quantity") != fact.first("quantity"):
+        return False
+    if (other.evidence.start, other.evidence.end) == (fact.evidence.start, fact.evidence.end):
+        return earlier
+    return other.evidence.start <= fact.evidence.start and fact.evidence.end <= other.evidence.end
 
 
 def _committed_by(ctx: Context, sentence: Sentence, found: list[Fact]) -> None:
@@ -93,11 +117,11 @@ def _is_tranche(ctx: Context, sentence: Sentence) -> bool:
 
 
 def _list_intro(ctx: Context, sentence: Sentence) -> bool:
-    earlier = ctx.previous_prose(sentence)
+    earlier = ctx.intro_of(sentence)
     if earlier is None:
         return False
-    intro = ctx.doc.text[earlier.start:earlier.end]
-    return intro.rstrip().endswith(":") and has_cue("list_intro_cues", intro) and not has_cue("speech_verbs", intro) \
+    intro = earlier.text
+    return has_cue("list_intro_cues", intro) and not has_cue("speech_verbs", intro) \
         and not has_cue("list_intro_blockers", intro)
 
 
@@ -113,7 +137,8 @@ def _list_item(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[F
     for start, end in _conjuncts(ctx.doc.text, sentence.start, sentence.end):
         fact = _new(ctx, "list_item", start, end, ctx.doc.text[start:end])
         _quantify(ctx, fact, sentence, start, end)
-        beneficiary = _beneficiary(ctx, start, end)
+        owners = (_owner(ctx, q) for q in ctx.quantities[sentence.index] if start <= q.start < end)
+        beneficiary = _beneficiary(ctx, start, end) or next(filter(None, owners), None)  # or the body inside the count
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
         if packages and _intro_mentions_funding(ctx, sentence):
             fact.add("fundedBy", Ref(packages[0].key))
@@ -128,12 +153,21 @@ def _intro_mentions_funding(ctx: Context, sentence: Sentence) -> bool:
 
 
 def _conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The things a list item names: split at ';', ', alongside', ', as well as', ', and a', and 'and' before a
+    count ('seven light aircraft and five light helicopters')."""
     parts, cursor = [], start
-    for match in re.finditer(r";\s+|,\s+alongside\s+|,\s+as well as\s+|,\s+and\s+(?=(?:a|an)\s)", text[start:end]):
+    for match in _conjunction().finditer(text[start:end]):
         parts.append((cursor, start + match.start()))
         cursor = start + match.end()
     parts.append((cursor, end))
     return [(s, e - (1 if text[e - 1] in ".;," else 0)) for s, e in parts if e - s > 3]
+
+
+@lru_cache(maxsize=1)
+def _conjunction() -> re.Pattern:
+    counts = "|".join(re.escape(w) for w in sorted(patterns("figures")["number_words"], key=len, reverse=True))
+    return re.compile(rf";\s+|,\s+alongside\s+|,\s+as well as\s+|,\s+and\s+(?=(?:a|an)\s)"
+                      rf"|\s+and\s+(?=(?:\d[\d,.]*|(?:{counts}))\s+[a-z])")
 
 
 def _quantify(ctx: Context, fact: Fact, sentence: Sentence, start: int, end: int) -> None:
@@ -175,9 +209,11 @@ def _owner(ctx: Context, quantity: Quantity) -> str | None:
                  if ctx.entities[m.key].family == "org" and ctx.entities[m.key].cls not in _NOT_BENEFICIARY), None)
 
 
+_PHRASE = re.compile(r"(?:[^,;.]|[,.](?=\d))*")  # up to a comma, semicolon or full stop, but not one inside '4,000'
+
+
 def _phrase_end(text: str, start: int, stop: int) -> int:
-    match = re.compile(r"[^,;.]*").match(text, start, stop)
-    return match.end()
+    return _PHRASE.match(text, start, stop).end()
 
 
 def _percent_increase(ctx: Context, sentence: Sentence, so_far: list[Fact]) -> list[Fact]:
@@ -236,6 +272,7 @@ def _pledge(ctx: Context, sentence: Sentence) -> list[Fact]:
     if len(text[match.end():end].split()) < 2 or any(d.start == match.end() for d in ctx.dates[sentence.index]):
         return []
     fact = _new(ctx, "pledge", match.end(), end, text[match.end():end])
+    _quantify(ctx, fact, sentence, match.end(), end)
     committers = [m for m in ctx.mentions_in(sentence.start, match.start()) if ctx.entities[m.key].family in ("org", "state")]
     fact.add("committedBy", Ref(committers[-1].key) if committers else None)
     return [fact]
@@ -367,6 +404,7 @@ def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
     if equipped:
         return _equipped(ctx, sentence, equipped, end, subjects[-1].key)
     fact = _new(ctx, "undertaking", match.start() + 1, end, text[match.start() + 1:end])
+    _quantify(ctx, fact, sentence, match.end(), end)
     fact.add("committedBy", Ref(subjects[-1].key))
     beneficiary = _beneficiary(ctx, match.end(), end)
     fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)

@@ -24,6 +24,7 @@ from kg.values.numbers import Quantity, find_quantities
 
 
 _ASIDE = re.compile(r",\s+(?:who|which|where|when)\b[^,]*,")  # a relative clause between commas
+_HEADING = re.compile(r"[#*_ \t]*[\w’'-]+(?:[ \t]+[\w’'&,-]+){1,9}[*_ \t]*")  # two to ten words, no full stop or colon
 _PROSE = re.compile(r"(?:\S+\s+){5,}\S*[.!?:]\W*$")  # six words or more, ending as a sentence does
 
 
@@ -73,7 +74,12 @@ class Context:
         if not sentence.list_item:
             return None
         earlier = self.previous_prose(sentence)
-        return earlier if earlier and earlier.text.rstrip().endswith(":") else None
+        return earlier if earlier and (earlier.text.rstrip().endswith(":") or self._heading(earlier)) else None
+
+    def _heading(self, sentence: Sentence) -> bool:
+        """A short line alone in its paragraph, with no sentence's ending ('What the money pays for')."""
+        around = [self.sentences[i] for i in (sentence.index - 1, sentence.index + 1) if 0 <= i < len(self.sentences)]
+        return bool(_HEADING.fullmatch(sentence.text)) and all(s.paragraph != sentence.paragraph for s in around)
 
     def previous_prose(self, sentence: Sentence) -> Sentence | None:
         """The last sentence before this one that is not a list item."""

@@ -17,6 +17,19 @@ def test_commitments_each_list_item_after_an_intro(tmp_path) -> None:
     assert found[0]["beneficiary"] == ["Border Force"]
 
 
+def test_commitments_list_after_a_heading(tmp_path) -> None:
+    text = ("Police will get new vehicles.\n\nWhat the money pays for\n\n- all-terrain vehicles for the border units\n"
+            "- document-checking devices\n")
+    found = commitments(tmp_path, text)
+    assert [c["capability"][0] for c in found] == ["all-terrain vehicles for the border units", "document-checking devices"]
+
+
+def test_commitments_list_item_split_before_a_count(tmp_path) -> None:
+    text = "The package will pay for:\n\n- seven light aircraft and five light helicopters for the Air Wing\n"
+    found = commitments(tmp_path, text)
+    assert [(c["quantity"], c["unit"]) for c in found] == [(["7"], ["light aircraft"]), (["5"], ["light helicopters"])]
+
+
 def test_commitments_list_after_non_committing_intro_is_ignored(tmp_path) -> None:
     text = "Those sanctioned include:\n\n- Adam Rook, a smuggler\n- the Rook gang\n"
     assert commitments(tmp_path, text) == []
@@ -115,3 +128,20 @@ def test_commitments_what_a_package_pays_for_counts_and_benefits_its_recipient(t
 def test_commitments_what_the_equipment_includes_up_to_a_relative_clause(tmp_path) -> None:
     text = "The equipment includes a fleet of drones and thermal cameras that allow police to track vehicles."
     assert [c["capability"] for c in commitments(tmp_path, text)] == [["a fleet of drones and thermal cameras"]]
+
+
+def test_commitments_pledge_runs_past_the_comma_in_a_count(tmp_path) -> None:
+    [found] = commitments(tmp_path, "Canada committed to welcome 4,000 more people from the Americas by 2028.")
+    assert found["capability"] == ["welcome 4,000 more people from the Americas by 2028"]
+    assert found["quantity"] == ["4000"] and found["committedBy"] == ["Canada"]
+
+
+def test_commitments_undertaking_carries_its_count(tmp_path) -> None:
+    [found] = commitments(tmp_path, "In return, Canada will welcome 15,000 migrants from the Western Hemisphere.")
+    assert found["quantity"] == ["15000"] and found["unit"] == ["migrants"]
+
+
+def test_commitments_list_item_beneficiary_named_inside_the_count(tmp_path) -> None:
+    text = "The money pays for:\n\n- up to 300 more National Crime Agency (NCA) officers to target the gangs\n"
+    [found] = commitments(tmp_path, text)
+    assert found["beneficiary"] == ["National Crime Agency"] and found["quantity"] == ["300"]
