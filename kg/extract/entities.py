@@ -166,7 +166,8 @@ class EntityFinder:
             if len(letters) < 2:
                 continue
             offset = sentence.start
-            name_span = self._expansion(offset, offset + match.start(), letters)
+            name_span = self._expansion(offset, offset + match.start(), letters) or self._named_before(
+                offset + match.start(), match.group(1), sentence.start)
             if not name_span:
                 continue
             start, end = name_span
@@ -189,6 +190,25 @@ class EntityFinder:
             if initials == letters or (initials[:-1] == letters and len(words) > 2):
                 return words[0].start, words[-1].end
         return None
+
+    def _named_before(self, stop: int, acronym: str, floor: int) -> tuple[int, int] | None:
+        """'The Ministry of Home Affairs (KDN)': a capitalised acronym that is not the initials (here, of the Malay name)
+        still names the body just before it, when its head word makes that an organisation and the acronym names
+        nothing the gazetteer knows ('Home Office (UK)' is not the UK)."""
+        if not acronym.isupper() or acronym in self.gazetteer.phrases or self.doc.text[stop - 1:stop] != " ":
+            return None
+        words: list[Token] = []
+        for token in reversed(tokenize(self.doc.text, floor, stop)):
+            if token.text in self.stopwords or token.text[:1].isdigit() or not (
+                    _CAP.match(token.text) or token.text in self.rules["connectors"]):
+                break
+            words.insert(0, token)
+        while words and not _CAP.match(words[0].text):
+            words.pop(0)
+        cls = self.classify([w.text for w in words]) if words else None
+        if cls is None or FAMILY.get(cls, "org") != "org":
+            return None
+        return words[0].start, words[-1].end
 
     def _name_key(self, name: str, cls: str | None = None) -> str:
         ids = self.gazetteer.phrases.get(name)
@@ -294,7 +314,8 @@ class EntityFinder:
                 #                                      but for 'Ministry of the Interior')
             if _CAP.match(token.text) and not (not current and token.text in stop):
                 current.append(token)
-            elif current and (token.text in connectors or token.text == "-") and _CAP.match(following) \
+            elif current and (token.text in connectors or (token.text == "-" and following not in stop)) \
+                    and _CAP.match(following) \
                     and following.lower() not in MONTHS and following.lower() not in WEEKDAYS \
                     and not following[:1].isdigit() and following not in currencies():  # 'the House of Commons on
                 #                                      10 February', 'the Ministry of the Interior and EUR 8 million'

@@ -41,3 +41,21 @@ def test_ministry_name_goes_on_after_of_the_but_not_into_an_amount(tmp_path) -> 
 def test_unknown_name_before_border_crossing_words_is_a_place(tmp_path) -> None:
     extraction = extract_text(tmp_path, "At the Vaalimaa border crossing point the ministers were briefed.")
     assert ("Vaalimaa", "Venue") in {(e.label, e.cls) for e in extraction.entities.values()}
+
+
+def test_entities_dateline_dash_does_not_join_the_name_after_it(tmp_path) -> None:
+    text = "PUTRAJAYA, 14 October 2023 - The Ministry of Home Affairs (KDN) thanks the Government.\n"
+    labels = {e.label for e in extract_text(tmp_path, text).entities.values()}
+    assert "Ministry of Home Affairs" in labels and not any(label.startswith("14") for label in labels)
+
+
+def test_entities_acronym_that_is_not_the_initials_names_the_body_before_it(tmp_path) -> None:
+    text = "The Ministry of Home Affairs (KDN) thanks the Government. The Budget gave KDN RM18.5 billion.\n"
+    extraction = extract_text(tmp_path, text)
+    ministry = next(e for e in extraction.entities.values() if e.label == "Ministry of Home Affairs")
+    assert "KDN" in ministry.aliases
+
+
+def test_entities_known_name_in_brackets_is_no_acronym(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "The Home Office (UK) said the plan works.\n")
+    assert "UK" not in next(e for e in extraction.entities.values() if e.label == "Home Office").aliases
