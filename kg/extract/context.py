@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from datetime import date
 
 from kg.extract.entities import Entity, EntityFinder, EntityMention, entity_key
@@ -24,6 +24,7 @@ from kg.values.numbers import Quantity, find_quantities
 
 
 _ASIDE = re.compile(r",\s+(?:who|which|where|when)\b[^,]*,")  # a relative clause between commas
+_OVERLAPPING = 8  # mentions ending last before a position that may still reach over it
 _HEADING = re.compile(r"[#*_ \t]*[\w’'-]+(?:[ \t]+[\w’'&,-]+){1,9}[*_ \t]*")  # two to ten words, no full stop or colon
 _PROSE = re.compile(r"(?:\S+\s+){5,}\S*[.!?:]\W*$")  # six words or more, ending as a sentence does
 
@@ -182,7 +183,7 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
     dollar = dollar_currency(doc.text, gazetteer)
     money = {s.index: find_money(doc.text, s.start, s.end, dollar) for s in sentences}
     home = home_country(doc, gazetteer, money, mentions)
-    mentions = home_government(finder, mentions, home)
+    mentions = definite_mentions(finder, home_government(finder, mentions, home))
     people = PeopleFinder(finder, gazetteer, mentions, home)
     context = Context(doc, sentences, dates, finder, mentions, people, [], money, {})
     context.refs = people.run(sentences, dates, doc.published)
@@ -260,6 +261,30 @@ def home_government(finder: EntityFinder, mentions: list[EntityMention], home: s
     for key in {m.key for m in mentions} - {m.key for m in kept}:
         del finder.entities[key]
     return kept
+
+
+def definite_mentions(finder: EntityFinder, mentions: list[EntityMention]) -> list[EntityMention]:
+    """'The Ministry of Home Affairs ... allocating RM19 billion to the Ministry': a bare head word after 'the'
+    (entities.yaml definite_heads) names the last organisation before it whose name has that word."""
+    found, index = [], ByStart(mentions)
+    for match in _definite_pattern().finditer(finder.doc.text, finder.doc.body_start):
+        start, end = match.span("head")
+        earlier = index.starting(0, end)
+        if any(m.end > start for m in earlier[-_OVERLAPPING:]):
+            continue  # 'the Ministry' inside a name already found
+        head = re.compile(rf"\b{re.escape(match.group('head'))}\b")
+        named = next((m for m in reversed(earlier) if finder.entities[m.key].family == "org"
+                      and head.search(finder.entities[m.key].label)), None)
+        if named is not None:
+            found.append(EntityMention(start, end, match.group("head"), named.key))
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _definite_pattern() -> re.Pattern:
+    """'the Ministry' not followed by a name or complement ('the Ministry of Defence', 'the Command Centre')."""
+    heads = "|".join(re.escape(h) for h in sorted(patterns("entities")["definite_heads"], key=len, reverse=True))
+    return re.compile(rf"\b[Tt]he\s+(?P<head>{heads})\b(?!\s+(?:of|for|on|and)\b|\s+[A-Z(]|-)")
 
 
 def _of_state(finder: EntityFinder, mention: EntityMention) -> str | None:

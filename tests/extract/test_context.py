@@ -62,3 +62,12 @@ def test_shared_title_names_no_foreign_holder(tmp_path) -> None:
                     "The President was welcomed in Ottawa by the Deputy Prime Minister.", encoding="utf-8")
     found = holdings(extract(read_document(path)))
     assert not any(post == "Deputy Prime Minister" for _, post, _ in found), found
+
+
+def test_bare_head_word_is_the_body_named_before_with_it(tmp_path) -> None:
+    text = ("The Ministry of Home Affairs and the Ministry of Defence met. The Border Security Command will lead. "
+            "The plan gives the Command new powers.")
+    extraction = extract_text(tmp_path, text)
+    mentions = [f for f in extraction.facts if f.cls == "EntityMention"]
+    assert any(extraction.doc.text[f.evidence.start:f.evidence.end] == "Command"
+               and f.first("mentions").key == "org/border-security-command" for f in mentions), mentions
