@@ -43,6 +43,11 @@ _RESTATED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:is|was|are|were)\s+(?:worth|eq
                        r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*")
 _IN_ITS = re.compile(r"\s+in\s+(?:the\s+)?")  # '£120 million in Rwanda's economic development'
 _PROVIDE_WITH = re.compile(r"\bprovid(?:e|es|ed|ing)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million'
+_MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|up|down)\s+(?:than|from|on)\b")  # after an amount
+_INCREASE_OF = re.compile(r"\b(?:an?\s+(?:increase|rise|cut|reduction|decrease|drop|fall)\s+of|up\s+by|down\s+by)\s+"
+                          r"(?:more\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?$")
+_CHANGE_END = re.compile(r"\s*(?:[,.;)]|$|(?:over|on|compared|from|than|since|year)\b)")  # no purpose follows
+_BEFORE_AMOUNT = re.compile(r"(?:\s*\([A-Z]{2,10}\))?\s+(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$")
 _WITH_AMOUNT = re.compile(r"\s+with\s+(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$")
 
 
@@ -95,7 +100,7 @@ def _is_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
 def _spoken_of_as_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
     text = ctx.doc.text
     window = text[max(sentence.start, money.start - 80):min(sentence.end, money.end + 80)]
-    if ctx.in_quote(money.start) or has_cue("funding_negative", window):
+    if ctx.in_quote(money.start) or has_cue("funding_negative", window) or _difference(text, money, sentence.end):
         return False
     if sentence.list_item:
         intro = ctx.intro_of(sentence)
@@ -104,6 +109,14 @@ def _spoken_of_as_funding(ctx: Context, sentence: Sentence, money: MoneyMention)
         return (introduced or has_cue("funding_cues", text[sentence.start:money.start])) and not is_instalment(
             text, money.end, sentence.end)
     return has_cue("funding_cues", sentence.text)
+
+
+def _difference(text: str, money: MoneyMention, stop: int) -> bool:
+    """'RM19.7 billion, RM2 billion more than this year', 'an increase of RM500 million over this year': a change, not
+    a package; 'an increase of €1.5 million for integration' pays for something."""
+    if _MORE_THAN.match(text, money.end, stop):
+        return True
+    return bool(_INCREASE_OF.search(text, max(0, money.start - 40), money.start) and _CHANGE_END.match(text, money.end, stop))
 
 
 def _equivalences(ctx: Context, funding: dict[int, list[MoneyMention]]) -> dict[tuple, tuple]:
@@ -265,6 +278,7 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
     found += _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
     found += _contracted(ctx, sentence, mention) + _builders(ctx, sentence, mention) + _labelled_item(ctx, sentence, mention)
+    found += _given_amount(ctx, sentence, mention)
     receivers = [key for key in found if ctx.entities[key].family != "place"]
     return receivers or found  # '$155.1 million to BCCG for the El Paso 1 project': El Paso is where, not who
 
@@ -287,6 +301,21 @@ def _provided_with(ctx: Context, sentence: Sentence, mention: MoneyMention) -> l
     if receiver is None or not _PROVIDE_WITH.search(text, sentence.start, receiver.start):
         return []
     return [receiver.key] if _agent(ctx, receiver.key) else []
+
+
+def _given_amount(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'Budget 2023 gave KDN RM18.5 billion': the receiver between a giving verb and the amount."""
+    text = ctx.doc.text
+    joint = _BEFORE_AMOUNT.search(text, sentence.start, mention.start)
+    receiver = next((m for m in ctx.mentions_in(sentence.start, mention.start) if joint and m.end == joint.start()), None)
+    if receiver is None or not _double_object_verb().search(text, sentence.start, receiver.start):
+        return []
+    return [receiver.key] if _agent(ctx, receiver.key) else []
+
+
+@lru_cache(maxsize=1)
+def _double_object_verb() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation('double_object_verbs')})\s+(?:the\s+)?$")
 
 
 def _labelled_item(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:

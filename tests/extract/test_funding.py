@@ -181,3 +181,25 @@ def test_funding_source_is_a_financial_framework(tmp_path) -> None:
 def test_funding_source_is_the_budget_that_provides_it(tmp_path) -> None:
     [package] = packages(tmp_path, "The additional estimates released on 8 February provide an extra $32 million for border patrols.")
     assert package["sourceOfFunds"] == ["additional estimates"]
+
+
+def test_funding_receiver_before_the_amount(tmp_path) -> None:
+    [package] = packages(tmp_path, "The revised budget gave the Harbour Police Agency RM18.5 billion.")
+    assert package["recipient"] == ["Harbour Police Agency"]
+
+
+def test_funding_bare_head_word_names_the_body_named_before(tmp_path) -> None:
+    text = "The Border Security Command will lead the work. The Government is giving £5 million to the Command."
+    [package] = packages(tmp_path, text)
+    assert package["recipient"] == ["Border Security Command"]
+
+
+def test_funding_difference_is_no_package(tmp_path) -> None:
+    text = ("The Ministry of Defence receives RM19.7 billion, RM2 billion more than this year. "
+            "The police receive RM5 billion, an increase of RM500 million.")
+    assert sorted(p["amount"][0] for p in packages(tmp_path, text)) == ["19700000000", "5000000000"]
+
+
+def test_funding_increase_for_a_purpose_is_a_package(tmp_path) -> None:
+    [package] = packages(tmp_path, "The Budget provides an increase of €1.5 million for migrant integration initiatives.")
+    assert package["amount"] == ["1500000"]
