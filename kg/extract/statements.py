@@ -36,6 +36,21 @@ def _block_opener() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _long_opener() -> re.Pattern:
+    """'Home Minister X said the increase reflects the Government's seriousness about law enforcement:'."""
+    return re.compile(rf"(?:{cue_pattern('speech_verbs').pattern})[^:.“”\"]{{0,160}}:\s*$")
+
+
+def _long_block_opener(ctx: Context, text: str, rest: list[list[Sentence]]) -> bool:
+    """A paragraph ending in a longer report of speech opens a block quote only when the next paragraph reads as one:
+    it opens with a quotation mark (after a '>' of a quote block) or speaks in the first person."""
+    if not rest or rest[0][0].list_item or not _long_opener().search(text):
+        return False
+    following = ctx.doc.text[rest[0][0].start:rest[0][-1].end].lstrip("> ")
+    return following[:1] in _OPEN or bool(_FIRST_PERSON.search(following))
+
+
+@lru_cache(maxsize=1)
 def _speaker_quote() -> re.Pattern:
     """'said: “': a speech verb, then the quote it opens."""
     return re.compile(rf"\b(?:{cue_pattern('speech_verbs').pattern})\s*[:,]\s*[{_OPEN}]")
@@ -47,7 +62,7 @@ def extract_statements(ctx: Context) -> list[Fact]:
     for index, paragraph in enumerate(paragraphs):
         start, end = paragraph[0].start, paragraph[-1].end
         text = ctx.doc.text[start:end]
-        if _block_opener().search(text):
+        if _block_opener().search(text) or _long_block_opener(ctx, text, paragraphs[index + 1:]):
             fact = _block(ctx, paragraph, paragraphs[index + 1:])
         elif text[:1] in _OPEN:
             fact = _quote_then_speaker(ctx, start, end) or _quote_then_dash_line(ctx, start, end, paragraphs[index + 1:])
@@ -139,9 +154,18 @@ def _block(ctx: Context, attribution: list[Sentence], rest: list[list[Sentence]]
         if not _continues_quote(ctx, paragraph):
             break
         quoted.append(paragraph)
-    start, end = quoted[0][0].start, quoted[-1][-1].end
+    start, end = _inside_marks(ctx.doc.text, quoted[0][0].start, quoted[-1][-1].end)
     head = (attribution[0].start, attribution[-1].end)
     return _statement(ctx, start, end, head, "quote_block")
+
+
+def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A block's words without the '> ' of a quote block and the quotation marks around them."""
+    while start < end and text[start] in "> \"“":
+        start += 1
+    while end > start and text[end - 1] in "\"”":
+        end -= 1
+    return start, end
 
 
 def _continues_quote(ctx: Context, paragraph: list[Sentence]) -> bool:

@@ -93,3 +93,17 @@ def test_statements_bare_title_takes_the_post_named_in_full(tmp_path) -> None:
             "Minister Fraser said:\n\nThis was a productive first conversation.\n")
     [quote] = quotes(tmp_path, text, published="2025-08-27")
     assert quote["speaker"] == ["Sean Fraser"] and quote["speakerPost"] == ["Minister of Justice and Attorney General"]
+
+
+def test_statements_block_after_a_longer_report_of_speech(tmp_path) -> None:
+    text = ("Home Minister Tom Pell said the increase reflects the Government's seriousness about law enforcement:\n\n"
+            "> \"This allocation lets us act on smuggling. Our borders must remain secure.\"\n")
+    [quote] = quotes(tmp_path, text)
+    assert quote["speaker"] == ["Tom Pell"]
+    assert quote["text"] == ["This allocation lets us act on smuggling. Our borders must remain secure."]
+
+
+def test_statements_longer_report_before_a_list_is_no_quote(tmp_path) -> None:
+    text = ("Home Minister Tom Pell said the Budget sets out several measures for the border agencies:\n\n"
+            "- nine patrol boats for the coastguard\n")
+    assert quotes(tmp_path, text) == []
