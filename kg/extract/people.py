@@ -107,7 +107,7 @@ def _name_comma_pattern() -> re.Pattern:
     """'Nancy Faeser, the ' ending the text before a title: name_comma_title."""
     article = r"(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?"
     return re.compile(rf"(?P<name>{_name_before()}){_post_nominals()},\s+"
-                      rf"(?:who\s+(?:is|has\s+been|became)\s+(?:now\s+)?(?:also\s+)?)?{article}[“\"]?$")
+                      rf"(?P<relative>who\s+(?:is|has\s+been|became)\s+(?:now\s+)?(?:also\s+)?)?{article}[“\"]?$")
 
 
 @lru_cache(maxsize=1)
@@ -316,8 +316,9 @@ class PeopleFinder:
             return None
         name = strip_honorifics(match.group("name"), self.honorifics)
         start = sentence.start + match.start("name")
-        if self._covered(start):  # "the Italian Interior Minister, Matteo Piantedosi, the Home Secretary agreed": a new subject
-            return None
+        if self._covered(start) and not match.group("relative"):
+            return None  # "the Italian Interior Minister, Matteo Piantedosi, the Home Secretary agreed": a new subject;
+            #              but 'The Prime Minister, Anwar Ibrahim, who is also the Minister of Finance': a second post
         return self._ref(start, title.end, self._person(name, start), title, day, "name_comma_title")
 
     def _name_bracket_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:

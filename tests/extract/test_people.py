@@ -161,3 +161,9 @@ def test_people_honorific_with_full_stop_in_apposition(tmp_path) -> None:
     found = holdings(extract_text(tmp_path, "The Mayor of Calais, Mr. Tom Pell, met the delegation."))
     assert {p for p, _, _ in found} == {"Tom Pell"}
 
+
+
+def test_people_second_post_in_a_relative_clause(tmp_path) -> None:
+    text = "The Prime Minister, Tom Pell, who is also the Minister of Finance, tabled the Budget."
+    found = holdings(extract_text(tmp_path, text))
+    assert {post for person, post, _ in found if person == "Tom Pell"} == {"Prime Minister", "Minister of Finance"}
