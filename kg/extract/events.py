@@ -33,7 +33,8 @@ _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agree
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
 _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip was within this many days
 # People who sign, agree or launch something together meet ("she launched the project together with the Minister").
-_SIGNED = re.compile(r"\b(?:signed|agreed|launched|inaugurated)\b")
+_SIGNED = re.compile(r"\b(?:signed|agreed|adopted|launched|inaugurated)\b")
+_SIGNED_TOGETHER = re.compile(r"\b(?:signed|adopted)\b")  # what someone and his counterparts do when they meet
 _BY = re.compile(r"[^,;.]{0,40}?\bby\b")
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
 _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
@@ -87,6 +88,9 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
                      if not ctx.in_quote(m.start())), None)
     if verb is None and len(_people(ctx, sentence)) >= 2:
         verb = next((m for m in _SIGNED.finditer(text, sentence.start, sentence.end) if _signers(ctx, sentence, m)), None)
+    elif verb is None and has_cue("guest_words", sentence.text):  # 'X and his counterparts ... adopted a declaration'
+        verb = next((m for m in _SIGNED_TOGETHER.finditer(text, sentence.start, sentence.end)
+                     if _signers(ctx, sentence, m)), None)
     if verb is None:
         verb = _hosting(ctx, sentence)
     if verb is None:

@@ -146,3 +146,19 @@ def test_events_meeting_named_before_its_noun_outranks_a_bare_visit(tmp_path) ->
     extraction = extract_text(tmp_path, text)
     labels = [f.label for f in extraction.facts if f.cls in MEETINGS]
     assert len(labels) == 1 and labels[0].startswith("MED5 informal ministerial meeting"), labels
+
+
+def test_events_counterparts_adopting_a_declaration_meet(tmp_path) -> None:
+    text = ("Latvia's Minister for Interior, Māris Kučinskis, and his counterparts from Poland and Estonia yesterday "
+            "(Monday 28 August) adopted a joint declaration in Warsaw.\n\nAround the table were:\n\n"
+            "- Mariusz Kamiński, Minister of the Interior and Administration of Poland\n")
+    [meeting] = meetings(tmp_path, text, "2023-08-29")
+    assert meeting["date"] == ["2023-08-28"] and meeting["place"] == ["Warsaw"]
+    assert set(meeting["participant"]) == {"Māris Kučinskis", "Mariusz Kamiński"}
+
+
+def test_events_media_briefing_is_a_conference(tmp_path) -> None:
+    text = ("The Minister of Home Affairs, Leon Schreiber, and the Commissioner, Michael Masiapato, gave the figures "
+            "today at a media briefing in Pretoria.")
+    [meeting] = meetings(tmp_path, text, "2025-01-31")
+    assert meeting["place"] == ["Pretoria"] and set(meeting["participant"]) == {"Leon Schreiber", "Michael Masiapato"}
