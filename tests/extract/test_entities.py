@@ -11,6 +11,9 @@ from helpers import extract_text
     ("Garda National Immigration Bureau", "LawEnforcementAgency"),
     ("International Protection Appeals Tribunal", "GovernmentDepartment"),
     ("Legal Aid Board", "GovernmentDepartment"),
+    ("Cabinet of Ministers", "Government"),
+    ("Constitutional Court", "Organisation"),
+    ("Presidential Secretariat", "GovernmentDepartment"),
 ])
 def test_unknown_name_takes_the_class_of_its_head(tmp_path, name: str, cls: str) -> None:
     extraction = extract_text(tmp_path, f"Ministers met officials of the {name} on Monday.")
