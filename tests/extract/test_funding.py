@@ -189,7 +189,7 @@ def test_funding_receiver_before_the_amount(tmp_path) -> None:
 
 
 def test_funding_bare_head_word_names_the_body_named_before(tmp_path) -> None:
-    text = "The Border Security Command will lead the work. The Government is giving £5 million to the Command."
+    text = "The Border Security Command will lead the work. The Government is allocating £5 million to the Command."
     [package] = packages(tmp_path, text)
     assert package["recipient"] == ["Border Security Command"]
 
