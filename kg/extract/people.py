@@ -391,7 +391,7 @@ class PeopleFinder:
         if title.organisation:
             return self._gazetteer_only(title, day)
         earlier = [r for r in self.refs if r.post and r.start < title.start
-                   and fold(self.posts[r.post].label).endswith(fold(title.title))
+                   and _short_form(fold(self.posts[r.post].label), fold(title.title))
                    and (title.country is None or self._post_country(r.post) in (None, title.country))]
         home_titles = [p for p in self._titled_posts(title) if p.country == self.home]
         if title.country is None and home_titles:
@@ -555,6 +555,20 @@ _GENERIC_TITLE_WORDS = frozenset("minister secretary of for the and state to on 
 
 
 @lru_cache(maxsize=1)
+def _short_form(label: str, title: str) -> bool:
+    """'the Minister' for 'Home Minister'; not 'the Prime Minister' for 'Deputy Prime Minister' (posts.yaml
+    second_in_command): both folded."""
+    if not label.endswith(title):
+        return False
+    before = label[:len(label) - len(title)].rstrip(" -").rsplit(" ", 1)[-1]
+    return before not in _second_in_command()
+
+
+@lru_cache(maxsize=1)
+def _second_in_command() -> frozenset[str]:
+    return frozenset(map(fold, patterns("posts")["second_in_command"]))
+
+
 @lru_cache(maxsize=1)
 def _shared_titles() -> frozenset[str]:
     """Folded titles that many governments have (posts.yaml shared_titles)."""

@@ -167,3 +167,10 @@ def test_people_second_post_in_a_relative_clause(tmp_path) -> None:
     text = "The Prime Minister, Tom Pell, who is also the Minister of Finance, tabled the Budget."
     found = holdings(extract_text(tmp_path, text))
     assert {post for person, post, _ in found if person == "Tom Pell"} == {"Prime Minister", "Minister of Finance"}
+
+
+def test_people_bare_title_is_not_the_deputy_named_before(tmp_path) -> None:
+    text = ("The Deputy Prime Minister, Tom Pell, welcomed the guests.\n\n"
+            "\u201cWe will keep our borders secure,\u201d said the Prime Minister.\n")
+    quotes = facts(extract_text(tmp_path, text, published="2021-03-02"), "DirectQuote")
+    assert [q["speaker"] for q in quotes] != [["Tom Pell"]]
