@@ -56,10 +56,10 @@ def test_home_country_is_the_state_a_publisher_names(tmp_path) -> None:
 
 
 def test_shared_title_names_no_foreign_holder(tmp_path) -> None:
-    """Canada's Deputy Prime Minister is not the UK's, though the gazetteer knows only the UK's."""
+    """Malaysia's Deputy Prime Minister is not the UK's, the one holder of that title the gazetteer knows on the day."""
     path = tmp_path / "release.txt"
-    path.write_text("---\ntitle: Test\npublished: 2023-03-24\npublisher: Prime Minister's Office (Canada)\n---\n"
-                    "The President was welcomed in Ottawa by the Deputy Prime Minister.", encoding="utf-8")
+    path.write_text("---\ntitle: Test\npublished: 2024-12-20\npublisher: Ministry of Home Affairs (Malaysia)\n---\n"
+                    "The President was welcomed in Putrajaya by the Deputy Prime Minister.", encoding="utf-8")
     found = holdings(extract(read_document(path)))
     assert not any(post == "Deputy Prime Minister" for _, post, _ in found), found
 
