@@ -38,29 +38,29 @@ def test_home_country_is_the_state_most_named_office_holders_serve(tmp_path) -> 
     assert {p for p, post, _ in found if post == "Prime Minister"} == {"Kyriakos Mitsotakis"}
 
 
-def test_home_country_of_a_publisher_named_with_commas(tmp_path) -> None:
+def published_by(tmp_path, publisher: str, published: str, body: str) -> set[tuple[str, str, str]]:
+    """The post holdings of a release whose front matter names its publisher."""
     path = tmp_path / "release.txt"
-    path.write_text("---\ntitle: Test\npublished: 2021-03-30\npublisher: Foreign, Commonwealth and Development Office\n---\n"
-                    "Nikos Dendias and Kyriakos Mitsotakis met officials in Athens today. The Prime Minister welcomed this.",
-                    encoding="utf-8")
-    found = holdings(extract(read_document(path)))
+    path.write_text(f"---\ntitle: Test\npublished: {published}\npublisher: {publisher}\n---\n{body}", encoding="utf-8")
+    return holdings(extract(read_document(path)))
+
+
+def test_home_country_of_a_publisher_named_with_commas(tmp_path) -> None:
+    found = published_by(tmp_path, "Foreign, Commonwealth and Development Office", "2021-03-30",
+                         "Nikos Dendias and Kyriakos Mitsotakis met officials in Athens today. The Prime Minister welcomed this.")
     assert ("Boris Johnson", "Prime Minister", "United Kingdom") in found
 
 
 def test_home_country_is_the_state_a_publisher_names(tmp_path) -> None:
-    path = tmp_path / "release.txt"
-    path.write_text("---\ntitle: Test\npublished: 2023-03-24\npublisher: Prime Minister's Office (Canada)\n---\n"
-                    "The two leaders met in Ottawa today. The Prime Minister welcomed the agreement.", encoding="utf-8")
-    found = holdings(extract(read_document(path)))
+    found = published_by(tmp_path, "Prime Minister's Office (Canada)", "2023-03-24",
+                         "The two leaders met in Ottawa today. The Prime Minister welcomed the agreement.")
     assert ("Justin Trudeau", "Prime Minister", "Canada") in found
 
 
 def test_shared_title_names_no_foreign_holder(tmp_path) -> None:
     """Malaysia's Deputy Prime Minister is not the UK's, the one holder of that title the gazetteer knows on the day."""
-    path = tmp_path / "release.txt"
-    path.write_text("---\ntitle: Test\npublished: 2024-12-20\npublisher: Ministry of Home Affairs (Malaysia)\n---\n"
-                    "The President was welcomed in Putrajaya by the Deputy Prime Minister.", encoding="utf-8")
-    found = holdings(extract(read_document(path)))
+    found = published_by(tmp_path, "Ministry of Home Affairs (Malaysia)", "2024-12-20",
+                         "The President was welcomed in Putrajaya by the Deputy Prime Minister.")
     assert not any(post == "Deputy Prime Minister" for _, post, _ in found), found
 
 
