@@ -466,8 +466,8 @@ def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:
             continue
         if ctx.in_quote(match.start()) or any(m.start <= match.start("name") < m.end for m in ctx.mentions) \
                 or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS \
-                or any(r.start <= match.start("name") < r.end for r in ctx.refs):
-            continue
+                or any(r.start <= match.start("name") < r.end for r in ctx.refs) or name.endswith(("’s", "'s")):
+            continue  # 'in the Prime Minister's office': an owner, not a place
         return Ref(ctx.finder.remember(Entity(entity_key("Place", name), "Place", name)))
     return None
 

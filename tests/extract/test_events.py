@@ -162,3 +162,9 @@ def test_events_media_briefing_is_a_conference(tmp_path) -> None:
             "today at a media briefing in Pretoria.")
     [meeting] = meetings(tmp_path, text, "2025-01-31")
     assert meeting["place"] == ["Pretoria"] and set(meeting["participant"]) == {"Leon Schreiber", "Michael Masiapato"}
+
+
+def test_events_possessive_name_is_no_meeting_place(tmp_path) -> None:
+    text = "This morning, Justin Trudeau and Joe Biden met in the Prime Minister's office on Parliament Hill."
+    [meeting] = meetings(tmp_path, text, "2023-03-24")
+    assert meeting.get("place", [None]) != ["Prime Minister's"]
