@@ -60,7 +60,7 @@ def _outermost(found: list[Fact]) -> list[Fact]:
     the inner fact knew (the organisation named inside the count) passes to the pledge."""
     kept = []
     for index, fact in enumerate(found):
-        holder = next((other for other in found if other is not fact and _holds(other, fact, found.index(other) < index)), None)
+        holder = next((other for at, other in enumerate(found) if at != index and _holds(other, fact, at < index)), None)
         if holder is None or fact.first("quantity") is None:
             kept.append(fact)
             continue

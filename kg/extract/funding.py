@@ -47,8 +47,9 @@ _MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|up|down)\s+(?:than|from|o
 _INCREASE_OF = re.compile(r"\b(?:an?\s+(?:increase|rise|cut|reduction|decrease|drop|fall)\s+of|up\s+by|down\s+by)\s+"
                           r"(?:more\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?$")
 _CHANGE_END = re.compile(r"\s*(?:[,.;)]|$|(?:over|on|compared|from|than|since|year)\b)")  # no purpose follows
-_BEFORE_AMOUNT = re.compile(r"(?:\s*\([A-Z]{2,10}\))?\s+(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$")
-_WITH_AMOUNT = re.compile(r"\s+with\s+(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$")
+_AMOUNT_LEAD = r"(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$"  # words before an amount
+_BEFORE_AMOUNT = re.compile(rf"(?:\s*\([A-Z]{{2,10}}\))?\s+{_AMOUNT_LEAD}")  # 'KDN RM18.5 billion'
+_WITH_AMOUNT = re.compile(rf"\s+with\s+{_AMOUNT_LEAD}")
 
 
 @lru_cache(maxsize=1)
@@ -295,20 +296,21 @@ def _in_its(ctx: Context, sentence: Sentence, start: int) -> list[str]:
 
 def _provided_with(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     """'The EU will provide Tunisia with €105 million': the one provided."""
-    text = ctx.doc.text
-    joint = _WITH_AMOUNT.search(text, sentence.start, mention.start)
-    receiver = next((m for m in ctx.mentions_in(sentence.start, mention.start) if joint and m.end == joint.start()), None)
-    if receiver is None or not _PROVIDE_WITH.search(text, sentence.start, receiver.start):
-        return []
-    return [receiver.key] if _agent(ctx, receiver.key) else []
+    return _receiver_before(ctx, sentence, mention, _WITH_AMOUNT, _PROVIDE_WITH)
 
 
 def _given_amount(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     """'Budget 2023 gave KDN RM18.5 billion': the receiver between a giving verb and the amount."""
+    return _receiver_before(ctx, sentence, mention, _BEFORE_AMOUNT, _double_object_verb())
+
+
+def _receiver_before(ctx: Context, sentence: Sentence, mention: MoneyMention, joint: re.Pattern,
+                     verb: re.Pattern) -> list[str]:
+    """The body named just before the amount (then ``joint``), just after a verb that gives (``verb``)."""
     text = ctx.doc.text
-    joint = _BEFORE_AMOUNT.search(text, sentence.start, mention.start)
-    receiver = next((m for m in ctx.mentions_in(sentence.start, mention.start) if joint and m.end == joint.start()), None)
-    if receiver is None or not _double_object_verb().search(text, sentence.start, receiver.start):
+    before = joint.search(text, sentence.start, mention.start)
+    receiver = next((m for m in ctx.mentions_in(sentence.start, mention.start) if before and m.end == before.start()), None)
+    if receiver is None or not verb.search(text, sentence.start, receiver.start):
         return []
     return [receiver.key] if _agent(ctx, receiver.key) else []
 

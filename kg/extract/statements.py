@@ -10,6 +10,7 @@ other extractors can tell narrative from quoted speech.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -195,7 +196,8 @@ def _quote_then_speaker(ctx: Context, start: int, end: int) -> Fact | None:
 def _sentence_end(ctx: Context, position: int, end: int) -> int:
     """Where the sentence holding ``position`` ends: the attribution after a quote stops there, so a date in the
     paragraph's next sentence ('... Bilotaitė. Lithuania closed two crossings on 18 August') does not date it."""
-    return next((s.end for s in ctx.sentences if s.start <= position < s.end), end)
+    index = bisect.bisect_right(ctx.sentences, position, key=lambda s: s.start) - 1  # sentences are in text order
+    return ctx.sentences[index].end if index >= 0 and position < ctx.sentences[index].end else end
 
 
 def _quote_then_dash_line(ctx: Context, start: int, end: int, rest: list[list[Sentence]]) -> Fact | None:
