@@ -137,8 +137,7 @@ def _list_item(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[F
     for start, end in _conjuncts(ctx.doc.text, sentence.start, sentence.end):
         fact = _new(ctx, "list_item", start, end, ctx.doc.text[start:end])
         _quantify(ctx, fact, sentence, start, end)
-        owners = (_owner(ctx, q) for q in ctx.quantities[sentence.index] if start <= q.start < end)
-        beneficiary = _beneficiary(ctx, start, end) or next(filter(None, owners), None)  # or the body inside the count
+        beneficiary = _beneficiary(ctx, start, end) or _owner_within(ctx, sentence, start, end)
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
         if packages and _intro_mentions_funding(ctx, sentence):
             fact.add("fundedBy", Ref(packages[0].key))
@@ -197,10 +196,31 @@ def _additional(ctx: Context, sentence: Sentence) -> list[Fact]:
         fact = _new(ctx, "additional_staff", quantity.start, end, text[quantity.start:end])
         fact.add("quantity", quantity.value)
         fact.add("unit", quantity.unit)
-        beneficiary = _beneficiary(ctx, quantity.end, end) or _owner(ctx, quantity)
+        beneficiary = _beneficiary(ctx, quantity.end, end) or _owner(ctx, quantity) or _recruiter(ctx, sentence, quantity.start)
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
         facts.append(fact)
     return facts
+
+
+@lru_cache(maxsize=1)
+def _recruiting() -> re.Pattern:
+    return re.compile(rf"\s*(?:\([A-Za-z&]+\)\s*)?(?:will|to|would|is\s+to|are\s+to|plans\s+to|is\s+set\s+to)\s+(?:also\s+)?"
+                      rf"(?:{alternation('staffing_verbs')})\s+(?:up\s+to\s+|an?\s+)?$", re.I)
+
+
+def _recruiter(ctx: Context, sentence: Sentence, at: int) -> str | None:
+    """'the Ministry of the Interior to recruit 45 additional officials': the body that takes the staff on gains them."""
+    bodies = [m for m in ctx.mentions_in(sentence.start, at) if ctx.entities[m.key].family in ("org", "state")
+              and ctx.entities[m.key].cls not in _NOT_BENEFICIARY]
+    if bodies and _recruiting().fullmatch(ctx.doc.text, bodies[-1].end, at):
+        return bodies[-1].key
+    return None
+
+
+def _owner_within(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
+    """The body named inside the first count between start and end that names one."""
+    owners = (_owner(ctx, q) for q in ctx.quantities[sentence.index] if start <= q.start < end)
+    return next(filter(None, owners), None)
 
 
 def _owner(ctx: Context, quantity: Quantity) -> str | None:
@@ -406,7 +426,8 @@ def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
     fact = _new(ctx, "undertaking", match.start() + 1, end, text[match.start() + 1:end])
     _quantify(ctx, fact, sentence, match.end(), end)
     fact.add("committedBy", Ref(subjects[-1].key))
-    beneficiary = _beneficiary(ctx, match.end(), end)
+    beneficiary = _beneficiary(ctx, match.end(), end) or _owner_within(ctx, sentence, match.end(), end) \
+        or _recruiter(ctx, sentence, match.end())
     fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
     return [fact]
 

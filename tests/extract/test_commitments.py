@@ -145,3 +145,13 @@ def test_commitments_list_item_beneficiary_named_inside_the_count(tmp_path) -> N
     text = "The money pays for:\n\n- up to 300 more National Crime Agency (NCA) officers to target the gangs\n"
     [found] = commitments(tmp_path, text)
     assert found["beneficiary"] == ["National Crime Agency"] and found["quantity"] == ["300"]
+
+
+def test_commitments_a_body_that_recruits_staff_gains_them(tmp_path) -> None:
+    [found] = commitments(tmp_path, "The National Crime Agency will recruit up to 350 additional staff next year.")
+    assert found["quantity"] == ["350"] and found["beneficiary"] == ["National Crime Agency"]
+
+
+def test_commitments_a_body_allowed_to_hire_staff_gains_them(tmp_path) -> None:
+    [found] = commitments(tmp_path, "The law allows the Home Office to hire 45 additional caseworkers in 2025.")
+    assert found["quantity"] == ["45"] and found["beneficiary"] == ["Home Office"]
