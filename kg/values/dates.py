@@ -82,7 +82,7 @@ _DATELINES = [re.compile(rf"^(?i:release date|date of release|published|issued|d
               for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 # A dateline at the top, with or without a place: 'Kigali, 14 April 2022', '5 December 2024',
 # 'WASHINGTON, June 24, 2025 – Secretary ...', 'Merdeka Palace, Jakarta, Friday, 8 December 2023'.
-_TOP_DATELINES = [re.compile(rf"^(?:[^\W\d_][\w.’' -]{{1,40}}?,\s+){{0,3}}(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*(?:$|[–—-]\s)", re.M)
+_TOP_DATELINES = [re.compile(rf"^(?:[^\W\d_][\w.’'/ -]{{1,40}}?,\s+){{0,3}}(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*(?:$|[–—-]\s)", re.M)
                     for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 _DATELINE_REACH = 1000  # characters from the top where such a dateline may stand
 _CLAUSE_REACH = 300

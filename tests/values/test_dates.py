@@ -226,9 +226,10 @@ def test_resolve_groups(rule: str, groups: dict, published: date | None, value: 
     ("Savas was sentenced today (Wednesday 7 January). He had pleaded guilty on 3 December 2025.", date(2026, 1, 7)),
     ("Savas was sentenced today (Wednesday 7 January). He had pleaded guilty on 3 March 2025.", None),
     ("Jokowi on arrivals\n\nMerdeka Palace, Jakarta, Friday, 8 December 2023\n\nThe President said.", date(2023, 12, 8)),
+    ("Ministers agree checks\n\nSZEGED/PRAGUE, 27 November 2023 - The ministers agreed today.", date(2023, 11, 27)),
 ], ids=["weekday-picks-2019", "weekday-rules-out-2018", "today", "year-in-brackets", "no-year", "no-expression",
         "dateline-us", "dateline-weekday", "dateline-impossible", "today-us-order", "tomorrow",
-        "january-after-december", "not-a-year-later", "dateline-two-places"])
+        "january-after-december", "not-a-year-later", "dateline-two-places", "dateline-places-joined-by-slash"])
 def test_infer_publication_date(text: str, expected: date | None) -> None:
     assert infer_publication_date(text) == expected
 
