@@ -46,6 +46,14 @@ def _lower_case_title() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _lower_case_post() -> re.Pattern:
+    """'Richard Harrison, branch commander at the National Crime Agency': a lower-case post after a name and a
+    comma, up to the 'at/of/for' before the organisation that holds it."""
+    heads = "|".join(re.escape(t) for t in patterns("posts")["lower_case_heads"])
+    return re.compile(rf"(?<=[a-z{UPPER.lower()}], )(?:(?:a|an|the)\s+)?(?P<title>(?:[a-z-]+ ){{0,3}}(?:{heads}))\s+(?:at|of|for|with)\s+(?:the\s+)?")
+
+
+@lru_cache(maxsize=1)
 def _not_modifiers() -> frozenset[str]:
     """Capitalised words that never join a title before it: stopwords and honorifics (made once, not per title)."""
     return frozenset(patterns("entities")["stopwords"]) | frozenset(patterns("posts")["honorifics"])
@@ -132,6 +140,11 @@ class TitleFinder:
                           and self.finder.entities[m.key].family == "org"), None)
             if owner is not None:
                 found.append(TitleMention(owner.start, match.end(), match.group(), owner.key, None))
+        for match in _lower_case_post().finditer(self.text, sentence.start, sentence.end):
+            owner = next((m for m in self.mentions if m.start == match.end()
+                          and self.finder.entities[m.key].family == "org"), None)
+            if owner is not None:
+                found.append(TitleMention(match.start(), owner.end, match.group("title"), owner.key, None))
         return found
 
     def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:
@@ -222,8 +235,9 @@ class TitleFinder:
         known = set(patterns("posts")["modifiers"]) | set(patterns("entities")["org_heads"])
         portfolio = self.gazetteer.title_words()
         first_other = next((i for i, w in enumerate(taken) if w.group()[:1].isupper() and w.group() not in portfolio), 0)
-        joined = first_other and taken[first_other - 1].group() in ("and", "&") \
-            and self.text.startswith(",", taken[-1].end())  # 'for European Affairs and Ownership Steering, Joakim Strand,'
+        joined = first_other and any(w.group() in ("and", "&") for w in taken[first_other - 1:]) \
+            and self.text.startswith((",", ".", ";"), taken[-1].end())  # 'for European Affairs and Ownership Steering, Joakim
+        # Strand,'; 'Commissioner for European Neighbourhood Policy and Enlargement Negotiations.': no name holds an 'and'
         if first_other and not joined and len(taken) > first_other + 1 and taken[first_other + 1].group()[:1].isupper():
             return taken[first_other - 1].end()  # 'of Foreign Affairs Luis Gilberto Murillo': words no known post uses
         tail = [w.group() for w in taken[-3:]]

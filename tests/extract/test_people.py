@@ -28,6 +28,11 @@ from helpers import extract_text, facts, holdings
     ("Treasury Minister Jane Okafor MP visited Dover.", ("Jane Okafor", "Treasury Minister", None)),
     ("Executive Vice-President for Tech Sovereignty, Security and Democracy Henna Virkkunen visited Dover.",
      ("Henna Virkkunen", "Executive Vice-President for Tech Sovereignty, Security and Democracy", None)),
+    ("Ruth Aldous, Commissioner for European Neighbourhood Policy and Enlargement Negotiations, visited Dover.",
+     ("Ruth Aldous", "Commissioner for European Neighbourhood Policy and Enlargement Negotiations", None)),
+    ("Tom Pell, branch commander at the National Crime Agency, visited Dover.",
+     ("Tom Pell", "branch commander", "National Crime Agency")),
+    ("Tom Pell, a senior investigating officer at Europol, visited Dover.", ("Tom Pell", "senior investigating officer", "Europol")),
 ])
 def test_people_title_and_name_in_any_order(tmp_path, sentence: str, expected: tuple) -> None:
     found = holdings(extract_text(tmp_path, sentence))
