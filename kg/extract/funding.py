@@ -285,13 +285,16 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
 
 
 def _in_its(ctx: Context, sentence: Sentence, start: int) -> list[str]:
-    """'an initial investment of £120 million in Rwanda's economic development': the owner of what is paid for."""
+    """'an initial investment of £120 million in Rwanda's economic development': the owner of what is paid for;
+    'the EU has invested EUR 600 million in Mauritania': the one invested in."""
     match = _IN_ITS.match(ctx.doc.text, start, sentence.end)
     if not match:
         return []
     mention = next((m for m in ctx.mentions_in(match.end(), sentence.end) if m.start == match.end()), None)
-    owned = mention is not None and ctx.doc.text[mention.end:mention.end + 2] in ("'s", "’s")
-    return [mention.key] if owned and _agent(ctx, mention.key) else []
+    if mention is None or not _agent(ctx, mention.key):
+        return []
+    owned = ctx.doc.text[mention.end:mention.end + 2] in ("'s", "’s")
+    return [mention.key] if owned or has_cue("investing_verbs", ctx.doc.text[sentence.start:start]) else []
 
 
 def _provided_with(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
@@ -527,7 +530,7 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
     text = ctx.doc.text
     lead = re.compile(r"\b(?:redirect\w*\s+(?:the\s+)?(?:funds?|money|funding)\s+(?:originally\s+|previously\s+)?"
                       r"(?:allocated|earmarked|set aside|intended|committed)\s+(?:to|for)|"
-                      r"(?:funded|financed|paid for|drawn|taken|redirected|reallocated|diverted|comes?|coming)\s+(?:(?:mainly|largely|mostly|partly|entirely|wholly)\s+)?(?:from|through|out of)|"
+                      r"(?:funded|financed|paid for|drawn|taken|redirected|reallocated|diverted|comes?|coming)\s+(?:(?:mainly|largely|mostly|partly|entirely|wholly)\s+)?(?:from|through|out of|(?P<by>by))|"
                       r"(?:grant|grants|contribution|loan|credit)\s+from|(?:set\s+aside|earmarked)\s+in)\s+(?:the\s+)?",
                       re.I).search(text, sentence.start, sentence.end)
     if not lead:
@@ -537,11 +540,11 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
     laws = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40 and ctx.entities[m.key].family == "law"]
     if laws:
         return laws[0].key
-    if budget:
+    if budget and (not lead.group("by") or budget.start() == 0):  # 'financed by the EU Trust Fund', not 'by the UK'
         label = re.sub(r"^(?:an?\s+(?:increase|rise|uplift)\s+in\s+)?(?:the\s+)?", "", tidy(budget.group(1)), flags=re.I)
         return ctx.finder.remember(Entity(entity_key("Programme", label), "Programme", label))
     mentions = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40]
-    if mentions:
+    if mentions and not lead.group("by"):
         return mentions[0].key
     return None
 

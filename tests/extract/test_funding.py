@@ -203,3 +203,19 @@ def test_funding_difference_is_no_package(tmp_path) -> None:
 def test_funding_increase_for_a_purpose_is_a_package(tmp_path) -> None:
     [package] = packages(tmp_path, "The Budget provides an increase of €1.5 million for migrant integration initiatives.")
     assert package["amount"] == ["1500000"]
+
+
+def test_funding_source_is_the_fund_that_finances_it(tmp_path) -> None:
+    text = "The Commission approved programmes worth €90 million, financed by the EU Emergency Trust Fund for Africa."
+    [package] = packages(tmp_path, text)
+    assert package["sourceOfFunds"] == ["EU Emergency Trust Fund for Africa"]
+
+
+def test_funding_a_country_funding_it_is_no_source(tmp_path) -> None:
+    [package] = packages(tmp_path, "The £5 million project is funded by Belgium.")
+    assert "sourceOfFunds" not in package
+
+
+def test_funding_the_country_invested_in_receives_it(tmp_path) -> None:
+    [package] = packages(tmp_path, "The EU has already invested a financial envelope of EUR 600 million in Mauritania.")
+    assert package["recipient"] == ["Mauritania"]
