@@ -438,7 +438,7 @@ def _places(ctx: Context, sentence: Sentence) -> list[tuple[int, int, Ref]]:
     for mention in ctx.mentions_in(sentence.start, sentence.end):
         entity = ctx.entities[mention.key]
         before = text[max(sentence.start, mention.start - 24):mention.start]
-        at = re.search(r"\b(?i:at)\s+(?:the\s+)?$", before)
+        at = re.search(r"\b(?i:at)\s+(?:the\s+)?(?:\d{1,4}\s+)?$", before)  # 'at 10 Downing Street'
         if ctx.in_quote(mention.start) or not (at or re.search(r"\b(?i:in)\s+(?:the\s+)?$", before)
                                                or _travel_pattern().search(before) or _gone_for_talks(ctx, mention, before)):
             continue
@@ -446,7 +446,18 @@ def _places(ctx: Context, sentence: Sentence) -> list[tuple[int, int, Ref]]:
             found.append((_PLACE_RANK.get(entity.cls, 2) - (1 if at else 0), mention.start, Ref(mention.key)))
         elif entity.family == "org" and re.match(r"\s+(?:headquarters|HQ|offices|site)\b", text[mention.end:mention.end + 14]):
             found.append((0, mention.start, Ref(mention.key)))
+        elif entity.family == "org" and at and _venue(ctx, mention.text):
+            found.append((0, mention.start, _venue(ctx, mention.text)))
     return found
+
+
+def _venue(ctx: Context, name: str) -> Ref | None:
+    """'signed at 10 Downing Street': an office named after its building, met in at the building (a places.yaml
+    venue of that name)."""
+    gazetteer = ctx.finder.gazetteer
+    venues = [gazetteer.entries[i] for i in gazetteer.phrases.get(re.sub(r"^\d+\s+", "", name), [])
+              if gazetteer.entries[i].cls == "Venue"]
+    return Ref(ctx.finder.remember(gazetteer_entity(venues[0]))) if venues else None
 
 
 def _gone_for_talks(ctx: Context, mention, before: str) -> bool:

@@ -168,3 +168,9 @@ def test_events_possessive_name_is_no_meeting_place(tmp_path) -> None:
     text = "This morning, Justin Trudeau and Joe Biden met in the Prime Minister's office on Parliament Hill."
     [meeting] = meetings(tmp_path, text, "2023-03-24")
     assert meeting.get("place", [None]) != ["Prime Minister's"]
+
+
+def test_events_meeting_at_a_numbered_building_named_for_an_office(tmp_path) -> None:
+    text = "The agreement was signed at 10 Downing Street on 12 June, where the Prime Minister hosted Giorgia Meloni."
+    [meeting] = meetings(tmp_path, text)
+    assert meeting["place"] == ["Downing Street"]
