@@ -433,7 +433,7 @@ def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
 
 
 _EQUIP = re.compile(r"will\s+(?:also\s+)?(?:provide|supply|equip)\s+(?P<whom>[^,;]+?)\s+with\s+")
-_CLAUSE_END = re.compile(r",?\s+and\s+(?:has|have|had|will|is|are|was|were|would|also)\b|;|\.\s*$")
+_CLAUSE_END = re.compile(r",?\s+and\s+(?:has|have|had|will|is|are|was|were|would|also)\b|,\s+and\s+(?=[£€$¥₹]|[A-Z]{3}\s?\d)|;|\.\s*$")
 
 
 def _clause_end(text: str, start: int, stop: int) -> int:

@@ -155,3 +155,9 @@ def test_commitments_a_body_that_recruits_staff_gains_them(tmp_path) -> None:
 def test_commitments_a_body_allowed_to_hire_staff_gains_them(tmp_path) -> None:
     [found] = commitments(tmp_path, "The law allows the Home Office to hire 45 additional caseworkers in 2025.")
     assert found["quantity"] == ["45"] and found["beneficiary"] == ["Home Office"]
+
+
+def test_commitments_an_undertaking_ends_before_and_an_amount(tmp_path) -> None:
+    text = "The Prison Service will recruit 350 additional staff, and €3 million will support the youth strategy."
+    found = commitments(tmp_path, text)
+    assert found[0]["capability"] == ["will recruit 350 additional staff"]
