@@ -104,7 +104,7 @@ def _beneficiary(ctx: Context, start: int, end: int) -> str | None:
         entity = ctx.entities[mention.key]
         before = ctx.doc.text[max(start, mention.start - 30):mention.start]
         if entity.cls not in _NOT_BENEFICIARY and entity.family in ("org", "state", "group") \
-                and re.search(r"\b(?:for|in|at|to|with|within|of|train|training|support|help|equip)\s+(?:the\s+)?"
+                and re.search(r"\b(?:for|in|into|at|to|with|within|of|train|training|support|help|equip)\s+(?:the\s+)?"
                               r"(?:[a-z][\w-]*\s+){0,2}$", before):
             return mention.key
     return None

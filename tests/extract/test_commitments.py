@@ -161,3 +161,13 @@ def test_commitments_an_undertaking_ends_before_and_an_amount(tmp_path) -> None:
     text = "The Prison Service will recruit 350 additional staff, and €3 million will support the youth strategy."
     found = commitments(tmp_path, text)
     assert found[0]["capability"] == ["will recruit 350 additional staff"]
+
+
+def test_commitments_a_list_of_recent_operations_commits_nothing(tmp_path) -> None:
+    text = "Recent operations include:\n\n- nine arrests in Bradford at a pick-up point\n- a raid on a car wash in Leeds\n"
+    assert commitments(tmp_path, text) == []
+
+
+def test_commitments_staff_moved_into_a_body_benefit_it(tmp_path) -> None:
+    [found] = commitments(tmp_path, "Ministers have redeployed 1,000 additional staff into Immigration Enforcement.")
+    assert found["beneficiary"] == ["Immigration Enforcement"]

@@ -33,6 +33,12 @@ def test_quote_said_at_the_time_takes_the_date_just_told(tmp_path) -> None:
     assert quote_dates(tmp_path, text, "2025-05-10") == [["2025-03"]]
 
 
+def test_quote_said_during_that_visit_takes_the_date_just_told(tmp_path) -> None:
+    text = ("When the two ministers first met, in Calais on Sunday 12 July 2020, they signed an agreement.\n\n"
+            "\u201cThe smugglers take advantage of people,\u201d the Home Secretary said during that visit.\n")
+    assert quote_dates(tmp_path, text, "2021-07-20") == [["2020-07-12"]]
+
+
 def test_quote_said_after_the_meeting_takes_the_last_meetings_date_whatever_it_was_called(tmp_path) -> None:
     text = ("On Wednesday, 30 July, in Santiago, Home Secretary Yvette Cooper met Chile's Minister of Justice, "
             "Jaime Gajardo.\n\n\u201cWe cooperate closely,\u201d Yvette Cooper said after the meeting.\n")
