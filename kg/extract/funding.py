@@ -26,6 +26,7 @@ from kg.values.money import MoneyMention, is_instalment, readable
 from kg.values.names import tidy
 
 _AGENT_FAMILIES = ("org", "state", "group")
+_IMPLEMENTED_BY = re.compile(r"\b(?i:implemented|run|delivered|managed|carried\s+out)\s+by\s+(?:the\s+)?")
 _HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
                    r"improve|protect|expand|bolster|hire|recruit|employ)\s+(?:the\s+)?")
 _CLAUSE = re.compile(r"(?:[^,;.:]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.)*")  # to the next punctuation; '1,000', '1.8', 'U.S.' are no stop
@@ -35,7 +36,7 @@ _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed)\s+)?(?:to|into)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+\s+){0,4}?"
-                           r"(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
+                           r"(?<!\bto\s)(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
 _RECEIVE = re.compile(r"\b(?:(?P<aux>will|would|is\s+to|are\s+to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit\s+from)"
                       r"|receives|received|receive)\b")
@@ -106,6 +107,7 @@ def _spoken_of_as_funding(ctx: Context, sentence: Sentence, money: MoneyMention)
     if sentence.list_item:
         intro = ctx.intro_of(sentence)
         introduced = intro is not None and (has_cue("funding_cues", intro.text) or has_cue("announce_verbs", intro.text)
+                                            or has_cue("package_anaphora", intro.text)  # 'How the money will be used'
                                             or bool(ctx.money[intro.index]))  # 'The £61 million will be split:'
         return (introduced or has_cue("funding_cues", text[sentence.start:money.start])) and not is_instalment(
             text, money.end, sentence.end)
@@ -279,7 +281,7 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
     found += _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
     found += _contracted(ctx, sentence, mention) + _builders(ctx, sentence, mention) + _labelled_item(ctx, sentence, mention)
-    found += _given_amount(ctx, sentence, mention)
+    found += _given_amount(ctx, sentence, mention) + _implementers(ctx, sentence, mention)
     receivers = [key for key in found if ctx.entities[key].family != "place"]
     return receivers or found  # '$155.1 million to BCCG for the El Paso 1 project': El Paso is where, not who
 
@@ -345,6 +347,22 @@ def _contracted(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
         return []
     lead = re.compile(r"\s+(?:a\s+(?:consortium|joint\s+venture|group)\s+of\s+|(?:the\s+)?(?:firm|company|companies)\s+)?(?:the\s+)?")
     return _named_list(ctx, lead.match(text, verb.end()).end(), sentence.end)
+
+
+def _implementers(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'EUR 29m funds the programme ..., implemented by the IOM and the UNHCR'; '€55 million goes to the programme.
+    Implemented by the Italian Ministry of the Interior together with the ICMPD, it will ...': who carries the
+    funded work out receives the money."""
+    text = ctx.doc.text
+    following = ctx.sentences[sentence.index + 1] if sentence.index + 1 < len(ctx.sentences) else None
+    match = _IMPLEMENTED_BY.search(text, mention.end, sentence.end)
+    if match is None and following is not None:
+        match = _IMPLEMENTED_BY.match(text, following.start, following.end)
+    if match is None:
+        return []
+    end = _CLAUSE.match(text, match.end()).end()
+    other = re.compile(r"\s+and\s+[\w-]+ed\s+by\b").search(text, match.end(), end)  # '... and co-financed by Italy'
+    return [m.key for m in ctx.mentions_in(match.end(), other.start() if other else end) if _agent(ctx, m.key)]
 
 
 def _builders(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
@@ -496,7 +514,10 @@ def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
         return []
     end = _before_verb(text, match.end(), _CLAUSE.match(text, match.end(), sentence.end).end())
     agents = [m.key for m in ctx.mentions_in(match.end(), end) if _agent(ctx, m.key)]
-    return agents or ([_group(ctx, text[match.end():end])] if tidy(text[match.end():end]) else [])
+    phrase = tidy(text[match.end():end])
+    if agents or not phrase or has_cue("not_receiver_heads", phrase.split()[-1]):
+        return agents  # 'to fund the measures': what is paid for, not who
+    return [_group(ctx, phrase)]
 
 
 def _anaphoric_recipients(ctx: Context, fact: Fact) -> None:
@@ -540,6 +561,9 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
     laws = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40 and ctx.entities[m.key].family == "law"]
     if laws:
         return laws[0].key
+    named = next((m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start == lead.end()), None)
+    if named is not None and budget and budget.start() == 0 and named.end >= lead.end() + budget.end(1):
+        return named.key  # 'from the EU Emergency Trust Fund for Africa', a body the gazetteer knows
     if budget and (not lead.group("by") or budget.start() == 0):  # 'financed by the EU Trust Fund', not 'by the UK'
         label = re.sub(r"^(?:an?\s+(?:increase|rise|uplift)\s+in\s+)?(?:the\s+)?", "", tidy(budget.group(1)), flags=re.I)
         return ctx.finder.remember(Entity(entity_key("Programme", label), "Programme", label))

@@ -219,3 +219,20 @@ def test_funding_a_country_funding_it_is_no_source(tmp_path) -> None:
 def test_funding_the_country_invested_in_receives_it(tmp_path) -> None:
     [package] = packages(tmp_path, "The EU has already invested a financial envelope of EUR 600 million in Mauritania.")
     assert package["recipient"] == ["Mauritania"]
+
+
+def test_funding_amounts_listed_under_a_heading_about_the_money(tmp_path) -> None:
+    text = "How the money will be used\n\n- €55 million goes to a border programme.\n- €29 million goes to a protection programme.\n"
+    assert sorted(p["amount"][0] for p in packages(tmp_path, text)) == ["29000000", "55000000"]
+
+
+def test_funding_the_bodies_that_implement_the_funded_work_receive_it(tmp_path) -> None:
+    text = ("The Commission will provide €29 million for a protection programme, implemented by the "
+            "International Organization for Migration (IOM) and co-financed by Italy.")
+    [package] = packages(tmp_path, text)
+    assert "International Organization for Migration" in package["recipient"] and "Italy" not in package["recipient"]
+
+
+def test_funding_what_an_amount_funds_is_no_receiver(tmp_path) -> None:
+    [package] = packages(tmp_path, "The UK will provide €62.7 million in 2021-22 to fund the measures.")
+    assert "recipient" not in package and "sourceOfFunds" not in package
