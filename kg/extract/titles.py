@@ -219,9 +219,12 @@ class TitleFinder:
     def _complement_words(self, start: int, stop: int) -> int:
         """End of the capitalised words of a complement, leaving a trailing person's name out."""
         series = _SERIES.match(self.text, start, stop)
+        named = series and next((m.start for m in self.mentions if start <= m.start < series.end() and m.key.startswith("person/")), None)
+        if named is not None:  # 'for Tech Sovereignty, Security and Democracy Henna Virkkunen': the series ends before the name
+            series = _SERIES.match(self.text, start, named)
         possessive = series is not None and (re.search(r"['’]s\b", series.group())
                                              or self.text.startswith(("'s", "’s"), series.end()))  # '..., and Colombia's Minister'
-        if series and not possessive and not any(start <= m.start < series.end() and m.key.startswith("person/") for m in self.mentions):
+        if series and not possessive:
             return series.end()
         words = list(_COMPLEMENT_WORD.finditer(self.text, start, stop))
         taken: list[re.Match] = []
@@ -239,7 +242,10 @@ class TitleFinder:
             and self.text.startswith((",", ".", ";"), taken[-1].end())  # 'for European Affairs and Ownership Steering, Joakim
         # Strand,'; 'Commissioner for European Neighbourhood Policy and Enlargement Negotiations.': no name holds an 'and'
         if first_other and not joined and len(taken) > first_other + 1 and taken[first_other + 1].group()[:1].isupper():
-            return taken[first_other - 1].end()  # 'of Foreign Affairs Luis Gilberto Murillo': words no known post uses
+            kept = taken[:first_other]  # 'of Foreign Affairs Luis Gilberto Murillo': words no known post uses
+            while len(kept) > 1 and kept[-1].group() in ("and", "on", "&", "in", "the"):
+                kept.pop()  # '... and Public Works and the Consul General of Türkiye': another title, not a name
+            return kept[-1].end()
         tail = [w.group() for w in taken[-3:]]
         if len(tail) == 3 and all(w[:1].isupper() for w in tail) and not (set(tail[-2:]) & known):
             taken = taken[:-2]

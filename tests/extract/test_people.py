@@ -179,3 +179,16 @@ def test_people_bare_title_is_not_the_deputy_named_before(tmp_path) -> None:
             "\u201cWe will keep our borders secure,\u201d said the Prime Minister.\n")
     quotes = facts(extract_text(tmp_path, text, published="2021-03-02"), "DirectQuote")
     assert [q["speaker"] for q in quotes] != [["Tom Pell"]]
+
+
+def test_people_portfolio_series_ends_before_a_known_name(tmp_path) -> None:
+    text = ("Executive Vice-President for Tech Sovereignty, Security and Democracy Henna Virkkunen, Commissioner for "
+            "Financial Services Maria Luís Albuquerque and Commissioner for International Partnerships Jozef Síkela took part.")
+    found = holdings(extract_text(tmp_path, text, published="2025-03-10"))
+    assert {p for p, _, _ in found} == {"Henna Virkkunen", "Maria Luís Albuquerque", "Jozef Síkela"}
+
+
+def test_people_a_second_title_after_and_the_is_no_name(tmp_path) -> None:
+    text = ("The contract was handed over after speeches by the Deputy Minister of Regional Development and Public Works "
+            "and the Consul General of Türkiye in Burgas.")
+    assert not any(p == "Consul General" for p, _, _ in holdings(extract_text(tmp_path, text)))
