@@ -24,9 +24,10 @@ _OPEN, _CLOSE = "\"“", "\"”"
 _RELATIVE = re.compile(r",\s+(?:who|whose|which)\b")
 _QUOTED = re.compile(r"[“\"][^“”\"\n]{3,}[”\"]")  # a quote opened and closed within a line
 # After a quote, the words that say who said it, up to the speech verb and what dates it ('..., said on Monday');
-# before a quote that ends reported speech, 'X said (on Monday) that the three governments had "'.
+# before a quote that ends reported speech, 'X said (on Monday) that the three governments had "', 'X said his
+# country would be a partner: "', 'X said they would meet more often, "so that ...'.
 _SAID_AFTER = r"[,.!?]?\s*(?:(?P<pronoun>he|she)\s+|[^“”\"]{{0,120}}?)(?:{verbs})[^“”\".;]{{0,60}}"
-_SAID_BEFORE = r"(?:{verbs})[^“”\".;:]{{0,120}}\bthat\b[^“”\".;:]{{0,120}}?[“\"]"
+_SAID_BEFORE = r"(?:{verbs})[^“”\".;:]{{0,120}}(?:\bthat\b[^“”\".;:]{{0,120}}?|[:,]\s*)[“\"]"
 _DASH_LINE = re.compile(r"[ \t]*\n[ \t]*[–—-][ \t]*")  # a line break, then a dash opening the speaker's line
 
 
@@ -93,7 +94,8 @@ def _inline_quotes(ctx: Context, paragraph: list[Sentence]) -> list[Fact]:
             attribution = (quote.end(), after.end())
             ref = _speaker(ctx, *attribution) or _pronoun_speaker(ctx, after, start, quote.start())
         else:
-            opening = max(sentence.start, start)
+            opener = next((s for s in paragraph if s.start <= quote.start() < s.end), sentence)  # where the quote opens
+            opening = max(opener.start, start)
             before = _said("before").search(text, opening, quote.start() + 1)
             if before is None or before.end() - 1 != quote.start():
                 continue

@@ -107,3 +107,17 @@ def test_statements_longer_report_before_a_list_is_no_quote(tmp_path) -> None:
     text = ("Home Minister Tom Pell said the Budget sets out several measures for the border agencies:\n\n"
             "- nine patrol boats for the coastguard\n")
     assert quotes(tmp_path, text) == []
+
+
+def test_statements_quote_after_reported_speech_and_a_colon(tmp_path) -> None:
+    text = ("Slovakia's Minister of the Interior, Matúš Šutaj Eštok, said his country would be a partner: "
+            "\u201cWe have to tackle migration where it starts. Later it is too late.\u201d\n")
+    [quote] = quotes(tmp_path, text, "2023-11-27")
+    assert quote["speaker"] == ["Matúš Šutaj Eštok"] and quote["text"][0].startswith("We have to tackle")
+
+
+def test_statements_quote_ending_reported_speech_after_a_comma(tmp_path) -> None:
+    text = ("Germany's Federal Minister of the Interior, Nancy Faeser, said the authorities would meet more often, "
+            "\u201cso that we all share one picture\u201d.\n")
+    [quote] = quotes(tmp_path, text, "2023-11-27")
+    assert quote["speaker"] == ["Nancy Faeser"] and quote["text"] == ["so that we all share one picture"]
