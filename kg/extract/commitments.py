@@ -190,8 +190,9 @@ def _additional(ctx: Context, sentence: Sentence) -> list[Fact]:
     for quantity in ctx.quantities[sentence.index]:
         qualifier = (quantity.qualifier or "").split(" ")[-1]
         if quantity.unit in ("percent", "") or quantity.unit.split(" ")[-1] not in quantity.text \
-                or not (qualifier in _MORE or quantity.unit.split(" ")[0] in _MORE):
-            continue
+                or not (qualifier in _MORE or quantity.unit.split(" ")[0] in _MORE) \
+                or has_cue("uncommitted_units", quantity.unit.split(" ")[-1]):
+            continue  # 'A further 13 cases are still before the courts' counts what happened
         end = _phrase_end(text, quantity.end, sentence.end)
         fact = _new(ctx, "additional_staff", quantity.start, end, text[quantity.start:end])
         fact.add("quantity", quantity.value)

@@ -75,6 +75,9 @@ def _alone(meeting: Fact) -> bool:
     return meeting.rule == "journey" and len(set(meeting.props.get("participant", []))) < 2
 
 
+_STANDING = re.compile(r"\b(?:is|are)\s+$")  # 'It is chaired by the Minister': a standing role, not a meeting held
+
+
 def _cues(ctx: Context, sentence: Sentence) -> Cues:
     text = ctx.doc.text
     named = [m for m in ctx.mentions_in(sentence.start, sentence.end)
@@ -82,7 +85,7 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     nouns = [m for m in meeting_noun_pattern().finditer(text, sentence.start, sentence.end) if not ctx.in_quote(m.start())]
     noun = next((m for m in nouns if _named_before(ctx, sentence.start, m.start())), nouns[0] if nouns else None)
     verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
-                 if not ctx.in_quote(m.start())), None)
+                 if not ctx.in_quote(m.start()) and not _STANDING.search(text, sentence.start, m.start())), None)
     if verb is None:
         verb = next((m for m in cue_pattern("journey_verbs").finditer(text, sentence.start, sentence.end)
                      if not ctx.in_quote(m.start())), None)

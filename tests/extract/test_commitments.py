@@ -171,3 +171,7 @@ def test_commitments_a_list_of_recent_operations_commits_nothing(tmp_path) -> No
 def test_commitments_staff_moved_into_a_body_benefit_it(tmp_path) -> None:
     [found] = commitments(tmp_path, "Ministers have redeployed 1,000 additional staff into Immigration Enforcement.")
     assert found["beneficiary"] == ["Immigration Enforcement"]
+
+
+def test_commitments_a_further_count_of_cases_is_no_commitment(tmp_path) -> None:
+    assert commitments(tmp_path, "A further 13 cases are still before the courts, and rulings are expected this year.") == []

@@ -174,3 +174,8 @@ def test_events_meeting_at_a_numbered_building_named_for_an_office(tmp_path) -> 
     text = "The agreement was signed at 10 Downing Street on 12 June, where the Prime Minister hosted Giorgia Meloni."
     [meeting] = meetings(tmp_path, text)
     assert meeting["place"] == ["Downing Street"]
+
+
+def test_events_a_body_chaired_by_someone_is_no_meeting(tmp_path) -> None:
+    text = "The National Committee was established in 2007. It is chaired by the Minister of State for Foreign Affairs."
+    assert meetings(tmp_path, text) == []
