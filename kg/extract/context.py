@@ -183,7 +183,7 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
     dollar = dollar_currency(doc.text, gazetteer)
     money = {s.index: find_money(doc.text, s.start, s.end, dollar) for s in sentences}
     home = home_country(doc, gazetteer, money, mentions)
-    mentions = definite_mentions(finder, home_government(finder, mentions, home))
+    mentions = definite_mentions(finder, home_bodies(finder, home_government(finder, mentions, home), home))
     people = PeopleFinder(finder, gazetteer, mentions, home)
     context = Context(doc, sentences, dates, finder, mentions, people, [], money, {})
     context.refs = people.run(sentences, dates, doc.published)
@@ -221,7 +221,8 @@ def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[Mone
 def _publisher_country(publisher: str, gazetteer: Gazetteer) -> str | None:
     """The state a publisher names ("Prime Minister's Office (Canada)" is Canada's, though the UK has a Prime
     Minister's Office), else the country of the longest organisation it names ('Home Office')."""
-    found = [next(iter(gazetteer.phrases.get(phrase, [])), None) for phrase in _phrases(publisher)]
+    bare = _bare_names()  # 'Department of Justice' alone says no country: many governments have one
+    found = [next(iter(gazetteer.phrases.get(phrase, [])), None) for phrase in _phrases(publisher) if fold(phrase) not in bare]
     states = [entry for entry in found if entry and gazetteer.entries[entry].kind == "state"]
     return next(filter(None, map(gazetteer.country_of, states + found)), None)
 
@@ -258,9 +259,40 @@ def home_government(finder: EntityFinder, mentions: list[EntityMention], home: s
         name = f"Government of {finder.gazetteer.entries[country].name}"
         key = finder.remember(Entity(entity_key("Government", name), "Government", name, country=f"state/{country}"))
         kept.append(EntityMention(mention.start, mention.end, mention.text, key))
+    return _forget_replaced(finder, mentions, kept)
+
+
+def home_bodies(finder: EntityFinder, mentions: list[EntityMention], home: str) -> list[EntityMention]:
+    """'The Department of Justice' of an Irish release is Ireland's: a bare name many governments give a body
+    (entities.yaml bare_body_names), which the gazetteer holds for one country's body, names that body only when
+    the release names its country elsewhere; otherwise the home country's body of that name."""
+    bare, kept = _bare_names(), []
+    named = {_country_of(finder.entities[m.key]) for m in mentions if fold(m.text) not in bare}
+    for mention in mentions:
+        entity = finder.entities[mention.key]
+        if fold(mention.text) not in bare or entity.country in (None, f"state/{home}") or entity.country in named:
+            kept.append(mention)
+            continue
+        name = " ".join(mention.text.split())
+        key = finder.remember(Entity(entity_key(entity.cls, f"{name} {home}"), entity.cls, name, country=f"state/{home}"))
+        kept.append(EntityMention(mention.start, mention.end, mention.text, key))
+    return _forget_replaced(finder, mentions, kept)
+
+
+def _forget_replaced(finder: EntityFinder, mentions: list[EntityMention], kept: list[EntityMention]) -> list[EntityMention]:
+    """Drop the entities no kept mention names any more (the ones re-keyed to the home country's)."""
     for key in {m.key for m in mentions} - {m.key for m in kept}:
         del finder.entities[key]
     return kept
+
+
+def _country_of(entity: Entity) -> str | None:
+    return entity.key if entity.cls == "State" else entity.country
+
+
+@lru_cache(maxsize=1)
+def _bare_names() -> frozenset[str]:
+    return frozenset(map(fold, patterns("entities")["bare_body_names"]))
 
 
 def definite_mentions(finder: EntityFinder, mentions: list[EntityMention]) -> list[EntityMention]:

@@ -71,3 +71,21 @@ def test_bare_head_word_is_the_body_named_before_with_it(tmp_path) -> None:
     mentions = [f for f in extraction.facts if f.cls == "EntityMention"]
     assert any(extraction.doc.text[f.evidence.start:f.evidence.end] == "Command"
                and f.first("mentions").key == "org/border-security-command" for f in mentions), mentions
+
+
+def test_a_publisher_with_a_name_many_governments_use_names_no_country(tmp_path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text("---\ntitle: Test\npublished: 2024-10-01\npublisher: Department of Justice\n---\n"
+                    "Helen McEntee and Simon Harris said the Government will hire 40 caseworkers.", encoding="utf-8")
+    extraction = extract(read_document(path))
+    assert [e.label for e in extraction.entities.values() if e.cls == "Government"] == ["Government of Ireland"]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Helen McEntee and Simon Harris said the Department of Justice will hire 40 caseworkers.", "state/ireland"),
+    ("The Minister for Justice, Helen McEntee, met United States officials from the Department of Justice.",
+     "state/united-states"),
+])
+def test_a_bare_body_name_is_the_home_countrys_unless_its_country_is_named(tmp_path, text: str, country: str) -> None:
+    extraction = extract_text(tmp_path, text, published="2024-10-01")
+    assert [e.country for e in extraction.entities.values() if e.label.endswith("Department of Justice")] == [country]
