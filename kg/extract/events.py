@@ -85,7 +85,7 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     nouns = [m for m in meeting_noun_pattern().finditer(text, sentence.start, sentence.end) if not ctx.in_quote(m.start())]
     noun = next((m for m in nouns if _named_before(ctx, sentence.start, m.start())), nouns[0] if nouns else None)
     verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
-                 if not ctx.in_quote(m.start()) and not _STANDING.search(text, sentence.start, m.start())), None)
+                 if not ctx.in_quote(m.start()) and not _STANDING.search(text, max(sentence.start, m.start() - 8), m.start())), None)
     if verb is None:
         verb = next((m for m in cue_pattern("journey_verbs").finditer(text, sentence.start, sentence.end)
                      if not ctx.in_quote(m.start())), None)
@@ -449,8 +449,8 @@ def _places(ctx: Context, sentence: Sentence) -> list[tuple[int, int, Ref]]:
             found.append((_PLACE_RANK.get(entity.cls, 2) - (1 if at else 0), mention.start, Ref(mention.key)))
         elif entity.family == "org" and re.match(r"\s+(?:headquarters|HQ|offices|site)\b", text[mention.end:mention.end + 14]):
             found.append((0, mention.start, Ref(mention.key)))
-        elif entity.family == "org" and at and _venue(ctx, mention.text):
-            found.append((0, mention.start, _venue(ctx, mention.text)))
+        elif entity.family == "org" and at and (venue := _venue(ctx, mention.text)):
+            found.append((0, mention.start, venue))
     return found
 
 

@@ -27,6 +27,7 @@ from kg.values.names import tidy
 
 _AGENT_FAMILIES = ("org", "state", "group")
 _IMPLEMENTED_BY = re.compile(r"\b(?i:implemented|run|delivered|managed|carried\s+out)\s+by\s+(?:the\s+)?")
+_CO_AGENT = re.compile(r"\s+and\s+[\w-]+ed\s+by\b")  # '... and co-financed by Italy': another part, not an implementer
 _HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
                    r"improve|protect|expand|bolster|hire|recruit|employ)\s+(?:the\s+)?")
 _CLAUSE = re.compile(r"(?:[^,;.:]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.)*")  # to the next punctuation; '1,000', '1.8', 'U.S.' are no stop
@@ -361,7 +362,7 @@ def _implementers(ctx: Context, sentence: Sentence, mention: MoneyMention) -> li
     if match is None:
         return []
     end = _CLAUSE.match(text, match.end()).end()
-    other = re.compile(r"\s+and\s+[\w-]+ed\s+by\b").search(text, match.end(), end)  # '... and co-financed by Italy'
+    other = _CO_AGENT.search(text, match.end(), end)
     return [m.key for m in ctx.mentions_in(match.end(), other.start() if other else end) if _agent(ctx, m.key)]
 
 

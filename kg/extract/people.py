@@ -554,7 +554,6 @@ class PeopleFinder:
 _GENERIC_TITLE_WORDS = frozenset("minister secretary of for the and state to on in".split())
 
 
-@lru_cache(maxsize=1)
 def _short_form(label: str, title: str) -> bool:
     """'the Minister' for 'Home Minister'; not 'the Prime Minister' for 'Deputy Prime Minister' (posts.yaml
     second_in_command): both folded."""
@@ -575,6 +574,7 @@ def _shared_titles() -> frozenset[str]:
     return frozenset(map(fold, patterns("posts")["shared_titles"]))
 
 
+@lru_cache(maxsize=1)
 def _speaker_patterns() -> tuple[re.Pattern, re.Pattern]:
     """A name after a speech verb ('said Andy Kelly'), and a name starting a clause before one ('Maria Jones said')."""
     verbs = "|".join(map(re.escape, patterns("facts")["speech_verbs"]))
