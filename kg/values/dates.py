@@ -54,6 +54,7 @@ PATTERNS = [
     ("vague", rf"\b{_VAGUE}\b"),
     ("modified_month", rf"\b(?P<modifier>(?i:last|this|next))\s+{_MONTH}\b"),
     ("modified_weekday", rf"\b(?P<modifier>(?i:last|this|next|on))\s+{_WEEKDAY}\b"),
+    ("possessive_weekday", rf"\b{_WEEKDAY}(?=[’']s\b)"),  # "Wednesday's meeting"
     ("month_alone", rf"\b(?P<prep>(?i:in|since|by|during|from|until|before|after|of|end of|early|late|mid-?))\s+{_MONTH}\b(?!\s+\d)"),
     ("year", rf"\b(?P<prep>(?i:in|since|by|during|from|until|before|after|of|between|throughout))\s+{_YEAR}"),
 ]
@@ -74,7 +75,7 @@ _CASELESS = ("relative", "narrative")  # families whose part of a pattern ignore
 _NEEDS = {"relative_explicit": ("relative", "month"), "weekday_explicit": ("weekday", "month"),
           "day_month_relative_year": ("month",), "month_relative_year": ("month",), "day_month": ("month",),
           "month_day": ("month",), "month_year": ("month", "year"), "relative": ("relative",), "narrative": ("narrative",), "vague": ("vague",),
-          "modified_month": ("month",), "modified_weekday": ("weekday",), "month_alone": ("month",), "year": ("year",)}
+          "modified_month": ("month",), "modified_weekday": ("weekday",), "possessive_weekday": ("weekday",), "month_alone": ("month",), "year": ("year",)}
 _STATED_TODAY = [re.compile(rf"\b(?P<relative>today|yesterday|tomorrow)\s*\(\s*{_WEEKDAY},?\s+{order}(?:,?\s+{_YEAR})?\s*\)", re.I)
                  for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 # A line that states the release's date: 'Release Date: June 24, 2025', 'Published: 3 March 2025'.
@@ -189,6 +190,8 @@ def resolve(rule: str, groups: dict, published: date | None, future: bool = Fals
         return _month_near(month, published, "next" if future and groups["prep"].lower() in ("by", "until", "end of") else "", future)
     if rule == "modified_weekday":
         return _weekday_near(WEEKDAYS[groups["weekday"].lower()], published, groups["modifier"].lower(), future)
+    if rule == "possessive_weekday":
+        return _weekday_near(WEEKDAYS[groups["weekday"].lower()], published, "", future)
     return None
 
 

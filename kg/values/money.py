@@ -11,11 +11,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.patterns import patterns
-from kg.values.numbers import SPACE_GROUPED, digits_value
+from kg.values.numbers import CONTINENTAL, SPACE_GROUPED, digits_value
 
 SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
           "thousand": 10**3, "k": 10**3}
-_NUMBER = rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}|\d+(?:\.\d+)?)"
+_NUMBER = rf"(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>(?i:million|billion|thousand|bn|mln|mn|m|k|b))(?![a-zA-Z]))?"
 _CEILING = re.compile(r"(?:up to|as much as|a maximum of|no more than|capped at)\s+$", re.I)
 _QUALIFIER = re.compile(r"(?P<q>more than|over|around|about|approximately|almost|nearly|at least|some|roughly|an estimated|close to)\s+$", re.I)

@@ -16,10 +16,19 @@ from kg.values.literals import lowered_text, matches_at, occurrences
 # comma or point and a digit follow ('1 000,50' has decimals); a comma ending a clause ('EUR 5 000, two cars') is fine.
 SPACE_GROUPED = r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)"
 _GROUPING = re.compile(r"[, \u00a0\u202f]")
+# Continental forms that cannot be read the English way: a decimal comma before one or two digits ('186,25 km'),
+# and thousands grouped by points, in two groups or more or ending '.000' ('1.250.000', '250.000 attempts').
+CONTINENTAL = r"(?<![\d.,])(?:\d+,\d{1,2}|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000)(?![\d]|[.,]\d)"
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 
 
 def digits_value(number: str) -> Decimal:
-    """The value of a number written in digits, its thousands grouped by commas or spaces or not at all."""
+    """The value of a number written in digits: thousands grouped by commas, spaces or (continental) points, or not
+    at all; a comma before one or two last digits is a decimal comma."""
+    if _DECIMAL_COMMA.fullmatch(number):
+        return Decimal(number.replace(",", "."))
+    if number.count(".") > 1 or number.endswith(".000") and "," not in number:
+        number = number.replace(".", "")
     return Decimal(_GROUPING.sub("", number))
 
 
@@ -50,7 +59,7 @@ def _words() -> dict[str, int]:
 def _pattern() -> re.Pattern:
     words = "|".join(sorted(_words(), key=len, reverse=True))
     quals = "|".join(patterns("figures")["qualifiers"])
-    return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
+    return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
                       rf"(?P<percent>\s?(?:%|per cent|percent))?")
 
 

@@ -245,3 +245,9 @@ def test_anchor_narrative_dates_counts_from_the_last_day_told(phrase: str, iso: 
 def test_anchor_narrative_dates_without_an_earlier_day_counts_from_publication() -> None:
     [narrative] = anchor_narrative_dates(_dates("The next day, the plan was signed.", WEDNESDAY), WEDNESDAY)
     assert narrative.value == DateValue("2021-05-13", "day")
+
+
+def test_find_dates_possessive_weekday_is_the_last_such_day() -> None:
+    text = "The announcement follows Wednesday's meeting of the task force."
+    [found] = find_dates(text, 0, len(text), date(2018, 6, 1))
+    assert (found.text, found.value) == ("Wednesday", DateValue("2018-05-30", "day"))

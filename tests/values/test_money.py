@@ -37,6 +37,9 @@ AMOUNTS = [
     ("Singapore gave S$2.5m to the centre.", "S$2.5m", Decimal("2500000"), "SGD"),
     ("Ottawa pledged 63 million Canadian dollars.", "63 million Canadian dollars", Decimal("63000000"), "CAD"),
     ("The fund pays 12 million ringgit to RELA.", "12 million ringgit", Decimal("12000000"), "MYR"),
+    ("The ministry gave € 3,5 million to the police.", "€ 3,5 million", Decimal("3500000"), "EUR"),
+    ("The ministry gave EUR 1.250.000 to the police.", "EUR 1.250.000", Decimal("1250000"), "EUR"),
+    ("The law set aside PLN 1,615 million for it.", "PLN 1,615 million", Decimal("1615000000"), "PLN"),
 ]
 
 

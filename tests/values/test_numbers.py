@@ -29,6 +29,9 @@ def _only(text: str) -> Quantity:
      "additional unmanned aircraft systems", None),
     ("The force sent 200 officers trained in France.", "200 officers", Decimal(200), "officers", None),
     ("Finland shares a 1,340-kilometre border with Russia.", "1,340-kilometre", Decimal(1340), "kilometre", None),
+    ("The fence is 186,25 km. It ends there.", "186,25 km", Decimal("186.25"), "km", None),
+    ("Guards stopped 250.000 attempts to cross.", "250.000 attempts", Decimal(250000), "attempts", None),
+    ("Guards stopped 1.250.000 attempts to cross.", "1.250.000 attempts", Decimal(1250000), "attempts", None),
 ])
 def test_find_quantities_count_with_unit(text: str, quote: str, value: Decimal, unit: str, qualifier: str | None) -> None:
     quantity = _only(text)
