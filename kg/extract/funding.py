@@ -35,7 +35,7 @@ _BODY = re.compile(r"(?:The|Its)\s+(agency|force|command|service|unit|office|org
 _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
 _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
-                 r"transferred|disbursed)\s+)?(?:to|into)\s+(?:the\s+)?")
+                 r"transferred|disbursed|(?:made\s+)?available)\s+)?(?:to|into)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+\s+){0,4}?"
                            r"(?<!\bto\s)(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
@@ -44,7 +44,7 @@ _RECEIVE = re.compile(r"\b(?:(?P<aux>will|would|is\s+to|are\s+to|shall|to)\s+(?:
 _RESTATED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:is|was|are|were)\s+(?:worth|equivalent\s+to)\s+"
                        r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*")
 _IN_ITS = re.compile(r"\s+in\s+(?:the\s+)?")  # '£120 million in Rwanda's economic development'
-_PROVIDE_WITH = re.compile(r"\bprovid(?:e|es|ed|ing)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million'
+_PROVIDE_WITH = re.compile(r"\b(?:provid(?:e|es|ed|ing)|fund(?:s|ed|ing)?|equip(?:s|ped|ping)?|support(?:s|ed|ing)?)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million', 'is funding the Coast Guard with'
 _MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|up|down)\s+(?:than|from|on)\b")  # after an amount
 _INCREASE_OF = re.compile(r"\b(?:an?\s+(?:increase|rise|cut|reduction|decrease|drop|fall)\s+of|up\s+by|down\s+by)\s+"
                           r"(?:more\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?$")
@@ -52,6 +52,11 @@ _CHANGE_END = re.compile(r"\s*(?:[,.;)]|$|(?:over|on|compared|from|than|since|ye
 _AMOUNT_LEAD = r"(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$"  # words before an amount
 _BEFORE_AMOUNT = re.compile(rf"(?:\s*\([A-Z]{{2,10}}\))?\s+{_AMOUNT_LEAD}")  # 'KDN RM18.5 billion'
 _WITH_AMOUNT = re.compile(rf"\s+with\s+{_AMOUNT_LEAD}")
+# The verb of giving after a body that is its subject ('The Ministry ... is funding', 'Canada will make ... available').
+_GIVING = re.compile(r"\s*(?:\([A-Z]{2,10}\)\s*)?(?:is|are|has|have|will|would|also|today|now|\s)*"
+                     r"(?:fund(?:s|ed|ing)?|financ(?:es|ed|ing)|provid(?:es|ed|ing)|allocat(?:es|ed|ing)|award(?:s|ed|ing)|"
+                     r"grant(?:s|ed|ing)|give|gives|gave|giving|make|makes|made|making|invest(?:s|ed|ing)?|contribut(?:es|ed|ing))\b")
+_SINGULAR_OF = re.compile(r"[a-z]+(?<!s)\s+of\s")  # 'acquisition of', 'care of': a singular head before 'of'
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +79,7 @@ def _source_subject() -> re.Pattern:
 class Package:
     fact: Fact
     amounts: set[tuple[str, object]] = field(default_factory=set)
+    giver: Announcer | None = None  # the body giving it in its first sentence: the announcer when no one announces
 
 
 def extract_funding(ctx: Context) -> list[Fact]:
@@ -89,10 +95,11 @@ def extract_funding(ctx: Context) -> list[Fact]:
                 package.amounts |= {a for a, root in same.items() if root == amount} | {amount}
                 packages.append(package)
             _enrich(ctx, package.fact, sentence, mention)
+            package.giver = package.giver or _giver(ctx, sentence, mention.start)
     if packages:
         _anaphoric_recipients(ctx, packages[0].fact)
     for package in packages:
-        _finish(ctx, package.fact)
+        _finish(ctx, package.fact, package.giver)
     return [p.fact for p in packages]
 
 
@@ -163,11 +170,11 @@ def _enrich(ctx: Context, fact: Fact, sentence: Sentence, mention: MoneyMention)
         fact.add("purpose", _purpose(ctx, sentence, mention))
 
 
-def _finish(ctx: Context, fact: Fact) -> None:
+def _finish(ctx: Context, fact: Fact, giver: Announcer | None) -> None:
     if fact.first("date") is None:
         fact.add("date", _lead_date(ctx))
     if fact.first("announcer") is None:
-        _set_announcer(ctx, fact, _lead_announcer(ctx) or _byline_announcer(ctx))
+        _set_announcer(ctx, fact, giver or _lead_announcer(ctx) or _byline_announcer(ctx))
     if fact.first("isUpperBound") is None:
         fact.props["isUpperBound"] = [False]
     amount = readable(fact.first("amount"), fact.first("currency"))
@@ -227,6 +234,15 @@ def announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | No
         r"\s*\)?\s*(?:\([A-Za-z&]+\)\s*)?(?:has|have|had|was|were|is|will)?\s*(?:(?:also|today|yesterday|now|jointly)\s*)*",
         text[m.end:verb.start()])]
     return ((by or subject[-1:])[0].key, None) if by or subject else _intro_subject(ctx, sentence)
+
+
+def _giver(ctx: Context, sentence: Sentence, position: int) -> Announcer | None:
+    """'The Ministry of Migration and Asylum is funding the Hellenic Coast Guard with 105 million euros': the body
+    that is the subject of a verb of giving before the amount."""
+    text = ctx.doc.text
+    givers = [m for m in ctx.mentions_in(sentence.start, position) if _agent(ctx, m.key) and not ctx.in_quote(m.start)
+              and _GIVING.match(text, m.end, position)]
+    return (givers[0].key, None) if givers else None
 
 
 def _intro_subject(ctx: Context, sentence: Sentence) -> Announcer | None:
@@ -412,6 +428,8 @@ def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     if agents or places:
         return (agents or places)[:1]
     phrase = text[match.end():end]
+    if _SINGULAR_OF.match(phrase):
+        return []  # 'for the acquisition of 50 new vessels': what is bought, not who receives
     if re.match(r"(?:a|an)\s+[a-z]", phrase) or (
             re.match(r"[a-z]", phrase) and re.search(r"\b[a-z]+s\b", " ".join(phrase.split()[:6]))
             and not re.match(r"(?:\d|one|two|three|four|five|six|several|many|the\s+next)\b", phrase)):

@@ -236,3 +236,34 @@ def test_funding_the_bodies_that_implement_the_funded_work_receive_it(tmp_path) 
 def test_funding_what_an_amount_funds_is_no_receiver(tmp_path) -> None:
     [package] = packages(tmp_path, "The UK will provide €62.7 million in 2021-22 to fund the measures.")
     assert "recipient" not in package and "sourceOfFunds" not in package
+
+
+def test_funding_made_available_to_names_the_receivers(tmp_path) -> None:
+    text = "The Home Office will make an initial £5 million available to the National Crime Agency and Border Force."
+    [package] = packages(tmp_path, text)
+    assert set(package["recipient"]) == {"National Crime Agency", "Border Force"}
+
+
+def test_funding_a_body_funding_another_with_an_amount(tmp_path) -> None:
+    text = "The Ministry of Migration and Asylum is funding the Hellenic Coast Guard with 105 million euros."
+    [package] = packages(tmp_path, text)
+    assert package["recipient"] == ["Hellenic Coast Guard"]
+
+
+def test_funding_the_body_that_gives_is_the_announcer(tmp_path) -> None:
+    text = "Yesterday the Maritime Coordination Agency was praised. The Home Office will make £5 million available to Kent Police."
+    [package] = packages(tmp_path, text)
+    assert package["announcer"] == ["Home Office"]
+
+
+def test_funding_what_is_bought_is_no_recipient(tmp_path) -> None:
+    text = "The Home Office announced £5 million for the acquisition of 50 new vessels."
+    [package] = packages(tmp_path, text)
+    assert "recipient" not in package
+
+
+def test_funding_the_giving_body_gives_way_to_an_announcer_named_later(tmp_path) -> None:
+    text = ("Australia invests $286.5 million in maritime security\n\nThe Government will invest $286.5 million in "
+            "maritime security, Foreign Minister Penny Wong announced today.")
+    [package] = packages(tmp_path, text)
+    assert package["announcer"] == ["Penny Wong"]
