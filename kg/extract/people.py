@@ -402,13 +402,13 @@ class PeopleFinder:
 
     def _short_for(self, title: TitleMention) -> PersonRef | None:
         """'the Secretary' after 'Secretary of Homeland Security Kristi Noem': a bare title short for the post the text
-        named in full with it, when only one person so far held a post with that word ('the Minister' after ministers
-        for finance and of state is no one's)."""
+        named in full with it, when only one person so far held a post of that kind ('the Minister' after ministers
+        for finance and of state is no one's; a Prime Minister is no minister here)."""
         if title.country or " " in title.title:
             return None
-        word = re.compile(rf"\b{re.escape(fold(title.title))}\b")
-        earlier = [r for r in self.refs if r.post and r.start < title.start and word.search(fold(self.posts[r.post].label))]
-        if len({r.person for r in earlier}) != 1 or not fold(self.posts[earlier[-1].post].label).startswith(f"{fold(title.title)} of "):
+        word = fold(title.title)
+        earlier = [r for r in self.refs if r.post and r.start < title.start and _headed_by(fold(self.posts[r.post].label), word)]
+        if len({r.person for r in earlier}) != 1 or not fold(self.posts[earlier[-1].post].label).startswith((f"{word} of ", f"{word} for ")):
             return None
         return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_short_for")
 
@@ -557,10 +557,24 @@ _GENERIC_TITLE_WORDS = frozenset("minister secretary of for the and state to on 
 def _short_form(label: str, title: str) -> bool:
     """'the Minister' for 'Home Minister'; not 'the Prime Minister' for 'Deputy Prime Minister' (posts.yaml
     second_in_command): both folded."""
-    if not label.endswith(title):
-        return False
+    if not label.endswith(title) or " to the " in f" {label[:len(label) - len(title)]}":
+        return False  # 'the Minister' is not the 'Secretary to the Prime Minister'
+    if any(label.endswith(head) and head.endswith(f" {title}") for head in _compound_heads()):
+        return False  # nor the 'Prime Minister': a head of its own
     before = label[:len(label) - len(title)].rstrip(" -").rsplit(" ", 1)[-1]
     return before not in _second_in_command()
+
+
+def _headed_by(label: str, title: str) -> bool:
+    """Whether the post is a kind of ``title``: 'minister for home affairs' and 'home minister' are ministers,
+    'prime minister' and 'secretary to the prime minister' are not (both folded)."""
+    return label.startswith((f"{title} of ", f"{title} for ")) or _short_form(label, title)
+
+
+@lru_cache(maxsize=1)
+def _compound_heads() -> tuple[str, ...]:
+    """Post heads of several words ('Prime Minister', 'High Commissioner'), folded."""
+    return tuple(fold(head) for head in patterns("posts")["heads"] if " " in head or "-" in head)
 
 
 @lru_cache(maxsize=1)

@@ -7,14 +7,13 @@ become list items so that later stages can read them one by one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.model import Document, Sentence
+from kg.patterns import patterns
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st no rt hon gen lt col capt sgt insp supt co ltd inc vs etc e.g i.e u.s u.k "
-    "approx jan feb mar apr jun jul aug sep sept oct nov dec prof sen rep gov cllr det".split())
 
 
 def split_sentences(doc: Document) -> list[Sentence]:
@@ -61,9 +60,15 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Words whose point ends no sentence ('Maj. Gen. Tomasz Praga'), from entities.yaml, lower-cased."""
+    return frozenset(word.lower() for word in patterns("entities")["abbreviations"])
+
+
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     word = re.search(r"([\w.]+)$", text[start:dot])
     if not word:
         return False
     token = word.group(1).lower()
-    return token in _ABBREVIATIONS or re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", token) is not None  # "G", "G.L"
+    return token in _abbreviations() or re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", token) is not None  # "G", "G.L"

@@ -26,7 +26,7 @@ _POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the H
 _LIST_STEP = re.compile(rf"\s+{WORD}(?:\s+{WORD}){{0,3}}(?:,\s+(?:and\s+)?|\s+and\s+)")  # ' Daniel Noboa, ' between two titles
 _REPRESENTED = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b")
 _REPRESENTED_BY = re.compile(r"(?:represented|led|headed|chaired)\s+by\b")  # what every _REPRESENTED match holds
-_COMPLEMENT_LEAD = re.compile(r"\s+(of|for|at|in|to)\s+(?P<the>the\s+)?")  # ' of the ' before a title's complement
+_COMPLEMENT_LEAD = re.compile(r"\s+(of|for|at|in|to|responsible\s+for)\s+(?P<the>the\s+)?")  # ' of the ' before a title's complement
 _SPACE = re.compile(r"\s+")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)")  # ' (ICIBI)' after a name
 _ITEM = rf"{WORD}(?:\s+{WORD}){{0,2}}"  # 'Justice, Home Affairs and Migration'
@@ -118,9 +118,10 @@ class TitleFinder:
         return (owners[-1].key, match.end()) if owners else None
 
     def _raw_titles(self, sentence: Sentence) -> list[TitleMention]:
-        found = []
+        found: list[TitleMention] = []
         for match in title_pattern().finditer(self.text, sentence.start, sentence.end):
-            if self.text[match.end():match.end() + 2] in ("’s", "'s") or self._inside_entity(match.start(), match.end()):
+            if self.text[match.end():match.end() + 2] in ("’s", "'s") or self._inside_entity(match.start(), match.end()) \
+                    or (found and match.start() < found[-1].end):  # 'Prime Minister' in 'Secretary to the Prime Minister'
                 continue
             end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())
             begin, title = self._unlisted_modifiers(match.start(), sentence.start, title)
@@ -176,7 +177,11 @@ class TitleFinder:
                                                     or self._meeting_after(entity_end, stop)):
                 break  # 'the Prime Minister at the European Political Community summit': where, not whose
             if match.group(1) == "to" and entity is None:
-                break
+                served = title_pattern().match(self.text, match.end()) if match.group("the") else None
+                if not served:
+                    break
+                title, end = f"{title} {self.text[end:served.end()].strip()}", served.end()
+                continue  # 'the Secretary to the Prime Minister': a post serving another, with that one's complements
             if entity is not None and (entity.family in ("org", "state") or entity.cls == "Region"):
                 if entity.cls == "State":
                     country = entity.key

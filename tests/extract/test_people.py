@@ -33,6 +33,14 @@ from helpers import extract_text, facts, holdings
     ("Tom Pell, branch commander at the National Crime Agency, visited Dover.",
      ("Tom Pell", "branch commander", "National Crime Agency")),
     ("Tom Pell, a senior investigating officer at Europol, visited Dover.", ("Tom Pell", "senior investigating officer", "Europol")),
+    ("The Commander-in-Chief of the Border Guard, Maj. Gen. Ruth Aldous, visited Dover.",
+     ("Ruth Aldous", "Commander-in-Chief", "Border Guard")),
+    ("Tom Pell, Chief Operating Officer of the Maritime Coordination Agency, visited Dover.",
+     ("Tom Pell", "Chief Operating Officer", "Maritime Coordination Agency")),
+    ("The Treasurer, Tom Pell, visited Dover.", ("Tom Pell", "Treasurer", None)),
+    ("The Secretary to the Prime Minister, Tom Pell, visited Dover.", ("Tom Pell", "Secretary to the Prime Minister", None)),
+    ("Tom Pell, Secretary of State to the Minister of Foreign Affairs and Migration, visited Dover.",
+     ("Tom Pell", "Secretary of State to the Minister of Foreign Affairs and Migration", None)),
 ])
 def test_people_title_and_name_in_any_order(tmp_path, sentence: str, expected: tuple) -> None:
     found = holdings(extract_text(tmp_path, sentence))
@@ -192,3 +200,18 @@ def test_people_a_second_title_after_and_the_is_no_name(tmp_path) -> None:
     text = ("The contract was handed over after speeches by the Deputy Minister of Regional Development and Public Works "
             "and the Consul General of Türkiye in Burgas.")
     assert not any(p == "Consul General" for p, _, _ in holdings(extract_text(tmp_path, text)))
+
+
+def test_people_bare_minister_is_the_one_minister_not_the_prime_minister(tmp_path) -> None:
+    text = ("The Minister for Home Affairs, Tom Pell, called on the Prime Minister, Ruth Aldous. "
+            "The Secretary to the Prime Minister, Jane Okafor, also attended.\n\n"
+            'The Minister said: "We will never let people settle here by boat."')
+    [quote] = facts(extract_text(tmp_path, text, published="2019-06-04"), "DirectQuote")
+    assert quote["speaker"] == ["Tom Pell"]
+
+
+def test_people_minister_responsible_for_a_portfolio_is_not_a_bare_minister(tmp_path) -> None:
+    text = ("The Minister of Public Safety, Tom Pell, spoke. The Prime Minister, Ruth Aldous, met the President "
+            "in Washington on Tuesday with the Minister responsible for Trade, Jane Okafor.")
+    [meeting] = facts(extract_text(tmp_path, text, published="2025-10-09"), "Meeting")
+    assert "Tom Pell" not in meeting["participant"]

@@ -31,7 +31,9 @@ def _split(folder: Path, body: str) -> list[Sentence]:
      ["Capt. Ellis briefed Sen. Marsh.", "Both left."]),
     ("They met Professor G.L. Peiris in Colombo. Both left.\n",
      ["They met Professor G.L. Peiris in Colombo.", "Both left."]),
-], ids=["mr-dr", "us", "capt-sen", "initials"])
+    ("They met Maj. Gen. Tomasz Praga and Brig. Gen. Wioleta Gorzkowska. Both left.\n",
+     ["They met Maj. Gen. Tomasz Praga and Brig. Gen. Wioleta Gorzkowska.", "Both left."]),
+], ids=["mr-dr", "us", "capt-sen", "initials", "abbreviated-ranks"])
 def test_split_sentences_abbreviation_does_not_split(tmp_path: Path, body: str, expected: list[str]) -> None:
     assert [s.text for s in _split(tmp_path, body)] == expected
 
