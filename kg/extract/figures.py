@@ -6,8 +6,12 @@ what is counted, not who reports, so they are passed over.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from kg.extract.context import Context
 from kg.model import Fact, Ref, Sentence, Span
+from kg.patterns import patterns
 from kg.values.money import amount_text, readable
 
 _NOT_SUBJECT = {"CriminalNetwork", "Legislation", "Policy", "Programme", "Meeting", "Summit", "Conference",
@@ -21,13 +25,30 @@ def extract_figures(ctx: Context) -> list[Fact]:
             facts.append(_figure(ctx, sentence, money.start, money.end, money.amount, money.currency,
                                  money.qualifier, readable(money.amount, money.currency)))
         for quantity in ctx.quantities[sentence.index]:
-            unit = quantity.unit or _unit_before(ctx, sentence)
+            unit = quantity.unit or _counted_subject(ctx, sentence, quantity.start) or _unit_before(ctx, sentence)
             if not unit:
                 continue
             label = f"{amount_text(quantity.value)} {unit}"
             facts.append(_figure(ctx, sentence, quantity.start, quantity.end, quantity.value, unit,
                                  quantity.qualifier, label))
     return facts
+
+
+@lru_cache(maxsize=1)
+def _subject_count() -> re.Pattern:
+    """A sentence that opens on what it counts and a verb that brings it to a level: 'Enforcement actions along the
+    Southwest border fell to' (figures.yaml ``level_verbs``)."""
+    verbs = "|".join(patterns("figures")["level_verbs"])
+    return re.compile(rf"(?:[Tt]he\s+)?(?:(?:total\s+)?number\s+of\s+)?(?P<unit>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){{0,3}}?)"
+                      rf"(?:\s+(?:along|on|in|at|across|from|to|by|into)\s+[^,;]{{0,60}}?)?\s+(?:{verbs})\s+(?:to\s+|at\s+)?")
+
+
+def _counted_subject(ctx: Context, sentence: Sentence, position: int) -> str:
+    """What a sentence like 'Crossings fell to 1,200, down from 1,500' counts: its subject, before the number."""
+    match = _subject_count().match(ctx.doc.text, sentence.start, position)
+    if not match or match.end() > position or match.group("unit").lower() in patterns("figures")["not_units"]:
+        return ""
+    return match.group("unit").lower()
 
 
 def _unit_before(ctx: Context, sentence: Sentence) -> str:

@@ -44,6 +44,7 @@ class Quantity:
 
 _CHANGE = re.compile(r"\s+(?:increase|rise|drop|fall|decrease|reduction|cut|decline|uplift|boost)\b")
 _SCALE = re.compile(r"\s+(million|billion|thousand)\b")
+_RESTATED = re.compile(r"\s*\(\d{1,6}\)")  # 'two (2)': a number word restated in digits
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _ACRONYM = re.compile(r"(?:\s+\([A-Z][\w&.-]*\))?")
@@ -103,8 +104,9 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
     is_taken = _cover(taken)
     counted: list[Quantity] = []  # counts with a unit, in order; those before the last full stop are passed
     first, last_stop, scanned = 0, -1, start
+    skip_to = start
     for match in _matches(text, start, end):
-        if is_taken(match.start("number")):
+        if is_taken(match.start("number")) or match.start() < skip_to:
             continue
         if _glued(text, match):
             measure = _measure_after_hyphen().match(text, match.end(), end)
@@ -127,7 +129,11 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
         scale = _SCALE.match(text, match.end(), end)
         if scale:
             value *= {"thousand": 1000, "million": 10**6, "billion": 10**9}[scale.group(1)]
-        unit, unit_end = _unit(text, scale.end() if scale else match.end(), end, stop_words, names)
+        after = scale.end() if scale else match.end()
+        restated = _RESTATED.match(text, after, end) if number.isalpha() else None
+        if restated:  # 'two (2) coastal patrol vessels': the digits say the number again
+            after, skip_to = restated.end(), restated.end()
+        unit, unit_end = _unit(text, after, end, stop_words, names)
         if not unit:
             last_stop = max(last_stop, text.rfind(".", scanned, match.start()))
             scanned = match.start()

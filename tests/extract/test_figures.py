@@ -26,3 +26,9 @@ def test_figures_number_words(tmp_path) -> None:
 
 def test_figures_years_are_not_figures(tmp_path) -> None:
     assert figures(tmp_path, "In 2022 the route closed.") == []
+
+
+def test_figures_a_count_without_unit_counts_the_subject_that_reaches_it(tmp_path) -> None:
+    text = "Enforcement actions along the border fell to 104,344, down 28 percent from 144,278 in May."
+    units = {(f["value"][0], f["unit"][0]) for f in facts(extract_text(tmp_path, text), "ReportedFigure")}
+    assert {("104344", "enforcement actions"), ("144278", "enforcement actions")} <= units

@@ -32,6 +32,7 @@ def _only(text: str) -> Quantity:
     ("The fence is 186,25 km. It ends there.", "186,25 km", Decimal("186.25"), "km", None),
     ("Guards stopped 250.000 attempts to cross.", "250.000 attempts", Decimal(250000), "attempts", None),
     ("Guards stopped 1.250.000 attempts to cross.", "1.250.000 attempts", Decimal(1250000), "attempts", None),
+    ("The Guard buys two (2) coastal patrol vessels.", "two (2) coastal patrol vessels", Decimal(2), "coastal patrol vessels", None),
 ])
 def test_find_quantities_count_with_unit(text: str, quote: str, value: Decimal, unit: str, qualifier: str | None) -> None:
     quantity = _only(text)
