@@ -121,3 +121,10 @@ def test_statements_quote_ending_reported_speech_after_a_comma(tmp_path) -> None
             "\u201cso that we all share one picture\u201d.\n")
     [quote] = quotes(tmp_path, text, "2023-11-27")
     assert quote["speaker"] == ["Nancy Faeser"] and quote["text"] == ["so that we all share one picture"]
+
+
+def test_statements_quote_then_the_next_sentence_names_who_reacted(tmp_path) -> None:
+    text = ('"For the first time, Ottawa has recognised the impact on Quebec." Quebec\'s Minister of Immigration, '
+            "Jane Okafor, reacted in those terms on Twitter today. She had been in Ottawa earlier this week.")
+    [quote] = facts(extract_text(tmp_path, text, published="2018-06-01"), "DirectQuote")
+    assert quote["speaker"] == ["Jane Okafor"] and quote["text"][0].startswith("For the first time")
