@@ -175,3 +175,10 @@ def test_commitments_staff_moved_into_a_body_benefit_it(tmp_path) -> None:
 
 def test_commitments_a_further_count_of_cases_is_no_commitment(tmp_path) -> None:
     assert commitments(tmp_path, "A further 13 cases are still before the courts, and rulings are expected this year.") == []
+
+
+def test_commitments_list_of_what_a_declaration_says(tmp_path) -> None:
+    text = ("In the declaration the ministers:\n\n- ask for a legal framework that lets Frontex act in third countries;\n"
+            "- will build new partnerships with countries of origin and transit.\n")
+    found = commitments(tmp_path, text)
+    assert [c["capability"][0][:28] for c in found] == ["ask for a legal framework th", "will build new partnerships "]
