@@ -46,7 +46,7 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
             continue
         found = _additional(ctx, sentence)
         found += _percent_increase(ctx, sentence, facts + found)
-        found += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence)
+        found += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence) + _provision(ctx, sentence)
         found += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence, found) + _will_do(ctx, sentence)
         found += _these_include(ctx, sentence) + _funded_purposes(ctx, sentence, packages)
         found += _money_purposes(ctx, sentence, packages, found)
@@ -323,6 +323,27 @@ def _deployment(ctx: Context, sentence: Sentence) -> list[Fact]:
     beneficiary = next((m.key for m in ctx.mentions_in(match.end(), sentence.end)
                         if ctx.entities[m.key].cls not in _NOT_BENEFICIARY), None)
     fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+    return [fact]
+
+
+@lru_cache(maxsize=1)
+def _provision_pattern() -> re.Pattern:
+    """'has also provided two vessels to Sri Lanka': a counted thing handed to a body (facts.yaml ``provision_verbs``)."""
+    return re.compile(rf"\b(?:{cue_pattern('provision_verbs').pattern})\s+(?P<what>[^.;,]{{3,60}}?)\s+to\s+(?:the\s+)?")
+
+
+def _provision(ctx: Context, sentence: Sentence) -> list[Fact]:
+    text = ctx.doc.text
+    match = _provision_pattern().search(text, sentence.start, sentence.end)
+    if not match or ctx.in_quote(match.start()):
+        return []
+    counted = [q for q in ctx.quantities[sentence.index] if q.start == match.start("what") and q.unit and q.unit != "percent"]
+    receiver = next((m for m in ctx.mentions_in(match.end(), sentence.end) if m.start == match.end()), None)
+    if not counted or receiver is None or ctx.entities[receiver.key].family not in ("org", "state"):
+        return []  # 'provided support to', 'provided £5 million to' (money is funding): nothing counted, or no one
+    fact = _new(ctx, "provision", match.start("what"), match.end("what"), match.group("what"))
+    _quantify(ctx, fact, sentence, match.start("what"), match.end("what"))
+    fact.add("beneficiary", Ref(receiver.key))
     return [fact]
 
 

@@ -182,3 +182,13 @@ def test_commitments_list_of_what_a_declaration_says(tmp_path) -> None:
             "- will build new partnerships with countries of origin and transit.\n")
     found = commitments(tmp_path, text)
     assert [c["capability"][0][:28] for c in found] == ["ask for a legal framework th", "will build new partnerships "]
+
+
+def test_commitments_counted_things_provided_to_a_state(tmp_path) -> None:
+    text = "Australia has also provided two vessels to Sri Lanka, in 2014 and in 2017, to strengthen its maritime security."
+    [found] = commitments(tmp_path, text)
+    assert (found["quantity"], found["beneficiary"]) == (["2"], ["Sri Lanka"])
+
+
+def test_commitments_support_provided_to_a_body_counts_nothing(tmp_path) -> None:
+    assert commitments(tmp_path, "The NCA provided support to Kent Police last year.") == []
