@@ -192,11 +192,11 @@ def _quote_then_speaker(ctx: Context, start: int, end: int) -> Fact | None:
     attribution = (close + 1, _sentence_end(ctx, close, end))
     if not text[attribution[0]:attribution[1]].strip() and attribution[1] < end:
         # '"... since last year." Quebec's Minister ..., David Heurtel, reacted in those terms': the next sentence
-        following = next(s for s in ctx.sentences if s.start >= attribution[1])
-        attribution = (following.start, following.end)
-        verb = cue_pattern("speech_verbs").search(text, *attribution)
-        if verb is None or verb.start() - following.start > _SPEAKER_REACH:
+        following = next((s for s in ctx.sentences if attribution[1] <= s.start < end), None)
+        verb = following and cue_pattern("speech_verbs").search(text, following.start, following.end)
+        if not verb or verb.start() - following.start > _SPEAKER_REACH:
             return None
+        attribution = (following.start, following.end)
     if not cue_pattern("speech_verbs").search(text, *attribution):
         return None
     return _statement(ctx, start + 1, _quote_end(text, start, close), attribution, "quote_then_speaker")

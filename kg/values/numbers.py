@@ -27,7 +27,7 @@ def digits_value(number: str) -> Decimal:
     at all; a comma before one or two last digits is a decimal comma."""
     if _DECIMAL_COMMA.fullmatch(number):
         return Decimal(number.replace(",", "."))
-    if number.count(".") > 1 or number.endswith(".000") and "," not in number:
+    if number.count(".") > 1 or (number.endswith(".000") and "," not in number):
         number = number.replace(".", "")
     return Decimal(_GROUPING.sub("", number))
 
