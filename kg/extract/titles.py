@@ -26,6 +26,8 @@ _POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the H
 _LIST_STEP = re.compile(rf"\s+{WORD}(?:\s+{WORD}){{0,3}}(?:,\s+(?:and\s+)?|\s+and\s+)")  # ' Daniel Noboa, ' between two titles
 _REPRESENTED = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b")
 _REPRESENTED_BY = re.compile(r"(?:represented|led|headed|chaired)\s+by\b")  # what every _REPRESENTED match holds
+_STATE_STEP = re.compile(r",?\s+(?:and\s+)?of\s+(?:the\s+)?")  # ', and of ' before the next state of a shared title
+_NAME_STEP = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,4}?[A-Z][\w’'-]*(?=,|\s+and\b|[.;]|$)")  # ', Brahim Merad'
 _COMPLEMENT_LEAD = re.compile(r"\s+(of|for|at|in|to|responsible\s+for)\s+(?P<the>the\s+)?")  # ' of the ' before a title's complement
 _SPACE = re.compile(r"\s+")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)")  # ' (ICIBI)' after a name
@@ -74,6 +76,16 @@ class TitleMention:
     organisation: str | None
     country: str | None
     former: bool = False
+
+
+@lru_cache(maxsize=1)
+def _plural_title() -> re.Pattern:
+    """'Ministers of the Interior', 'Interior Ministers' before 'of STATE': a title in the plural."""
+    rules = patterns("posts")
+    heads = "|".join(re.escape(h) for h in sorted(rules["heads"], key=len, reverse=True))
+    mods = "|".join(re.escape(m) for m in sorted(rules["modifiers"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<mods>(?:{mods})\s+)?(?P<head>{heads})s(?:\s+(?P<complement>(?:of|for)\s+(?:the\s+)?"
+                      rf"[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?(?=,?\s+of\s)")
 
 
 class TitleFinder:
@@ -130,7 +142,25 @@ class TitleFinder:
             prefix_org, prefix_country, start = self._prefix(begin, sentence.start)
             former = bool(_FORMER.search(self.text, max(sentence.start, start - _LONGEST_NAME), start))
             found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country, former))
-        return sorted(found + self._lower_case_titles(sentence), key=lambda t: t.start)
+        return sorted(found + self._lower_case_titles(sentence) + self._distributed_titles(sentence), key=lambda t: t.start)
+
+    def _distributed_titles(self, sentence: Sentence) -> list[TitleMention]:
+        """'the Ministers of the Interior of Algeria, Brahim Merad, of Libya, Imad Trabelsi, and of Tunisia, ...': a
+        plural title shared out among states, one 'of STATE, NAME' at a time; each is that state's post."""
+        found = []
+        for match in _plural_title().finditer(self.text, sentence.start, sentence.end):
+            title = " ".join(part.strip() for part in match.group("mods", "head", "complement") if part)
+            start, position = match.start(), match.end()
+            while step := _STATE_STEP.match(self.text, position, sentence.end):
+                state, state_end = self._entity_starting(step.end())
+                if state is None or state.cls != "State":
+                    break
+                found.append(TitleMention(start, state_end, title, None, state.key))
+                name = _NAME_STEP.match(self.text, state_end, sentence.end)
+                if not name:
+                    break
+                start = position = name.end()
+        return found
 
     def _lower_case_titles(self, sentence: Sentence) -> list[TitleMention]:
         """'Home Office minister Alex Norris': a lower-case title between an organisation and a name is the

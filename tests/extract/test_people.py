@@ -215,3 +215,11 @@ def test_people_minister_responsible_for_a_portfolio_is_not_a_bare_minister(tmp_
             "in Washington on Tuesday with the Minister responsible for Trade, Jane Okafor.")
     [meeting] = facts(extract_text(tmp_path, text, published="2025-10-09"), "Meeting")
     assert "Tom Pell" not in meeting["participant"]
+
+
+def test_people_plural_title_shared_out_among_states(tmp_path) -> None:
+    text = ("Minister Tom Pell met the Ministers of the Interior of Algeria, Ruth Aldous, of Libya, Jane Okafor, "
+            "and of Tunisia, Omar Haddad.")
+    found = {(person, post, org) for person, post, org in holdings(extract_text(tmp_path, text, published="2025-04-12"))}
+    assert {("Ruth Aldous", "Minister of the Interior", "Algeria"), ("Jane Okafor", "Minister of the Interior", "Libya"),
+            ("Omar Haddad", "Minister of the Interior", "Tunisia")} <= found
