@@ -17,11 +17,16 @@ def patterns(name: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def title_words() -> tuple[str, str]:
+    """posts.yaml's title modifiers and heads as regex alternatives, longest first: (modifiers, heads)."""
+    rules = patterns("posts")
+    return tuple("|".join(re.escape(w) for w in sorted(rules[key], key=len, reverse=True)) for key in ("modifiers", "heads"))
+
+
+@lru_cache(maxsize=1)
 def title_pattern() -> re.Pattern:
     """A post title: up to four modifiers and a head ('Home Secretary', 'Federal Foreign Minister')."""
-    rules = patterns("posts")
-    heads = "|".join(re.escape(h) for h in sorted(rules["heads"], key=len, reverse=True))
-    mods = "|".join(re.escape(m) for m in sorted(rules["modifiers"], key=len, reverse=True))
+    mods, heads = title_words()
     return re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,4}}(?:{heads})(?![\w’'-])")
 
 

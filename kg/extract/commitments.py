@@ -338,7 +338,7 @@ def _provision(ctx: Context, sentence: Sentence) -> list[Fact]:
     if not match or ctx.in_quote(match.start()):
         return []
     counted = [q for q in ctx.quantities[sentence.index] if q.start == match.start("what") and q.unit and q.unit != "percent"]
-    receiver = next((m for m in ctx.mentions_in(match.end(), sentence.end) if m.start == match.end()), None)
+    receiver = ctx.mention_at(match.end(), sentence.end)
     if not counted or receiver is None or ctx.entities[receiver.key].family not in ("org", "state"):
         return []  # 'provided support to', 'provided £5 million to' (money is funding): nothing counted, or no one
     fact = _new(ctx, "provision", match.start("what"), match.end("what"), match.group("what"))

@@ -108,6 +108,10 @@ class Context:
     def mentions_in(self, start: int, end: int) -> list[EntityMention]:
         return self._by_start("mentions").within(start, end)
 
+    def mention_at(self, start: int, end: int) -> EntityMention | None:
+        """The first mention that opens exactly at ``start`` and ends by ``end`` ('... to |Sri Lanka|')."""
+        return next((m for m in self.mentions_in(start, end) if m.start == start), None)
+
     def refs_in(self, start: int, end: int) -> list[PersonRef]:
         return self._by_start("refs").within(start, end)
 

@@ -396,7 +396,7 @@ _NAME_BEFORE_NOUN = re.compile(r"((?:[A-Z0-9][\w’'&-]*\s+){1,6}(?:[a-z-]+(?:al
 def _of_body(ctx: Context, end: int, stop: int) -> str:
     """' of the Calais Group' after a meeting noun: the body that met, part of the meeting's name."""
     joint = re.compile(r"\s+of\s+(?:the\s+)?").match(ctx.doc.text, end, stop)
-    body = joint and next((m for m in ctx.mentions_in(joint.end(), stop) if m.start == joint.end()), None)
+    body = joint and ctx.mention_at(joint.end(), stop)
     if not body or ctx.entities[body.key].family not in ("org", "group"):
         return ""
     return f"{ctx.doc.text[end:joint.end()]}{ctx.entities[body.key].label}"

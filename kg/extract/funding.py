@@ -52,10 +52,6 @@ _CHANGE_END = re.compile(r"\s*(?:[,.;)]|$|(?:over|on|compared|from|than|since|ye
 _AMOUNT_LEAD = r"(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$"  # words before an amount
 _BEFORE_AMOUNT = re.compile(rf"(?:\s*\([A-Z]{{2,10}}\))?\s+{_AMOUNT_LEAD}")  # 'KDN RM18.5 billion'
 _WITH_AMOUNT = re.compile(rf"\s+with\s+{_AMOUNT_LEAD}")
-# The verb of giving after a body that is its subject ('The Ministry ... is funding', 'Canada will make ... available').
-_GIVING = re.compile(r"\s*(?:\([A-Z]{2,10}\)\s*)?(?:is|are|has|have|will|would|also|today|now|\s)*"
-                     r"(?:fund(?:s|ed|ing)?|financ(?:es|ed|ing)|provid(?:es|ed|ing)|allocat(?:es|ed|ing)|award(?:s|ed|ing)|"
-                     r"grant(?:s|ed|ing)|give|gives|gave|giving|make|makes|made|making|invest(?:s|ed|ing)?|contribut(?:es|ed|ing))\b")
 _SINGULAR_OF = re.compile(r"[a-z]+(?<!s)\s+of\s")  # 'acquisition of', 'care of': a singular head before 'of'
 
 
@@ -236,12 +232,20 @@ def announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | No
     return ((by or subject[-1:])[0].key, None) if by or subject else _intro_subject(ctx, sentence)
 
 
+@lru_cache(maxsize=1)
+def _giving() -> re.Pattern:
+    """The verb of giving right after a body that is its subject ('The Ministry ... is funding', 'Canada will make
+    ... available'; facts.yaml ``giving_verbs``)."""
+    return re.compile(rf"\s*(?:\([A-Z]{{2,10}}\)\s*)?(?:is|are|has|have|will|would|also|today|now|\s)*"
+                      rf"(?:{alternation('giving_verbs')})\b")
+
+
 def _giver(ctx: Context, sentence: Sentence, position: int) -> Announcer | None:
     """'The Ministry of Migration and Asylum is funding the Hellenic Coast Guard with 105 million euros': the body
     that is the subject of a verb of giving before the amount."""
     text = ctx.doc.text
     givers = [m for m in ctx.mentions_in(sentence.start, position) if _agent(ctx, m.key) and not ctx.in_quote(m.start)
-              and _GIVING.match(text, m.end, position)]
+              and _giving().match(text, m.end, position)]
     return (givers[0].key, None) if givers else None
 
 
@@ -309,7 +313,7 @@ def _in_its(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     match = _IN_ITS.match(ctx.doc.text, start, sentence.end)
     if not match:
         return []
-    mention = next((m for m in ctx.mentions_in(match.end(), sentence.end) if m.start == match.end()), None)
+    mention = ctx.mention_at(match.end(), sentence.end)
     if mention is None or not _agent(ctx, mention.key):
         return []
     owned = ctx.doc.text[mention.end:mention.end + 2] in ("'s", "’s")
@@ -406,7 +410,7 @@ def _to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     match = _TO.match(ctx.doc.text, _money_tail().match(ctx.doc.text, start, sentence.end).end(), sentence.end)
     if not match:
         return []
-    mention = next((m for m in ctx.mentions_in(match.end(), sentence.end) if m.start == match.end()), None)
+    mention = ctx.mention_at(match.end(), sentence.end)
     if not mention or not _agent(ctx, mention.key):
         return []
     listed = [key for key in _named_list(ctx, match.end(), sentence.end) if _agent(ctx, key)]
@@ -519,7 +523,7 @@ def _go_to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     listed = _named_list(ctx, match.end(), sentence.end)  # 'goes to the CBSA, the RCMP and Public Safety Canada'
     if listed:
         return listed
-    first = next((m for m in ctx.mentions_in(match.end(), end) if m.start == match.end()), None)
+    first = ctx.mention_at(match.end(), end)
     if first is not None and ctx.entities[first.key].family == "place":
         return [first.key]  # 'goes to Arizona, California, New Mexico and Texas': the first place, not a group
     return [_group(ctx, text[match.end():end])] if tidy(text[match.end():end]) else []
@@ -580,7 +584,7 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
     laws = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40 and ctx.entities[m.key].family == "law"]
     if laws:
         return laws[0].key
-    named = next((m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start == lead.end()), None)
+    named = ctx.mention_at(lead.end(), sentence.end)
     if named is not None and budget and budget.start() == 0 and named.end >= lead.end() + budget.end(1):
         return named.key  # 'from the EU Emergency Trust Fund for Africa', a body the gazetteer knows
     if budget and (not lead.group("by") or budget.start() == 0):  # 'financed by the EU Trust Fund', not 'by the UK'

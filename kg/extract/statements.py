@@ -28,6 +28,7 @@ _QUOTED = re.compile(r"[“\"][^“”\"\n]{3,}[”\"]")  # a quote opened and c
 # country would be a partner: "', 'X said they would meet more often, "so that ...'.
 _SAID_AFTER = r"[,.!?]?\s*(?:(?P<pronoun>he|she)\s+|[^“”\"]{{0,120}}?)(?:{verbs})[^“”\".;]{{0,60}}"
 _SAID_BEFORE = r"(?:{verbs})[^“”\".;:]{{0,120}}(?:\bthat\b[^“”\".;:]{{0,120}}?|[:,]\s*)[“\"]"
+_SPEAKER_REACH = 120  # characters from the start of the sentence after a quote to its speech verb
 _DASH_LINE = re.compile(r"[ \t]*\n[ \t]*[–—-][ \t]*")  # a line break, then a dash opening the speaker's line
 
 
@@ -197,12 +198,9 @@ def _quote_then_speaker(ctx: Context, start: int, end: int) -> Fact | None:
         if not verb or verb.start() - following.start > _SPEAKER_REACH:
             return None
         attribution = (following.start, following.end)
-    if not cue_pattern("speech_verbs").search(text, *attribution):
+    elif not cue_pattern("speech_verbs").search(text, *attribution):
         return None
     return _statement(ctx, start + 1, _quote_end(text, start, close), attribution, "quote_then_speaker")
-
-
-_SPEAKER_REACH = 120  # characters from the start of the sentence after a quote to its speech verb
 
 
 def _sentence_end(ctx: Context, position: int, end: int) -> int:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention
 from kg.gazetteer import Gazetteer
 from kg.model import Sentence
-from kg.patterns import meeting_noun_pattern, patterns, title_pattern
+from kg.patterns import meeting_noun_pattern, patterns, title_pattern, title_words
 from kg.values.names import tidy
 
 WORD = rf"[{UPPER}][\w’'-]*"
@@ -81,9 +81,7 @@ class TitleMention:
 @lru_cache(maxsize=1)
 def _plural_title() -> re.Pattern:
     """'Ministers of the Interior', 'Interior Ministers' before 'of STATE': a title in the plural."""
-    rules = patterns("posts")
-    heads = "|".join(re.escape(h) for h in sorted(rules["heads"], key=len, reverse=True))
-    mods = "|".join(re.escape(m) for m in sorted(rules["modifiers"], key=len, reverse=True))
+    mods, heads = title_words()
     return re.compile(rf"(?<![\w-])(?P<mods>(?:{mods})\s+)?(?P<head>{heads})s(?:\s+(?P<complement>(?:of|for)\s+(?:the\s+)?"
                       rf"[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*))?(?=,?\s+of\s)")
 
@@ -147,7 +145,9 @@ class TitleFinder:
     def _distributed_titles(self, sentence: Sentence) -> list[TitleMention]:
         """'the Ministers of the Interior of Algeria, Brahim Merad, of Libya, Imad Trabelsi, and of Tunisia, ...': a
         plural title shared out among states, one 'of STATE, NAME' at a time; each is that state's post."""
-        found = []
+        found: list[TitleMention] = []
+        if "s of " not in sentence.text and "s, of " not in sentence.text:
+            return found  # the plural head, or its complement, is always followed by 'of': most sentences need no scan
         for match in _plural_title().finditer(self.text, sentence.start, sentence.end):
             title = " ".join(part.strip() for part in match.group("mods", "head", "complement") if part)
             start, position = match.start(), match.end()
