@@ -123,15 +123,17 @@ def test_answer_over_byte_cap_is_refused(endpoint: str) -> None:
 def test_query_cancelled_by_the_server_timeout_is_an_error(oxigraph_dir: Path) -> None:
     """Oxigraph ends an answer it cancels with its message after what it sent, as a success (200).
 
-    Counting a cross product of the graph with itself three times (billions of
-    rows) runs until the server's one-second timeout cancels it.
+    Counting the cross product of the graph with itself (hundreds of millions
+    of rows) runs until the server's one-second timeout cancels it. A threefold
+    product is no better runaway: building its join ignores the timeout for
+    about 30 s, which raced the proxy's own wait and made this test flaky.
     """
     server = OxigraphServer(oxigraph_dir, timeout_s=1)
     capped = None
     try:
         server.start()
         capped = CappedProxy("127.0.0.1", 0, (server.host, server.port), timeout_s=1).start()
-        runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
         direct = ask(server.url + "query", runaway, FORMATS["csv"])
         assert direct == (200, "text/csv; charset=utf-8", b"n\r\nThe SPARQL operation has been cancelled")
         status, _, body = ask(capped.url + "query", runaway, FORMATS["csv"])
