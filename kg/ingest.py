@@ -31,6 +31,7 @@ MAX_CHARS = 2_000_000
 EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
 _USED_KEYS = ("title", "published", "date", "publisher", "url")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+_FLAT_LINE = re.compile(r"([A-Za-z_][\w-]*):[ \t]+(\S.*?)[ \t]*")
 
 
 def find_documents(paths: list[Path]) -> list[Path]:
@@ -117,6 +118,8 @@ def _front_matter(text: str, path: Path) -> tuple[dict, int]:
     try:
         meta = load_yaml(match.group(1) or "") or {}
     except yaml.YAMLError as exc:
+        if (flat := _flat_lines(match.group(1))) is not None:
+            return flat, match.end()
         if "flow level" in str(exc):  # libyaml's limit on nesting; the pure-Python reader hits RecursionError
             raise InputError(f"{path}: the front matter is nested too deeply") from None
         raise InputError(f"{path}: the front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
@@ -127,6 +130,19 @@ def _front_matter(text: str, path: Path) -> tuple[dict, int]:
     if not isinstance(meta, dict):
         raise InputError(f"{path}: the front matter is not a set of 'key: value' lines")
     return meta, match.end()
+
+
+def _flat_lines(block: str) -> dict[str, str] | None:
+    """'key: value' lines whose values hold ': ' (a title like 'Summit at Sandhurst: new treaty'), read as written.
+
+    YAML refuses a colon and space inside an unquoted value, but people write
+    front matter by hand and mean the whole line; any other YAML fault stays one.
+    """
+    lines = [line for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    matches = [_FLAT_LINE.fullmatch(line) for line in lines]
+    if not all(matches) or not any(": " in m.group(2) for m in matches):
+        return None
+    return {m.group(1): m.group(2) for m in matches}
 
 
 def _first_line(body: str) -> str:

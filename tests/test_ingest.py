@@ -64,6 +64,15 @@ def test_read_document_byte_order_mark_does_not_hide_front_matter(tmp_path: Path
     assert (doc.title, doc.published) == ("Patrols expanded on the Kent coast", date(2023, 5, 4))
 
 
+def test_read_document_title_with_an_unquoted_colon_is_read_as_written(tmp_path: Path) -> None:
+    """YAML refuses 'key: a: b', but a hand-written front matter means the whole line."""
+    text = ("---\ntitle: Summit at Sandhurst: a new border treaty\npublished: 2018-01-18\n---\n"
+            "The leaders met.\n")
+    doc = read_document(_write(tmp_path, "release.txt", text))
+    assert (doc.title, doc.published) == ("Summit at Sandhurst: a new border treaty", date(2018, 1, 18))
+    assert doc.text[doc.body_start:] == "The leaders met.\n"
+
+
 def test_read_document_without_front_matter_title_is_first_non_empty_line(tmp_path: Path) -> None:
     doc = read_document(_write(tmp_path, "release.txt", "\n\n  New returns deal with Albania  \nThe deal was signed.\n"))
     assert doc.title == "New returns deal with Albania"
