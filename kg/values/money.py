@@ -13,10 +13,7 @@ from functools import lru_cache
 from kg.patterns import patterns
 from kg.values.numbers import CONTINENTAL, SPACE_GROUPED, digits_value
 
-SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9,
-          "thousand": 10**3, "k": 10**3}
 _NUMBER = rf"(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s*(?P<scale>(?i:million|billion|thousand|bn|mln|mn|m|k|b))(?![a-zA-Z]))?"
 _CEILING = re.compile(r"(?:up to|as much as|a maximum of|no more than|capped at)\s+$", re.I)
 _QUALIFIER = re.compile(r"(?P<q>more than|over|around|about|approximately|almost|nearly|at least|some|roughly|an estimated|close to)\s+$", re.I)
 
@@ -40,7 +37,7 @@ def find_money(text: str, start: int, end: int, dollar: str = "USD") -> list[Mon
             symbol = match.groupdict().get("symbol") or match.group("word")
             code = currencies()[symbol]
             currency = dollar if code == "dollar" else code
-            amount = digits_value(match.group("number")) * SCALES.get((match.group("scale") or "").lower(), 1)
+            amount = digits_value(match.group("number")) * 10 ** scales().get((match.group("scale") or "").lower(), 0)
             before = text[max(start, match.start() - 30):match.start()]
             qualifier = _QUALIFIER.search(before)
             found.append(MoneyMention(match.start(), match.end(), match.group(0), _clean(amount),
@@ -57,18 +54,32 @@ def currencies() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def scales() -> dict[str, int]:
+    """Scale words after an amount (figures.yaml number_scales and money_scales) -> power of ten."""
+    rules = patterns("figures")
+    return {word.lower(): power for word, power in {**rules["number_scales"], **rules["money_scales"]}.items()}
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """An amount after its sign or code ('£75m', 'US$ 5 million'), and before its word ('63 million pounds').
     A one-letter sign (the rand's 'R') takes only a scaled or grouped amount: 'R690 million', not the 'R2' road."""
     rules = patterns("figures")
     letter = [sign for sign in rules["currency_signs"] if len(sign) == 1 and sign.isalpha()]
-    signs = "|".join(map(re.escape, sorted(set(rules["currency_signs"]) - set(letter), key=len, reverse=True)))
-    words = "|".join(map(re.escape, sorted(rules["currency_words"], key=len, reverse=True)))
-    before = re.compile(rf"(?<![\w$])(?P<symbol>{signs})\s?{_NUMBER}{_SCALE}")
-    after = re.compile(rf"(?<!\d){_NUMBER}{_SCALE}\s+(?P<word>{words})\b")
-    scaled_or_grouped = rf"(?=\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|[\d.]+\s*(?i:million|billion|bn|mln|mn|m|b)(?![a-zA-Z]))"
-    one_letter = re.compile(rf"(?<![\w$.])(?P<symbol>{'|'.join(letter) or '(?!)'}){scaled_or_grouped}{_NUMBER}{_SCALE}")
+    signs = _alternation(set(rules["currency_signs"]) - set(letter))
+    words = _alternation(rules["currency_words"])
+    scale = rf"(?:\s*(?P<scale>(?i:{_alternation(scales())}))(?![a-zA-Z]))?"
+    large = _alternation([word for word, power in scales().items() if power > 3])
+    before = re.compile(rf"(?<![\w$])(?P<symbol>{signs})\s?{_NUMBER}{scale}")
+    after = re.compile(rf"(?<!\d){_NUMBER}{scale}\s+(?P<word>{words})\b")
+    scaled_or_grouped = rf"(?=\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|[\d.]+\s*(?i:{large})(?![a-zA-Z]))"
+    one_letter = re.compile(rf"(?<![\w$.])(?P<symbol>{'|'.join(letter) or '(?!)'}){scaled_or_grouped}{_NUMBER}{scale}")
     return before, after, one_letter
+
+
+def _alternation(words: object) -> str:
+    """Words as a regex alternation, longest first so that 'mn' is tried before 'm'."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 _INSTALMENT = re.compile(r"\s*(?:in|for|during|by)?\s*(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?|the\s+\w+\s+(?:financial\s+)?year)\s*[.;,]?\s*$")

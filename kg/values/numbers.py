@@ -43,7 +43,6 @@ class Quantity:
 
 
 _CHANGE = re.compile(r"\s+(?:increase|rise|drop|fall|decrease|reduction|cut|decline|uplift|boost)\b")
-_SCALE = re.compile(r"\s+(million|billion|thousand)\b")
 _RESTATED = re.compile(r"\s*\(\d{1,6}\)")  # 'two (2)': a number word restated in digits
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
@@ -62,6 +61,12 @@ def _pattern() -> re.Pattern:
     quals = "|".join(patterns("figures")["qualifiers"])
     return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
                       rf"(?P<percent>\s?(?:%|per cent|percent))?")
+
+
+@lru_cache(maxsize=1)
+def _scale() -> re.Pattern:
+    """A scale word after a count ('1.2 million people', '3 lakh pilgrims'): figures.yaml ``number_scales``."""
+    return re.compile(rf"\s+({'|'.join(sorted(patterns('figures')['number_scales'], key=len, reverse=True))})\b")
 
 
 @lru_cache(maxsize=1)
@@ -126,9 +131,9 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
             continue
         if _YEAR.fullmatch(number):
             continue
-        scale = _SCALE.match(text, match.end(), end)
+        scale = _scale().match(text, match.end(), end)
         if scale:
-            value *= {"thousand": 1000, "million": 10**6, "billion": 10**9}[scale.group(1)]
+            value *= 10 ** patterns("figures")["number_scales"][scale.group(1)]
         after = scale.end() if scale else match.end()
         restated = _RESTATED.match(text, after, end) if number.isalpha() else None
         if restated:  # 'two (2) coastal patrol vessels': the digits say the number again

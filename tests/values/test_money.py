@@ -40,6 +40,10 @@ AMOUNTS = [
     ("The ministry gave € 3,5 million to the police.", "€ 3,5 million", Decimal("3500000"), "EUR"),
     ("The ministry gave EUR 1.250.000 to the police.", "EUR 1.250.000", Decimal("1250000"), "EUR"),
     ("The law set aside PLN 1,615 million for it.", "PLN 1,615 million", Decimal("1615000000"), "PLN"),
+    ("The terminal was built at a cost of Rs 487 crore.", "Rs 487 crore", Decimal("4870000000"), "INR"),
+    ("The gate cost about ₹6 crore.", "₹6 crore", Decimal("60000000"), "INR"),
+    ("Each post received Rs. 50 lakh for fencing.", "Rs. 50 lakh", Decimal("5000000"), "INR"),
+    ("The grant is worth Rf 68.75 million.", "Rf 68.75 million", Decimal("68750000"), "MVR"),
 ]
 
 

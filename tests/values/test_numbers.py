@@ -33,6 +33,8 @@ def _only(text: str) -> Quantity:
     ("Guards stopped 250.000 attempts to cross.", "250.000 attempts", Decimal(250000), "attempts", None),
     ("Guards stopped 1.250.000 attempts to cross.", "1.250.000 attempts", Decimal(1250000), "attempts", None),
     ("The Guard buys two (2) coastal patrol vessels.", "two (2) coastal patrol vessels", Decimal(2), "coastal patrol vessels", None),
+    ("The drive reached 3 lakh households.", "3 lakh households", Decimal(300000), "households", None),
+    ("Some 1.2 million people crossed.", "Some 1.2 million people", Decimal(1200000), "people", "some"),
 ])
 def test_find_quantities_count_with_unit(text: str, quote: str, value: Decimal, unit: str, qualifier: str | None) -> None:
     quantity = _only(text)
