@@ -21,6 +21,7 @@ from kg.patterns import meeting_noun_pattern
 
 _IN_NAME = re.compile(r"\bin\s+([A-Z][\w’'-]+)")
 _ANY_MEETING = ("meeting", "meetings", "talks")
+_ANOTHER_OCCASION = re.compile(r"\b(?:at|in|during|after|before|on|to|when|while)\b")
 _SIGNING = re.compile(r"\bwhen\b[^.]{0,60}\b(?:was|were)\s+signed\b")
 
 
@@ -35,7 +36,7 @@ def date_quotes_by_occasion(ctx: Context) -> None:
         meeting = _at_place(ctx, earlier, attribution) or _at_meeting(ctx, earlier, attribution)
         date = meeting.first("date") if meeting is not None else (
             _at_the_time(ctx, quote, attribution) or _where_the_narrative_was(ctx, quote, attribution)
-            or _said_just_before(ctx, quote))
+            or _said_just_before(ctx, quote) or _said_at_the_meeting_just_told(ctx, quote, attribution, earlier))
         if date is not None:
             quote.props["date"] = [date]
             quote.rule = f"{quote.rule}+occasion"
@@ -90,6 +91,25 @@ def _said_just_before(ctx: Context, quote: Fact) -> DateValue | None:
         return None
     days = [d.value for d in ctx.dates[sentence.index] if d.value and d.value.precision == "day"]
     return days[0] if len(days) == 1 else None
+
+
+def _said_at_the_meeting_just_told(ctx: Context, quote: Fact, span: tuple[int, int],
+                                   meetings: list[Fact]) -> DateValue | None:
+    """'On Thursday evening, Phumtham ... was joined at Mae Sot Airport by ...' then, opening the next paragraph,
+    '"No single country could ...," the Deputy Prime Minister said.': said at the meeting the paragraph before told,
+    which the speaker took part in."""
+    speaker = quote.first("speaker")
+    quoted = next((s for s in ctx.sentences if s.start <= quote.evidence.start < s.end), None)
+    if speaker is None or quoted is None or quoted.index == 0 or ctx.sentences[quoted.index - 1].paragraph == quoted.paragraph \
+            or _ANOTHER_OCCASION.search(ctx.doc.text, *span):
+        return None  # '... said at a press conference': an occasion of its own
+    told = [m for m in meetings if speaker in m.props.get("participant", [])
+            and _paragraph_of(ctx, m.evidence.start) == quoted.paragraph - 1]
+    return told[-1].first("date") if told else None
+
+
+def _paragraph_of(ctx: Context, position: int) -> int | None:
+    return next((s.paragraph for s in ctx.sentences if s.start <= position < s.end), None)
 
 
 def _names_start(ctx: Context, position: int, end: int) -> bool:

@@ -106,7 +106,7 @@ _SERIES_STEP = re.compile(r",\s+(?:and\s+)?(?:the\s+|his\s+|her\s+)?")  # ', and
 def _name_comma_pattern() -> re.Pattern:
     """'Nancy Faeser, the ' ending the text before a title: name_comma_title."""
     article = r"(?:the\s+|a\s+|an\s+)?(?:(?:new|former|current|newly appointed|self-styled|so-called)\s+)?"
-    return re.compile(rf"(?P<name>{_name_before()}){_post_nominals()},\s+"
+    return re.compile(rf"{_honorifics()}(?P<name>{_name_before()}){_post_nominals()},\s+"
                       rf"(?P<relative>who\s+(?:is|has\s+been|became)\s+(?:now\s+)?(?:also\s+)?)?{article}[“\"]?$")
 
 
@@ -118,14 +118,20 @@ def _counterpart_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _honorifics() -> str:
+    """Honorifics and ranks before a name, read past: 'His Excellency Abdulla Shahid', 'Maj. Gen. Tomasz Praga'."""
+    honorifics = "|".join(re.escape(h) for h in sorted(patterns("posts")["honorifics"], key=len, reverse=True))
+    return rf"(?:(?:{honorifics})\.?\s+)*"
+
+
+@lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern:
     rules = patterns("posts")
-    honorifics = "|".join(re.escape(h) for h in sorted(rules["honorifics"], key=len, reverse=True))
     particles = "|".join(rules["name_particles"])
     token = rf"{_not_post_nominal()}(?:{WORD}|(?:{particles})-{WORD})"
     lead = rf"(?:(?:{particles})\s+)*"
     first = rf"(?:{_INITIALS}\s*)?{WORD}"  # "G.L. Peiris", "J.D. Vance"
-    return re.compile(rf"(?:(?:{honorifics})\.?\s+)*(?P<name>{lead}{first}(?:\s+{_MIDDLE}{lead}{token}){{0,4}}){_post_nominals()}")
+    return re.compile(rf"{_honorifics()}(?P<name>{lead}{first}(?:\s+{_MIDDLE}{lead}{token}){{0,4}}){_post_nominals()}")
 
 
 class PeopleFinder:
@@ -225,8 +231,10 @@ class PeopleFinder:
         """'Deputy Prime Minister and Justice Secretary David Lammy': both titles are his."""
         for first, second in zip(titles, titles[1:]):
             if not re.fullmatch(r",?\s+and\s+", self.text[first.end:second.start]) \
-                    or re.search(r"\b(?:the|his|her|their|its)\s+$", self.text[self.current.start:first.start], re.I):
-                continue
+                    or (re.search(r"\b(?:the|his|her|their|its)\s+$", self.text[self.current.start:first.start], re.I)
+                        and not self.text.startswith(",", second.end)):
+                continue  # 'the Prime Minister and Home Secretary Yvette Cooper': two people; but 'the Deputy Prime
+                #           Minister and Minister of Defence, Phumtham Wechayachai': one, in apposition
             named = [r for r in self.refs if r.start <= first.start < r.end or r.start <= second.start < r.end]
             if len(named) != 1:
                 continue
@@ -391,7 +399,8 @@ class PeopleFinder:
         if title.organisation:
             return self._gazetteer_only(title, day)
         earlier = [r for r in self.refs if r.post and r.start < title.start
-                   and _short_form(fold(self.posts[r.post].label), fold(title.title))
+                   and (_short_form(fold(self.posts[r.post].label), fold(title.title))
+                        or _portfolio(self.posts[r.post].label) == _portfolio(title.title) is not None)
                    and (title.country is None or self._post_country(r.post) in (None, title.country))]
         home_titles = [p for p in self._titled_posts(title) if p.country == self.home]
         if title.country is None and home_titles:
@@ -480,7 +489,7 @@ class PeopleFinder:
             title = TitleMention(title.start, title.end, title.title, None, self.countries[person])
         post = self._gazetteer_post(title, entry_id, day)
         if post is None and not (title.organisation or title.country):
-            owner = self._context_owner(start)
+            owner = self._context_owner(start) or self._home_state_post(title, person)
             title = replace(title, organisation=owner) if owner else title
         return PersonRef(start, end, person, self._post_key(post, title), rule)
 
@@ -489,8 +498,9 @@ class PeopleFinder:
         sentence = self.current
         owners = []
         for mention in self.mentions:
-            if not (sentence.start <= mention.start < sentence.end) or mention.start >= position:
-                continue
+            if not (max(sentence.start, position - _OWNER_REACH) <= mention.start < sentence.end) or mention.start >= position \
+                    or self.text.startswith(("'s ", "’s "), mention.end):
+                continue  # "extended under Japan's Programme, was signed by X, Minister of ...": Japan owns the programme
             entity = self.finder.entities[mention.key]
             if entity.cls in ("Government", "Region") or entity.cls == "State":
                 owners.append(entity.key)
@@ -500,6 +510,13 @@ class PeopleFinder:
                     owners.append(self.finder.remember(gazetteer_entity(state)))
         owners = [o for o in owners if o not in (f"state/{self.home}", "org/hm-government")]
         return owners[-1] if owners else None
+
+    def _home_state_post(self, title: TitleMention, person: str) -> str | None:
+        """'Abdulla Shahid, Minister of Foreign Affairs' in a Maldivian release the gazetteer has no post for: a
+        minister or president with no other owner is the home government's."""
+        if not re.search(r"\b(?:Minister|President)\b", title.title) or any(r.person == person and r.post for r in self.refs):
+            return None  # 'Minister Fraser' after 'Sean Fraser, Minister of Justice': short for that post
+        return self._known(f"state/{self.home}")
 
     def _gazetteer_post(self, title: TitleMention, person_id: str | None, day: date | None) -> PostEntry | None:
         """The gazetteer's post for a title: one the person holds, else the only (or home) match."""
@@ -551,6 +568,7 @@ class PeopleFinder:
         return self.finder.remember(gazetteer_entity(entry))
 
 
+_OWNER_REACH = 100  # characters before a title within which a foreign place or state owns it ('In Baghdad, ...')
 _GENERIC_TITLE_WORDS = frozenset("minister secretary of for the and state to on in".split())
 
 
@@ -563,6 +581,18 @@ def _short_form(label: str, title: str) -> bool:
         return False  # nor the 'Prime Minister': a head of its own
     before = label[:len(label) - len(title)].rstrip(" -").rsplit(" ", 1)[-1]
     return before not in _second_in_command()
+
+
+_PORTFOLIO = (re.compile(r"(?P<head>minister|secretary) (?:of|for) (?:the )?(?P<field>[a-z -]+?)(?: affairs)?"),
+              re.compile(r"(?P<field>[a-z -]+?)(?: affairs)? (?P<head>minister|secretary)"))
+
+
+def _portfolio(title: str) -> str | None:
+    """'minister:foreign' for both 'Foreign Minister' and 'Minister of Foreign Affairs', 'minister:interior' for
+    'Interior Minister' and 'Minister of the Interior': one post written in two orders."""
+    folded = fold(title)
+    match = next(filter(None, (pattern.fullmatch(folded) for pattern in _PORTFOLIO)), None)
+    return f"{match['head']}:{match['field']}" if match else None
 
 
 def _headed_by(label: str, title: str) -> bool:

@@ -213,6 +213,9 @@ class TitleFinder:
                 title, end = f"{title} {self.text[end:served.end()].strip()}", served.end()
                 continue  # 'the Secretary to the Prime Minister': a post serving another, with that one's complements
             if entity is not None and (entity.family in ("org", "state") or entity.cls == "Region"):
+                if match.group(1) == "to" and (country or organisation):
+                    end = self._skip_acronym(entity_end, stop)
+                    continue  # 'Ambassador of Japan to the Maldives': Japan's post, held in the Maldives
                 if entity.cls == "State":
                     country = entity.key
                     entity, entity_end = self._organisation_after(entity, entity_end)  # 'of U.S. Southern Command'

@@ -8,8 +8,10 @@ from kg.model import DateValue, Ref
 from kg.pipeline import Extraction, extract
 
 
-def extract_text(tmp_path: Path, body: str, published: str | None = "2023-06-14") -> Extraction:
-    front = f"---\ntitle: Test release\npublished: {published}\n---\n" if published else ""
+def extract_text(tmp_path: Path, body: str, published: str | None = "2023-06-14",
+                 publisher: str | None = None) -> Extraction:
+    by = f"publisher: {publisher}\n" if publisher else ""
+    front = f"---\ntitle: Test release\npublished: {published}\n{by}---\n" if published else ""
     path = tmp_path / "release.txt"
     path.write_text(front + body, encoding="utf-8")
     return extract(read_document(path))

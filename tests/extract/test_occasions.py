@@ -61,3 +61,13 @@ def test_quote_after_another_speaker_warned_keeps_the_release_date(tmp_path) -> 
     text = ("Home Secretary Yvette Cooper warned on Friday (6 December) that gangs were adapting. "
             "\u201cWe will not let them,\u201d German Interior Minister Nancy Faeser said.\n")
     assert quote_dates(tmp_path, text) == [["2024-12-11"]]
+
+
+def test_quote_opening_the_paragraph_after_a_meeting_its_speaker_attended_takes_its_date(tmp_path) -> None:
+    text = MEETING + "\u201cWe agreed a plan,\u201d the Home Secretary said.\n"
+    assert quote_dates(tmp_path, text) == [["2024-12-10"]]
+
+
+def test_quote_after_a_meeting_its_speaker_did_not_attend_keeps_the_release_date(tmp_path) -> None:
+    text = MEETING + "\u201cWe agreed a plan,\u201d Tom Pell, the Minister for Policing, said.\n"
+    assert quote_dates(tmp_path, text) == [["2024-12-11"]]

@@ -223,3 +223,31 @@ def test_people_plural_title_shared_out_among_states(tmp_path) -> None:
     found = {(person, post, org) for person, post, org in holdings(extract_text(tmp_path, text, published="2025-04-12"))}
     assert {("Ruth Aldous", "Minister of the Interior", "Algeria"), ("Jane Okafor", "Minister of the Interior", "Libya"),
             ("Omar Haddad", "Minister of the Interior", "Tunisia")} <= found
+
+
+def test_people_honorific_before_name_comma_title(tmp_path) -> None:
+    text = "The note was signed by His Excellency Tom Pell, Minister of Foreign Affairs of Fiji, on Monday."
+    assert ("Tom Pell", "Minister of Foreign Affairs", "Fiji") in holdings(extract_text(tmp_path, text))
+
+
+def test_people_ambassador_of_one_state_to_another_is_the_first_states(tmp_path) -> None:
+    text = "The notes were signed by Ruth Aldous, Ambassador of Japan to the Maldives."
+    assert holdings(extract_text(tmp_path, text, published="2020-04-15")) == {("Ruth Aldous", "Ambassador", "Japan")}
+
+
+def test_people_minister_the_gazetteer_lacks_is_the_home_governments(tmp_path) -> None:
+    """A Maldivian release: its minister is the Maldives', though the sentence also names Japan's programme."""
+    text = ("The grant, extended under Japan's Development Programme, was signed by Tom Pell, Minister of "
+            "Foreign Affairs, and Ruth Aldous, Ambassador of Japan.")
+    found = holdings(extract_text(tmp_path, text, "2020-04-15", "Ministry of Foreign Affairs, Republic of Maldives"))
+    assert ("Tom Pell", "Minister of Foreign Affairs", "Maldives") in found
+
+
+@pytest.mark.parametrize("full,short", [("Minister of Foreign Affairs", "Foreign Minister"),
+                                        ("Minister of the Interior", "Interior Minister"),
+                                        ("Minister of Home Affairs", "Home Minister")])
+def test_people_post_written_in_the_other_order_is_the_same_person(tmp_path, full: str, short: str) -> None:
+    text = f'Tom Pell, {full}, signed the notes.\n\n"This grant is a gesture of goodwill," the {short} said.'
+    [quote] = facts(extract_text(tmp_path, text, "2020-04-15", "Ministry of Foreign Affairs, Republic of Maldives"),
+                    "DirectQuote")
+    assert quote["speaker"] == ["Tom Pell"]

@@ -94,3 +94,12 @@ def test_strip_honorifics_matches_whole_words_only(name: str) -> None:
 ])
 def test_strip_honorifics_with_bundled_list(name: str, expected: str) -> None:
     assert strip_honorifics(name, patterns("posts")["honorifics"]) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Shri Amit Shah", "Amit Shah"),
+    ("Smt. Nirmala Sitharaman", "Nirmala Sitharaman"),
+    ("Pol. Maj. Gen. Samrit Ekamol", "Samrit Ekamol"),
+])
+def test_strip_honorifics_of_other_governments_from_posts_yaml(name: str, expected: str) -> None:
+    assert strip_honorifics(name, patterns("posts")["honorifics"]) == expected
