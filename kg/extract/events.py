@@ -38,6 +38,8 @@ _SIGNED_TOGETHER = re.compile(r"\b(?:signed|adopted)\b")  # what someone and his
 _BY = re.compile(r"[^,;.]{0,40}?\bby\b")
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
 _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
+_AFTER = re.compile(r",?\s+after\s+(?:the|a|an|his|her|their|[A-Z])", re.I)
+_AT_OR_IN = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?")
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 
 
@@ -156,7 +158,7 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
                 _add_participants(ctx, current, sentence)
             return current
     date = _clause_date(ctx, sentence, cues.position)
-    place = _destination(ctx, cues) or _place(ctx, sentence, cues.named, cues.position)
+    place = _destination(ctx, cues) or _after_cue(ctx, sentence, cues) or _place(ctx, sentence, cues.named, cues.position)
     same = _same_named(ctx, cues.named, meetings) or _same_day(cues, date, place, meetings)
     if same is not None:
         _join(ctx, same, sentence, date, place)
@@ -271,8 +273,10 @@ def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | N
 def _clause_date(ctx: Context, sentence: Sentence, position: int) -> DateValue | None:
     """The date of the clause that names the meeting, leaving out asides (', who moved ... last month,')."""
     asides = _asides(ctx, sentence, position)
+    after = [m.start() for m in _AFTER.finditer(ctx.doc.text, sentence.start, position)]
     dates = [d for d in ctx.dates[sentence.index] if d.value and d.value.precision != "year"
-             and not ctx.in_quote(d.start) and not any(s <= d.start < e for s, e in asides)]
+             and not ctx.in_quote(d.start) and not any(s <= d.start < e for s, e in asides)
+             and not any(d.start < a for a in after)]  # 'today set out ..., after the Commander held talks in Paris
     if not dates:
         return None
     return min(dates, key=lambda d: abs(d.start - position)).value
@@ -418,6 +422,26 @@ def _place(ctx: Context, sentence: Sentence, named: list, position: int | None =
     if candidates:
         return min(candidates, key=lambda c: (c[0], c[1]))[2]
     return _anaphoric_place(ctx, sentence)
+
+
+def _after_cue(ctx: Context, sentence: Sentence, cues: Cues) -> Ref | None:
+    """'for the 35th UK-France Summit at the Royal Military Academy Sandhurst': the place right after the meeting's
+    name or noun, before any other the sentence names ('an extra £44.5 million in security at Calais')."""
+    ends = [m.end for m in cues.named] + ([cues.noun.end()] if cues.noun else [])
+    for end in ends:
+        at = _AT_OR_IN.match(ctx.doc.text, end, sentence.end)
+        if not at or ctx.in_quote(at.end()):
+            continue
+        mention = ctx.mention_at(at.end(), sentence.end)
+        if mention is not None:
+            entity = ctx.entities[mention.key]
+            return Ref(mention.key) if entity.family in _PLACE_FAMILIES else _venue(ctx, mention.text) if entity.family == "org" else None
+        unknown = _UNKNOWN_PLACE.match(ctx.doc.text, end + len(at.group()) - len(at.group().lstrip()), sentence.end)
+        if unknown and not unknown.group("name").endswith(("’s", "'s")) and not any(
+                r.start <= unknown.start("name") < r.end for r in ctx.refs):
+            name = unknown.group("name")
+            return Ref(ctx.finder.remember(Entity(entity_key("Place", name), "Place", name)))
+    return None
 
 
 def _journey(cues: Cues) -> bool:

@@ -33,13 +33,21 @@ def date_quotes_by_occasion(ctx: Context) -> None:
         if attribution is None:
             continue
         earlier = [m for m in meetings if m.evidence.start < quote.evidence.start]
-        meeting = _at_place(ctx, earlier, attribution) or _at_meeting(ctx, earlier, attribution)
+        meeting = _at_place(ctx, earlier, attribution) or _at_meeting(ctx, _attended_first(earlier, quote), attribution)
         date = meeting.first("date") if meeting is not None else (
             _at_the_time(ctx, quote, attribution) or _where_the_narrative_was(ctx, quote, attribution)
             or _said_just_before(ctx, quote) or _said_at_the_meeting_just_told(ctx, quote, attribution, earlier))
         if date is not None:
             quote.props["date"] = [date]
             quote.rule = f"{quote.rule}+occasion"
+
+
+def _attended_first(meetings: list[Fact], quote: Fact) -> list[Fact]:
+    """The meetings the quote's speaker took part in, when there are any ('Speaking after the meeting, the Minister
+    said' is not about the 'talks with officials in August' told in passing since)."""
+    speaker = quote.first("speaker")
+    attended = [m for m in meetings if speaker is not None and speaker in m.props.get("participant", [])]
+    return attended or meetings
 
 
 def _at_the_time(ctx: Context, quote: Fact, span: tuple[int, int]) -> DateValue | None:

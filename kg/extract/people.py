@@ -215,6 +215,27 @@ class PeopleFinder:
                     self.refs.append(ref)
         self._counterparts(sentence, self._day(sentence, sentence.start))
         self._speakers(sentence)
+        self._courtesy(sentence)
+
+    def _courtesy(self, sentence: Sentence) -> None:
+        """'Mr O'Mahoney travelled to Paris' after 'Former Royal Marine Dan O'Mahoney was appointed': the person the
+        text named in full with that surname, though no title or speech verb made the full name a person."""
+        for match in _courtesy_pattern().finditer(self.text, sentence.start, sentence.end):
+            start, end = match.span("surname")
+            surname = match.group("surname")
+            if self._covered(start) or self._non_person_at(start, end):
+                continue
+            person = self.person_by_surname(surname) or self._named_in_full(surname, match.start())
+            if person is not None:
+                self.refs.append(PersonRef(start, end, person, None, "courtesy_surname"))
+
+    def _named_in_full(self, surname: str, before: int) -> str | None:
+        """The last 'Given Surname' written before ``before``, as a person."""
+        names = [m for m in re.finditer(rf"\b(?P<name>[{UPPER}][\w’'-]+\s+{re.escape(surname)})(?![\w’'-])", self.text[:before])
+                 if self._plausible(m.group("name")) and not self._non_person_at(m.start(), m.end())]
+        if not names:
+            return None
+        return self._person(names[-1].group("name"), names[-1].start())
 
     def _speakers(self, sentence: Sentence) -> None:
         """'said Andy Kelly of the NCA', 'Maria Jones said': a full name next to a speech verb is a person."""
@@ -494,27 +515,36 @@ class PeopleFinder:
         return PersonRef(start, end, person, self._post_key(post, title), rule)
 
     def _context_owner(self, position: int) -> str | None:
-        """For 'Foreign Minister X' met in Baghdad: the foreign government, region or state the sentence names."""
+        """For 'Foreign Minister X' met in Baghdad: the foreign government, region or state the sentence names; none
+        when the place named last before the title is at home ('... in Myawaddy, Myanmar, were flown home from Mae
+        Sot Airport ..., in what the Deputy Prime Minister ... called': a Thai minister in a Thai release)."""
         sentence = self.current
-        owners = []
+        owners, home = [], (f"state/{self.home}", "org/hm-government")
         for mention in self.mentions:
-            if not (max(sentence.start, position - _OWNER_REACH) <= mention.start < sentence.end) or mention.start >= position \
-                    or self.text.startswith(("'s ", "’s "), mention.end):
-                continue  # "extended under Japan's Programme, was signed by X, Minister of ...": Japan owns the programme
+            if not (sentence.start <= mention.start < position) or self._owns_other_thing(mention):
+                continue
             entity = self.finder.entities[mention.key]
             if entity.cls in ("Government", "Region") or entity.cls == "State":
-                owners.append(entity.key)
+                owners.append((entity.key, False))
             elif entity.family == "place" and entity.country:
                 state = self.gazetteer.entries.get(entity.country.split("/", 1)[1])
                 if state is not None:
-                    owners.append(self.finder.remember(gazetteer_entity(state)))
-        owners = [o for o in owners if o not in (f"state/{self.home}", "org/hm-government")]
-        return owners[-1] if owners else None
+                    owners.append((self.finder.remember(gazetteer_entity(state)), True))
+        if owners and owners[-1][1] and owners[-1][0] in home:
+            return None
+        foreign = [key for key, _ in owners if key not in home]
+        return foreign[-1] if foreign else None
+
+    def _owns_other_thing(self, mention: EntityMention) -> bool:
+        """"extended under Japan's Programme, ... signed by X, Minister of ...": a possessive owning no title."""
+        after = re.match(r"['’]s\s+", self.text[mention.end:mention.end + 4])
+        return bool(after) and not title_pattern().match(self.text, mention.end + after.end())
 
     def _home_state_post(self, title: TitleMention, person: str) -> str | None:
         """'Abdulla Shahid, Minister of Foreign Affairs' in a Maldivian release the gazetteer has no post for: a
-        minister or president with no other owner is the home government's."""
-        if not re.search(r"\b(?:Minister|President)\b", title.title) or any(r.person == person and r.post for r in self.refs):
+        minister with no other owner is the home government's. Not a president: in a release from a country without
+        one, an unplaced president is a foreign head of state."""
+        if not re.search(r"\bMinister\b", title.title) or any(r.person == person and r.post for r in self.refs):
             return None  # 'Minister Fraser' after 'Sean Fraser, Minister of Justice': short for that post
         return self._known(f"state/{self.home}")
 
@@ -568,7 +598,6 @@ class PeopleFinder:
         return self.finder.remember(gazetteer_entity(entry))
 
 
-_OWNER_REACH = 100  # characters before a title within which a foreign place or state owns it ('In Baghdad, ...')
 _GENERIC_TITLE_WORDS = frozenset("minister secretary of for the and state to on in".split())
 
 
@@ -619,6 +648,13 @@ def _shared_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _courtesy_pattern() -> re.Pattern:
+    """'Mr O'Mahoney', 'Ms Dijkhoff': a courtesy title (posts.yaml courtesy_titles) and one capitalised surname."""
+    titles = "|".join(map(re.escape, patterns("posts")["courtesy_titles"]))
+    return re.compile(rf"\b(?:{titles})\.?\s+(?P<surname>[{UPPER}][\w’'-]+)(?!\s+[{UPPER}])(?![\w’'-])")
+
+
 def _speaker_patterns() -> tuple[re.Pattern, re.Pattern]:
     """A name after a speech verb ('said Andy Kelly'), and a name starting a clause before one ('Maria Jones said')."""
     verbs = "|".join(map(re.escape, patterns("facts")["speech_verbs"]))

@@ -47,6 +47,10 @@ def _lower_case_title() -> re.Pattern:
     return re.compile(rf"(?<= )(?:{titles})(?= [{UPPER}])")
 
 
+# 'the minister and Mr O'Mahoney travelled': the one minister the text named (kg.extract.people resolves it).
+_BARE_LOWER_MINISTER = re.compile(r"\bthe\s+(?P<title>minister)\b(?!['’]s|\s+(?:of|for|responsible)\b)")
+
+
 @lru_cache(maxsize=1)
 def _lower_case_post() -> re.Pattern:
     """'Richard Harrison, branch commander at the National Crime Agency': a lower-case post after a name and a
@@ -176,6 +180,8 @@ class TitleFinder:
                           and self.finder.entities[m.key].family == "org"), None)
             if owner is not None:
                 found.append(TitleMention(match.start(), owner.end, match.group("title"), owner.key, None))
+        for match in _BARE_LOWER_MINISTER.finditer(self.text, sentence.start, sentence.end):
+            found.append(TitleMention(match.start("title"), match.end(), "Minister", None, None))
         return found
 
     def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:

@@ -179,3 +179,10 @@ def test_events_meeting_at_a_numbered_building_named_for_an_office(tmp_path) -> 
 def test_events_a_body_chaired_by_someone_is_no_meeting(tmp_path) -> None:
     text = "The National Committee was established in 2007. It is chaired by the Minister of State for Foreign Affairs."
     assert meetings(tmp_path, text) == []
+
+
+def test_events_place_right_after_the_meeting_name_beats_an_earlier_one(tmp_path) -> None:
+    text = ("The UK will spend £44.5 million on security at Calais, Prime Minister Theresa May said today as she "
+            "hosted President Emmanuel Macron for the 35th UK-France Summit at the Royal Military Academy Sandhurst.")
+    [meeting] = meetings(tmp_path, text, published="2018-01-18")
+    assert meeting["place"] == ["Royal Military Academy Sandhurst"]

@@ -71,3 +71,11 @@ def test_quote_opening_the_paragraph_after_a_meeting_its_speaker_attended_takes_
 def test_quote_after_a_meeting_its_speaker_did_not_attend_keeps_the_release_date(tmp_path) -> None:
     text = MEETING + "\u201cWe agreed a plan,\u201d Tom Pell, the Minister for Policing, said.\n"
     assert quote_dates(tmp_path, text) == [["2024-12-11"]]
+
+
+def test_quote_after_the_meeting_is_the_meeting_its_speaker_attended(tmp_path) -> None:
+    text = ("Immigration Minister Tom Pell travelled to The Hague yesterday (Thursday 12 November) to meet the Dutch "
+            "State Secretary, Jan de Vries.\n\nIt was the minister's second visit to the two countries this year, "
+            "following talks with Dutch and Belgian officials in August.\n\n"
+            "Speaking after the meeting, Tom Pell said:\n\nWe agreed a plan.\n")
+    assert quote_dates(tmp_path, text, published="2015-11-13") == [["2015-11-12"]]

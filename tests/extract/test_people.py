@@ -251,3 +251,32 @@ def test_people_post_written_in_the_other_order_is_the_same_person(tmp_path, ful
     [quote] = facts(extract_text(tmp_path, text, "2020-04-15", "Ministry of Foreign Affairs, Republic of Maldives"),
                     "DirectQuote")
     assert quote["speaker"] == ["Tom Pell"]
+
+
+def test_people_courtesy_title_and_surname_is_the_person_named_in_full_before(tmp_path) -> None:
+    text = ("Former Royal Marine Dan O'Mahoney was appointed to the new post on Sunday.\n\n"
+            "Yesterday (Tuesday 11 August) Mr O'Mahoney travelled to Paris for talks with French officials.")
+    [meeting] = facts(extract_text(tmp_path, text, published="2020-08-12"), "Meeting")
+    assert meeting["participant"] == ["Dan O'Mahoney"]
+
+
+def test_people_lower_case_the_minister_is_the_one_minister_named(tmp_path) -> None:
+    text = ("The Minister for Immigration Compliance, Chris Philp, and Home Secretary Priti Patel spoke.\n\n"
+            "Yesterday (Tuesday 11 August) the minister travelled to Paris for talks with French officials.")
+    [meeting] = facts(extract_text(tmp_path, text, published="2020-08-12"), "Meeting")
+    assert meeting["participant"] == ["Chris Philp"]
+
+
+def test_people_title_after_a_possessive_owner_keeps_it(tmp_path) -> None:
+    text = ("On Wednesday, July 30, in Santiago, the Secretary met Chile's Minister of Public Security, Tom Pell, "
+            "its National Prosecutor, Ruth Aldous, and its Minister of Justice, Jane Okafor.")
+    found = holdings(extract_text(tmp_path, text, published="2025-07-31"))
+    assert ("Ruth Aldous", "National Prosecutor", "Chile") in found
+
+
+def test_people_place_at_home_named_last_before_a_title_gives_no_foreign_owner(tmp_path) -> None:
+    text = ("200 people removed from compounds in Myawaddy, Myanmar, were flown home from Mae Sot Airport "
+            "yesterday, in what the Deputy Prime Minister and Minister of Defence, Tom Pell, called a success. "
+            "The flights cost 3 million baht.")
+    found = holdings(extract_text(tmp_path, text, published="2025-02-21"))
+    assert not any(org == "Myanmar" for _, _, org in found)
