@@ -71,6 +71,9 @@ def _source_subject() -> re.Pattern:
                       rf"(?:\s+\d{{4}}(?:[-–]\d{{2,4}})?)?)\b[^.;]{{0,60}}?\b(?:{alternation('source_giving_verbs')})\b")
 
 
+_INDEFINITE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}(?:of\s+)?(?:up\s+to\s+|about\s+|some\s+)?$", re.I)
+
+
 @dataclass
 class Package:
     fact: Fact
@@ -85,8 +88,8 @@ def extract_funding(ctx: Context) -> list[Fact]:
     for sentence in ctx.sentences:
         for mention in funding[sentence.index]:
             amount = same.get((mention.currency, mention.amount), (mention.currency, mention.amount))
-            package = next((p for p in packages if amount in p.amounts), None)
-            if package is None:
+            package = next((p for p in reversed(packages) if amount in p.amounts), None)
+            if package is None or _another_of_same_amount(ctx, package, sentence, mention):
                 package = _new_package(ctx, sentence, mention)
                 package.amounts |= {a for a, root in same.items() if root == amount} | {amount}
                 packages.append(package)
@@ -138,6 +141,17 @@ def _equivalences(ctx: Context, funding: dict[int, list[MoneyMention]]) -> dict[
                 same[(first.currency, first.amount)] = root
                 same[(second.currency, second.amount)] = root
     return same
+
+
+def _another_of_same_amount(ctx: Context, package: Package, sentence: Sentence, mention: MoneyMention) -> bool:
+    """'In October 2019, the two Governments exchanged notes on a grant of JPY 500 million' after this year's 'a
+    grant of up to JPY 500 million': an amount introduced anew ('a grant of') in a sentence dated to another month
+    than the package so far is another package; 'the £75 million announced on 3 March' restates the one known."""
+    if not _INDEFINITE.search(ctx.doc.text, max(sentence.start, mention.start - 40), mention.start):
+        return False
+    dated = _nearest_date(ctx, sentence, mention)
+    known = package.fact.first("date") or _lead_date(ctx) or ctx.published_value()
+    return dated is not None and known is not None and dated.iso[:7] != known.iso[:7]
 
 
 def _new_package(ctx: Context, sentence: Sentence, mention: MoneyMention) -> Package:
@@ -218,7 +232,8 @@ def announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | No
         before = [r for r in refs if r.end <= position]
         return _person(ctx, before[-1]) if before else None
     before = [r for r in refs if r.end <= verb.start()]
-    after = [r for r in refs if r.start >= verb.end() and re.fullmatch(r"[^,.;]{0,40}?\bby\s+(?:the\s+)?", text[verb.end():r.start])]
+    after = [r for r in refs if r.start >= verb.end()
+             and re.fullmatch(r"[^,.;]{0,80}?\bby\s+(?:the\s+)?(?:[A-Z][a-z.]*\s+){0,2}", text[verb.end():r.start])]  # by His Excellency
     if before or after:
         return _person(ctx, (before[-1:] or after)[0])
     if re.search(r"\b(?:he|she)\b", text[sentence.start:verb.start()], re.I):

@@ -216,6 +216,27 @@ class PeopleFinder:
         self._counterparts(sentence, self._day(sentence, sentence.start))
         self._speakers(sentence)
         self._courtesy(sentence)
+        self._given_names(sentence)
+
+    def _given_names(self, sentence: Sentence) -> None:
+        """'On Thursday evening, Phumtham, accompanied by ...': a person named in full before, called by the given
+        name alone, as Thai releases do; only a given name no other person named so far shares, and not opening
+        the sentence ('Grant funding ...' after 'Grant Shapps')."""
+        firsts: dict[str, set[str]] = {}
+        for ref in self.refs:
+            words = self.finder.entities[ref.person].label.split()
+            if len(words) >= 2:
+                firsts.setdefault(words[0], set()).add(ref.person)
+                for word in words[1:]:
+                    firsts.setdefault(word, set()).add("")  # also a surname or middle name: ambiguous
+        for match in re.finditer(rf"(?<![\w’'-])[{UPPER}][\w’'-]+(?![\w’'-])", self.text[sentence.start:sentence.end]):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            people = firsts.get(match.group(), set())
+            if start == sentence.start or len(people) != 1 or "" in people or self._covered(start) \
+                    or self._non_person_at(start, end) or self.text.startswith((" ", "-"), end) and \
+                    re.match(rf"[ -][{UPPER}]", self.text[end:end + 2]):
+                continue  # 'Phumtham Wechayachai' again is the full name, read by the other rules
+            self.refs.append(PersonRef(start, end, next(iter(people)), None, "given_name"))
 
     def _courtesy(self, sentence: Sentence) -> None:
         """'Mr O'Mahoney travelled to Paris' after 'Former Royal Marine Dan O'Mahoney was appointed': the person the

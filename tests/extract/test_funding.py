@@ -267,3 +267,23 @@ def test_funding_the_giving_body_gives_way_to_an_announcer_named_later(tmp_path)
             "maritime security, Foreign Minister Penny Wong announced today.")
     [package] = packages(tmp_path, text)
     assert package["announcer"] == ["Penny Wong"]
+
+
+def test_funding_same_amount_introduced_anew_on_another_date_is_another_package(tmp_path) -> None:
+    text = ("Japan will provide the Maldives with a grant of up to JPY 500 million for border control.\n\n"
+            "In October 2019, the two Governments exchanged notes on a grant of JPY 500 million for airport security.")
+    found = packages(tmp_path, text, published="2020-04-15")
+    assert sorted(p["date"][0] for p in found) == ["2019-10", "2020-04-15"]
+
+
+def test_funding_same_amount_restated_with_its_date_is_one_package(tmp_path) -> None:
+    text = ("The Home Office will invest £9 million in coastal patrols.\n\n"
+            "The £9 million, announced by the Home Secretary on 2 May, will pay for two cutters.")
+    assert len(packages(tmp_path, text)) == 1
+
+
+def test_funding_announcer_signed_by_an_honoured_person_far_after_the_verb(tmp_path) -> None:
+    text = ("The Exchange of Notes for a grant of JPY 500 million was signed this afternoon at a ceremony held at the "
+            "Ministry of Foreign Affairs by His Excellency Tom Pell, Minister of Foreign Affairs of Fiji.")
+    [package] = packages(tmp_path, text, published="2020-04-15")
+    assert package["announcer"] == ["Tom Pell"]

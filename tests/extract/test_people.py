@@ -280,3 +280,11 @@ def test_people_place_at_home_named_last_before_a_title_gives_no_foreign_owner(t
             "The flights cost 3 million baht.")
     found = holdings(extract_text(tmp_path, text, published="2025-02-21"))
     assert not any(org == "Myanmar" for _, _, org in found)
+
+
+def test_people_given_name_alone_is_the_one_person_named_in_full_with_it(tmp_path) -> None:
+    text = ("The Tak Governor, Chucheep Pongchai, spoke on Wednesday.\n\n"
+            "\u201cWe will clear the roads to the airport,\u201d Chucheep said.")
+    [quote] = facts(extract_text(tmp_path, text, published="2025-02-21"), "DirectQuote")
+    assert quote["speaker"] == ["Chucheep Pongchai"]
+
