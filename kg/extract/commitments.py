@@ -230,11 +230,16 @@ def _owner(ctx: Context, quantity: Quantity) -> str | None:
                  if ctx.entities[m.key].family == "org" and ctx.entities[m.key].cls not in _NOT_BENEFICIARY), None)
 
 
+_ARTICLE_AND_WORD = re.compile(r"\b(?:a|an)\s+[a-z]+$")
 _PHRASE = re.compile(r"(?:[^,;.]|[,.](?=\d))*")  # up to a comma, semicolon or full stop, but not one inside '4,000'
 
 
 def _phrase_end(text: str, start: int, stop: int) -> int:
-    return _PHRASE.match(text, start, stop).end()
+    """Where the phrase at ``start`` ends; not at the comma between two adjectives ('a new, comprehensive plan')."""
+    end = _PHRASE.match(text, start, stop).end()
+    while end < stop and text[end] == "," and _ARTICLE_AND_WORD.search(text, start, end):
+        end = _PHRASE.match(text, end + 1, stop).end()
+    return end
 
 
 def _percent_increase(ctx: Context, sentence: Sentence, so_far: list[Fact]) -> list[Fact]:
@@ -270,7 +275,6 @@ def _add_change(fact: Fact, quantity: Quantity) -> None:
         fact.add("baseline", (Decimal(base) * 100 / quantity.value).quantize(Decimal(1)))
 
 
-_PLEDGE = re.compile(r"\b(?:pledged|committed|promised|agreed|vowed|undertook)\s+(?:to\s+(?!the\b)(?=[a-z])|(?=(?:new|further|closer|joint|more)\s))")
 _WILL_BE_FUNDED = re.compile(r"\s+will\s+(?:all\s+|also\s+)?be\s+(?:funded|paid for|financed|delivered|provided|established|created|set up)\b")
 
 
@@ -284,9 +288,15 @@ def _gain(ctx: Context, sentence: Sentence) -> list[Fact]:
     return _subject_verb(ctx, sentence, "gain_verbs", "gain", subject_is_beneficiary=True)
 
 
+@lru_cache(maxsize=1)
+def _pledge_pattern() -> re.Pattern:
+    """'pledged to make', 'has undertaken to send', 'agreed new ...' (facts.yaml pledge_verbs)."""
+    return re.compile(rf"\b(?:{alternation('pledge_verbs')})\s+(?:to\s+(?!the\b)(?=[a-z])|(?=(?:new|further|closer|joint|more)\s))")
+
+
 def _pledge(ctx: Context, sentence: Sentence) -> list[Fact]:
     text = ctx.doc.text
-    match = _PLEDGE.search(text, sentence.start, sentence.end)
+    match = _pledge_pattern().search(text, sentence.start, sentence.end)
     if not match:
         return []
     end = _phrase_end(text, match.end(), sentence.end)

@@ -37,9 +37,10 @@ def extract_figures(ctx: Context) -> list[Fact]:
 @lru_cache(maxsize=1)
 def _subject_count() -> re.Pattern:
     """A sentence that opens on what it counts and a verb that brings it to a level: 'Enforcement actions along the
-    Southwest border fell to' (figures.yaml ``level_verbs``)."""
+    Southwest border fell to', 'According to officials, the number of illegal attempts ... fell from' (figures.yaml
+    ``level_verbs``)."""
     verbs = "|".join(patterns("figures")["level_verbs"])
-    return re.compile(rf"(?:[Tt]he\s+)?(?:(?:total\s+)?number\s+of\s+)?(?P<unit>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){{0,3}}?)"
+    return re.compile(rf"(?:According\s+to\s+[^,;]{{1,60}},\s+)?(?:[Tt]he\s+)?(?:(?:total\s+)?number\s+of\s+)?(?P<unit>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){{0,3}}?)"
                       rf"(?:\s+(?:along|on|in|at|across|from|to|by|into)\s+[^,;]{{0,60}}?)?\s+(?:{verbs})\s+(?:to\s+|at\s+)?")
 
 
@@ -84,6 +85,7 @@ def _subject(ctx: Context, sentence: Sentence, position: int) -> str | None:
 def _clause(text: str, start: int, stop: int) -> str:
     """The figure's words up to the clause's end, at most 160 characters (read no further than needed)."""
     end, stop = start, min(stop, start + 400)
-    while end < stop and text[end] not in ";\n" and not (text[end] in ",." and end > start + 12):
+    while end < stop and text[end] not in ";\n" and not (text[end] in ",." and end > start + 12
+                                                         and not text[end + 1:end + 2].isdigit()):  # '30,000'
         end += 1
     return text[start:end].strip()[:160]

@@ -192,3 +192,13 @@ def test_commitments_counted_things_provided_to_a_state(tmp_path) -> None:
 
 def test_commitments_support_provided_to_a_body_counts_nothing(tmp_path) -> None:
     assert commitments(tmp_path, "The NCA provided support to Kent Police last year.") == []
+
+
+def test_commitments_undertaken_to_is_a_pledge(tmp_path) -> None:
+    [found] = commitments(tmp_path, "China has undertaken to send six charter flights a day for the coming rounds.")
+    assert (found["quantity"], found["unit"], found["committedBy"]) == (["6"], ["charter flights"], ["China"])
+
+
+def test_commitments_pledge_reads_past_a_comma_between_adjectives(tmp_path) -> None:
+    [found] = commitments(tmp_path, "Both governments agreed to work on a new, comprehensive action plan.")
+    assert found["capability"] == ["work on a new, comprehensive action plan"]

@@ -32,3 +32,10 @@ def test_figures_a_count_without_unit_counts_the_subject_that_reaches_it(tmp_pat
     text = "Enforcement actions along the border fell to 104,344, down 28 percent from 144,278 in May."
     units = {(f["value"][0], f["unit"][0]) for f in facts(extract_text(tmp_path, text), "ReportedFigure")}
     assert {("104344", "enforcement actions"), ("144278", "enforcement actions")} <= units
+
+
+def test_figures_the_number_of_things_after_according_to_counts_those_things(tmp_path) -> None:
+    text = ("According to UK officials, the number of illegal attempts to enter the UK fell from more than 80,000 "
+            "in 2015 to just over 30,000 last year.")
+    found = {(f["value"][0], f["unit"][0], f["description"][0]) for f in facts(extract_text(tmp_path, text), "ReportedFigure")}
+    assert ("80000", "illegal attempts", "more than 80,000 in 2015 to just over 30,000 last year") in found

@@ -287,3 +287,16 @@ def test_funding_announcer_signed_by_an_honoured_person_far_after_the_verb(tmp_p
             "Ministry of Foreign Affairs by His Excellency Tom Pell, Minister of Foreign Affairs of Fiji.")
     [package] = packages(tmp_path, text, published="2020-04-15")
     assert package["announcer"] == ["Tom Pell"]
+
+
+def test_funding_facilities_built_at_a_cost_are_funded(tmp_path) -> None:
+    text = "Both facilities have been built by the Land Ports Authority of India at a combined cost of Rs 487 crore."
+    [package] = packages(tmp_path, text, published="2024-10-27")
+    assert (package["amount"], package["currency"]) == (["4870000000"], ["INR"])
+
+
+def test_funding_to_tackle_a_problem_in_regions_goes_to_those_regions(tmp_path) -> None:
+    text = ("The Commission signed a fund worth €1.8 billion to tackle the causes of irregular migration in the Sahel "
+            "and Lake Chad region.")
+    [package] = packages(tmp_path, text, published="2015-11-13")
+    assert sorted(package["recipient"]) == ["Lake Chad", "Sahel"]
