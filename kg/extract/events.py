@@ -437,10 +437,8 @@ def _after_cue(ctx: Context, sentence: Sentence, cues: Cues) -> Ref | None:
             entity = ctx.entities[mention.key]
             return Ref(mention.key) if entity.family in _PLACE_FAMILIES else _venue(ctx, mention.text) if entity.family == "org" else None
         unknown = _UNKNOWN_PLACE.match(ctx.doc.text, end + len(at.group()) - len(at.group().lstrip()), sentence.end)
-        if unknown and not unknown.group("name").endswith(("’s", "'s")) and not any(
-                r.start <= unknown.start("name") < r.end for r in ctx.refs):
-            name = unknown.group("name")
-            return Ref(ctx.finder.remember(Entity(entity_key("Place", name), "Place", name)))
+        if unknown:
+            return _unknown_place_named(ctx, unknown)
     return None
 
 
@@ -498,16 +496,23 @@ def _gone_for_talks(ctx: Context, mention, before: str) -> bool:
 def _unknown_place(ctx: Context, sentence: Sentence) -> Ref | None:
     """'at Villa Orsini', 'in Mirabella Eclano': a capitalised name no gazetteer knows."""
     for match in _UNKNOWN_PLACE.finditer(ctx.doc.text, sentence.start, sentence.end):
-        name = match.group("name")
         if match.group().lower().startswith("to") and not _travel_pattern().search(ctx.doc.text[sentence.start:match.start() + 3]) \
                 and not _hosting(ctx, sentence):
             continue
-        if ctx.in_quote(match.start()) or any(m.start <= match.start("name") < m.end for m in ctx.mentions) \
-                or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS \
-                or any(r.start <= match.start("name") < r.end for r in ctx.refs) or name.endswith(("’s", "'s")):
-            continue  # 'in the Prime Minister's office': an owner, not a place
-        return Ref(ctx.finder.remember(Entity(entity_key("Place", name), "Place", name)))
+        place = _unknown_place_named(ctx, match)
+        if place is not None:
+            return place
     return None
+
+
+def _unknown_place_named(ctx: Context, match: re.Match) -> Ref | None:
+    """The place an _UNKNOWN_PLACE match names, unless it is a month, a weekday, someone's or something known."""
+    name = match.group("name")
+    if ctx.in_quote(match.start()) or any(m.start <= match.start("name") < m.end for m in ctx.mentions) \
+            or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS \
+            or any(r.start <= match.start("name") < r.end for r in ctx.refs) or name.endswith(("’s", "'s")):
+        return None  # 'in the Prime Minister's office': an owner, not a place
+    return Ref(ctx.finder.remember(Entity(entity_key("Place", name), "Place", name)))
 
 
 def _anaphoric_place(ctx: Context, sentence: Sentence) -> Ref | None:

@@ -563,10 +563,15 @@ class PeopleFinder:
 
     def _home_state_post(self, title: TitleMention, person: str) -> str | None:
         """'Abdulla Shahid, Minister of Foreign Affairs' in a Maldivian release the gazetteer has no post for: a
-        minister with no other owner is the home government's. Not a president: in a release from a country without
-        one, an unplaced president is a foreign head of state."""
+        minister with no other owner is the home government's, unless the sentence lists him after office-holders
+        of one other state."""
         if not re.search(r"\bMinister\b", title.title) or any(r.person == person and r.post for r in self.refs):
             return None  # 'Minister Fraser' after 'Sean Fraser, Minister of Justice': short for that post
+        fellows = {self._post_country(r.post) for r in self.refs
+                   if r.post and self.current.start <= r.start < title.start} - {None, f"state/{self.home}"}
+        if fellows:
+            return fellows.pop() if len(fellows) == 1 else None  # 'met President Rajapaksa, Prime Minister Ranil
+            #   Wickremesinghe and the Minister of Foreign Affairs, Professor G.L. Peiris': the hosts' minister
         return self._known(f"state/{self.home}")
 
     def _gazetteer_post(self, title: TitleMention, person_id: str | None, day: date | None) -> PostEntry | None:

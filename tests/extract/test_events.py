@@ -186,3 +186,9 @@ def test_events_place_right_after_the_meeting_name_beats_an_earlier_one(tmp_path
             "hosted President Emmanuel Macron for the 35th UK-France Summit at the Royal Military Academy Sandhurst.")
     [meeting] = meetings(tmp_path, text, published="2018-01-18")
     assert meeting["place"] == ["Royal Military Academy Sandhurst"]
+
+
+def test_events_month_after_the_meeting_noun_is_no_place(tmp_path) -> None:
+    text = "The Commissioner recalled that during her visit in April she met Prime Minister Petteri Orpo in Helsinki."
+    found = meetings(tmp_path, text, published="2025-09-15")
+    assert all(m.get("place") != ["April"] for m in found)

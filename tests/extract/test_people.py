@@ -288,3 +288,10 @@ def test_people_given_name_alone_is_the_one_person_named_in_full_with_it(tmp_pat
     [quote] = facts(extract_text(tmp_path, text, published="2025-02-21"), "DirectQuote")
     assert quote["speaker"] == ["Chucheep Pongchai"]
 
+
+
+def test_people_minister_listed_after_a_host_states_office_holders_is_that_states(tmp_path) -> None:
+    text = ("On Monday Minister Clare O'Neil met President Gotabaya Rajapaksa and the Minister of "
+            "Foreign Affairs, Professor Tom Pell.")
+    found = holdings(extract_text(tmp_path, text, "2022-06-21", "Minister for Home Affairs (Australia)"))
+    assert ("Tom Pell", "Minister of Foreign Affairs", "Sri Lanka") in found
