@@ -43,6 +43,8 @@ _RECEIVE = re.compile(r"\b(?:(?P<aux>will|would|is\s+to|are\s+to|shall|to)\s+(?:
                       r"|receives|received|receive)\b")
 _RESTATED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:is|was|are|were)\s+(?:worth|equivalent\s+to)\s+"
                        r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*")
+_RESTATED_AMOUNT = re.compile(r"(?:\s*\([^()]{1,40}\))?")  # '£44.5 million (€50 million) in ...'
+_AT_PLACE = re.compile(r"[a-z][a-z -]{2,40}?\s+at\s+(?:the\s+)?")  # 'security at ', 'border controls at the '
 _IN_ITS = re.compile(r"\s+in\s+(?:the\s+)?")  # '£120 million in Rwanda's economic development'
 _PROVIDE_WITH = re.compile(r"\b(?:provid(?:e|es|ed|ing)|fund(?:s|ed|ing)?|equip(?:s|ped|ping)?|support(?:s|ed|ing)?)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million', 'is funding the Coast Guard with'
 _MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|up|down)\s+(?:than|from|on)\b")  # after an amount
@@ -325,14 +327,24 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
 def _in_its(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     """'an initial investment of £120 million in Rwanda's economic development': the owner of what is paid for;
     'the EU has invested EUR 600 million in Mauritania': the one invested in."""
-    match = _IN_ITS.match(ctx.doc.text, start, sentence.end)
+    match = _IN_ITS.match(ctx.doc.text, _RESTATED_AMOUNT.match(ctx.doc.text, start, sentence.end).end(), sentence.end)
     if not match:
         return []
     mention = ctx.mention_at(match.end(), sentence.end)
+    invested = has_cue("investing_verbs", ctx.doc.text[sentence.start:start])
+    if (mention is None or not _agent(ctx, mention.key)) and invested:
+        return _invested_at(ctx, sentence, match.end())
     if mention is None or not _agent(ctx, mention.key):
         return []
     owned = ctx.doc.text[mention.end:mention.end + 2] in ("'s", "’s")
-    return [mention.key] if owned or has_cue("investing_verbs", ctx.doc.text[sentence.start:start]) else []
+    return [mention.key] if owned or invested else []
+
+
+def _invested_at(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    """'invest an extra £44.5 million in security at Calais': the place the thing invested in is at."""
+    at = _AT_PLACE.match(ctx.doc.text, start, sentence.end)
+    place = ctx.mention_at(at.end(), sentence.end) if at else None
+    return [place.key] if place is not None and ctx.entities[place.key].family == "place" else []
 
 
 def _provided_with(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:

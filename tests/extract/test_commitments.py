@@ -202,3 +202,9 @@ def test_commitments_undertaken_to_is_a_pledge(tmp_path) -> None:
 def test_commitments_pledge_reads_past_a_comma_between_adjectives(tmp_path) -> None:
     [found] = commitments(tmp_path, "Both governments agreed to work on a new, comprehensive action plan.")
     assert found["capability"] == ["work on a new, comprehensive action plan"]
+
+
+def test_commitments_key_features_list_items(tmp_path) -> None:
+    text = ("Key features of the new facilities\n\n- The terminal can handle up to 25,000 passengers a day.\n"
+            "- Facial recognition machines have been installed at the entry points.\n")
+    assert len(commitments(tmp_path, text)) == 2

@@ -300,3 +300,9 @@ def test_funding_to_tackle_a_problem_in_regions_goes_to_those_regions(tmp_path) 
             "and Lake Chad region.")
     [package] = packages(tmp_path, text, published="2015-11-13")
     assert sorted(package["recipient"]) == ["Lake Chad", "Sahel"]
+
+
+def test_funding_invested_in_something_at_a_place_goes_to_the_place(tmp_path) -> None:
+    text = "The UK will invest an extra £44.5 million (€50 million) in security at Calais, the Prime Minister said."
+    [package] = packages(tmp_path, text, published="2018-01-18")
+    assert package["recipient"] == ["Calais"]
