@@ -38,7 +38,9 @@ _SIGNED_TOGETHER = re.compile(r"\b(?:signed|adopted)\b")  # what someone and his
 _BY = re.compile(r"[^,;.]{0,40}?\bby\b")
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
 _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
+_DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
 _AFTER = re.compile(r",?\s+after\s+(?:the|a|an|his|her|their|[A-Z])", re.I)
+_VISIT_TO = re.compile(r"\s+(?:of\s+[^,.;]{1,80}?\s+)?to\s+(?:the\s+)?")
 _AT_OR_IN = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?")
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 
@@ -193,7 +195,7 @@ def _open(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | None, 
     fact = Fact(cls, ctx.fact_key(cls, sentence.start, sentence.end), Span(sentence.start, sentence.end), rule)
     fact.add("date", date)
     if place is None and not _call(cues):  # a call is placed only where its own sentence says
-        place = _narrative_place(ctx, sentence) or _trip_place(date, meetings)
+        place = _narrative_place(ctx, sentence) or _trip_place(date, meetings) or _dateline_place(ctx, date)
     fact.add("place", place)
     fact.label = _meeting_label(ctx, sentence, cues, fact)
     if rule == "journey":
@@ -428,6 +430,11 @@ def _after_cue(ctx: Context, sentence: Sentence, cues: Cues) -> Ref | None:
     """'for the 35th UK-France Summit at the Royal Military Academy Sandhurst': the place right after the meeting's
     name or noun, before any other the sentence names ('an extra £44.5 million in security at Calais')."""
     ends = [m.end for m in cues.named] + ([cues.noun.end()] if cues.noun else [])
+    if cues.noun is not None and cues.noun.group().lower() == "visit":
+        to = _VISIT_TO.match(ctx.doc.text, cues.noun.end(), sentence.end)  # 'the Official Visit of President X to Japan'
+        mention = ctx.mention_at(to.end(), sentence.end) if to else None
+        if mention is not None and ctx.entities[mention.key].family in _PLACE_FAMILIES:
+            return Ref(mention.key)
     for end in ends:
         at = _AT_OR_IN.match(ctx.doc.text, end, sentence.end)
         if not at or ctx.in_quote(at.end()):
@@ -545,6 +552,22 @@ def _narrative_place(ctx: Context, sentence: Sentence) -> Ref | None:
         place = _place(ctx, earlier, [])
         if place:
             return place
+    return None
+
+
+def _dateline_place(ctx: Context, date: DateValue) -> Ref | None:
+    """'Malé, 15 April 2020' above the lede: a meeting held on the release's day that its text does not place was
+    held where the release was written."""
+    lede = ctx.lede()
+    if lede is None or date != ctx.published_value():
+        return None
+    for line in ctx.sentences[1:lede.index]:
+        match = _DATELINE.match(line.text)
+        if match is None or not ctx.dates[line.index]:
+            continue
+        known = ctx.mention_at(line.start, line.start + match.end("place"))
+        if known is not None and ctx.entities[known.key].family == "place":
+            return Ref(known.key)
     return None
 
 

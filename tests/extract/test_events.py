@@ -192,3 +192,17 @@ def test_events_month_after_the_meeting_noun_is_no_place(tmp_path) -> None:
     text = "The Commissioner recalled that during her visit in April she met Prime Minister Petteri Orpo in Helsinki."
     found = meetings(tmp_path, text, published="2025-09-15")
     assert all(m.get("place") != ["April"] for m in found)
+
+
+def test_events_signing_ceremony_today_is_held_at_the_dateline_place(tmp_path) -> None:
+    text = ("Exchange of Notes signed\n\nMalé, 15 April 2020\n\nThe notes were signed this afternoon at a ceremony "
+            "held at the Ministry of Foreign Affairs by Minister Tom Pell and Ambassador Ruth Aldous.")
+    [meeting] = meetings(tmp_path, text, published="2020-04-15")
+    assert (meeting["date"], meeting["place"]) == (["2020-04-15"], ["Malé"])
+    assert sorted(meeting["participant"]) == ["Ruth Aldous", "Tom Pell"]
+
+
+def test_events_visit_of_someone_to_a_country_is_in_that_country(tmp_path) -> None:
+    text = "Border security was discussed during the Official Visit of President Tom Pell to Japan in October 2019."
+    [meeting] = meetings(tmp_path, text, published="2020-04-15")
+    assert meeting["place"] == ["Japan"]
