@@ -218,7 +218,7 @@ def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[Mone
     currencies = Counter(m.currency for mentions in money.values() for m in mentions)
     main = max(currencies, key=lambda currency: currencies[currency], default=None)  # the first of a tie: text order
     homes = {currency: country for country, currency in patterns("figures")["dollar_countries"].items()}
-    return {**homes, **rules["currency_home"]}.get(main) or _holders_country(gazetteer, mentions, doc.published) \
+    return {**homes, **rules["currency_home"]}.get(main) or _holders_country(gazetteer, mentions, doc) \
         or rules["default_home"]
 
 
@@ -231,19 +231,32 @@ def _publisher_country(publisher: str, gazetteer: Gazetteer) -> str | None:
     return next(filter(None, map(gazetteer.country_of, states + found)), None)
 
 
-def _holders_country(gazetteer: Gazetteer, mentions: list[EntityMention], day: date | None) -> str | None:
+def _holders_country(gazetteer: Gazetteer, mentions: list[EntityMention], doc: Document) -> str | None:
     """The state whose posts most of the named people held on the day: a Greek release without publisher or
     national currency that names three Greek ministers and one Italian is Greek. At least two, and more than
-    any other state's."""
+    any other state's. People the text first names as another state's ('Bulgaria's Interior Minister, Kalin
+    Stoyanov', 'the Bulgarian Prime Minister, Nikolai Denkov') are that state's guests, not its writers."""
     serving: Counter = Counter()
-    for key in sorted({m.key for m in mentions if m.key.startswith("person/")}):
-        states = {post.country for post in gazetteer.posts_held(key.split("/", 1)[1], day) if post.country}
-        if len(states) == 1:
+    first = {}
+    for mention in mentions:
+        if mention.key.startswith("person/"):
+            first.setdefault(mention.key, mention)
+    for key in sorted(first):
+        states = {post.country for post in gazetteer.posts_held(key.split("/", 1)[1], doc.published) if post.country}
+        if len(states) == 1 and not _introduced_as_of(gazetteer, doc.text, first[key].start, next(iter(states))):
             serving[states.pop()] += 1
     ranked = serving.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def _introduced_as_of(gazetteer: Gazetteer, text: str, start: int, state: str) -> bool:
+    """Whether the words just before a name, in its sentence, name its state ('Bulgaria's Interior Minister, ')."""
+    before = re.split(r"[.;\n]", text[max(0, start - 60):start])[-1]
+    entry = gazetteer.entries.get(state)
+    names = {entry.name, *entry.aliases, *entry.demonyms} if entry else set()
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", before) for name in names)
 
 
 def home_government(finder: EntityFinder, mentions: list[EntityMention], home: str) -> list[EntityMention]:

@@ -233,8 +233,7 @@ class PeopleFinder:
             start, end = sentence.start + match.start(), sentence.start + match.end()
             people = firsts.get(match.group(), set())
             if start == sentence.start or len(people) != 1 or "" in people or self._covered(start) \
-                    or self._non_person_at(start, end) or self.text.startswith((" ", "-"), end) and \
-                    re.match(rf"[ -][{UPPER}]", self.text[end:end + 2]):
+                    or self._non_person_at(start, end) or _NEXT_NAME_WORD.match(self.text, end):
                 continue  # 'Phumtham Wechayachai' again is the full name, read by the other rules
             self.refs.append(PersonRef(start, end, next(iter(people)), None, "given_name"))
 
@@ -638,6 +637,7 @@ def _short_form(label: str, title: str) -> bool:
     return before not in _second_in_command()
 
 
+_NEXT_NAME_WORD = re.compile(rf"[ -][{UPPER}]")
 _PORTFOLIO = (re.compile(r"(?P<head>minister|secretary) (?:of|for) (?:the )?(?P<field>[a-z -]+?)(?: affairs)?"),
               re.compile(r"(?P<field>[a-z -]+?)(?: affairs)? (?P<head>minister|secretary)"))
 

@@ -38,6 +38,14 @@ def test_home_country_is_the_state_most_named_office_holders_serve(tmp_path) -> 
     assert {p for p, post, _ in found if post == "Prime Minister"} == {"Kyriakos Mitsotakis"}
 
 
+def test_office_holders_introduced_as_another_states_do_not_make_it_home(tmp_path) -> None:
+    text = ("Immigration Minister Robert Jenrick signed the statement with Bulgaria's Interior Minister, Kalin Stoyanov, "
+            "today (Monday 13 November). He also met the Bulgarian Prime Minister, Nikolai Denkov, and Bulgaria's "
+            "Foreign Minister, Mariya Gabriel. The statement builds on the partnership the Prime Minister announced.")
+    found = holdings(extract_text(tmp_path, text, published="2023-11-13"))
+    assert ("Rishi Sunak", "Prime Minister", "United Kingdom") in found
+
+
 def published_by(tmp_path, publisher: str, published: str, body: str) -> set[tuple[str, str, str]]:
     """The post holdings of a release whose front matter names its publisher."""
     path = tmp_path / "release.txt"

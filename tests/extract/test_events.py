@@ -206,3 +206,11 @@ def test_events_visit_of_someone_to_a_country_is_in_that_country(tmp_path) -> No
     text = "Border security was discussed during the Official Visit of President Tom Pell to Japan in October 2019."
     [meeting] = meetings(tmp_path, text, published="2020-04-15")
     assert meeting["place"] == ["Japan"]
+
+
+def test_events_date_of_the_main_clause_is_not_that_of_a_meeting_told_after_after(tmp_path) -> None:
+    text = ("The Home Office today (Wednesday 12 August) set out its plans, after Commander Tom Pell held his first "
+            "talks with the French authorities in Paris.\n\n"
+            "Yesterday (Tuesday 11 August) Tom Pell travelled to Paris for talks with French officials.")
+    found = meetings(tmp_path, text, published="2020-08-12")
+    assert {d for m in found for d in m["date"]} == {"2020-08-11"}
