@@ -89,7 +89,7 @@ def _letters() -> str:
 def _comma_name_pattern() -> re.Pattern:
     """', Yvette Cooper' after a title, ending where a clause would: title_comma_name."""
     ends = r"said|told|added|has|had|was|is|will|who|announced|met|attended|also|yesterday|today"
-    return re.compile(rf",\s+{_name_pattern().pattern}(?=\s*(?:,|\.|;|\)|$|\s+and\b|\s+(?:{ends})\b))")
+    return re.compile(rf",\s+{_name_pattern().pattern}(?=\s*(?:,|\.|;|\)|\(|$|\s+and\b|\s+(?:{ends})\b))")  # '(rtd)'
 
 
 @lru_cache(maxsize=1)
@@ -485,7 +485,7 @@ class PeopleFinder:
         """A person's name holds no post title and is not a known organisation or place."""
         first = name.split()[0] if name.split() else ""
         return not title_pattern().search(name) and name not in self.gazetteer.demonyms \
-            and first not in patterns("entities")["stopwords"]
+            and first not in patterns("entities")["stopwords"] and name not in self.honorifics  # 'Lt' of 'Lt. Gen.'
 
     def _person(self, name: str, start: int) -> str:
         name = strip_honorifics(tidy(name), self.honorifics)

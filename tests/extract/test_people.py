@@ -295,3 +295,9 @@ def test_people_minister_listed_after_a_host_states_office_holders_is_that_state
             "Foreign Affairs, Professor Tom Pell.")
     found = holdings(extract_text(tmp_path, text, "2022-06-21", "Minister for Home Affairs (Australia)"))
     assert ("Tom Pell", "Minister of Foreign Affairs", "Sri Lanka") in found
+
+
+def test_people_rank_and_retired_mark_around_a_name_after_a_title(tmp_path) -> None:
+    text = "The memo was presented by the Minister of Interior of Nigeria, Lt. Gen. Tom Pell (rtd)."
+    assert holdings(extract_text(tmp_path, text, published="2019-04-26")) == {
+        ("Tom Pell", "Minister of Interior", "Nigeria")}

@@ -44,6 +44,7 @@ AMOUNTS = [
     ("The gate cost about ₹6 crore.", "₹6 crore", Decimal("60000000"), "INR"),
     ("Each post received Rs. 50 lakh for fencing.", "Rs. 50 lakh", Decimal("5000000"), "INR"),
     ("The grant is worth Rf 68.75 million.", "Rf 68.75 million", Decimal("68750000"), "MVR"),
+    ("The Council approved N52 billion for the e-Border.", "N52 billion", Decimal("52000000000"), "NGN"),
 ]
 
 

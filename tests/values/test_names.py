@@ -100,6 +100,8 @@ def test_strip_honorifics_with_bundled_list(name: str, expected: str) -> None:
     ("Shri Amit Shah", "Amit Shah"),
     ("Smt. Nirmala Sitharaman", "Nirmala Sitharaman"),
     ("Pol. Maj. Gen. Samrit Ekamol", "Samrit Ekamol"),
+    ("Engr. Suleiman Adamu", "Suleiman Adamu"),
+    ("Alhaji Lai Mohammed", "Lai Mohammed"),
 ])
 def test_strip_honorifics_of_other_governments_from_posts_yaml(name: str, expected: str) -> None:
     assert strip_honorifics(name, patterns("posts")["honorifics"]) == expected
