@@ -178,7 +178,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         current.label = ctx.entities[cues.named[0].key].label
         _join(ctx, current, sentence, None, place)
         return current
-    if date is None and cues.verb and _people(ctx, sentence) and (current is None or _scene_change(ctx, sentence)):
+    told = cues.verb or (cues.noun and not ctx.dates[sentence.index])  # 'The launch ceremony was hosted by ...'
+    if date is None and told and _people(ctx, sentence) and (current is None or _scene_change(ctx, sentence)):
         date = _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence) or _lede_date(ctx, sentence)
     if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
         return current
@@ -298,9 +299,13 @@ def _narrative_date(ctx: Context, sentence: Sentence) -> DateValue | None:
             break
         for mention in ctx.dates[earlier.index]:
             if mention.value and mention.value.precision == "day" and not ctx.in_quote(mention.start) \
-                    and not any(s <= mention.start < e for s, e in asides):
-                return mention.value
+                    and not any(s <= mention.start < e for s, e in asides) and not _future(ctx, mention.value):
+                return mention.value  # not 'From tomorrow, teams will work ...': a plan, not the day told
     return None
+
+
+def _future(ctx: Context, value: DateValue) -> bool:
+    return ctx.doc.published is not None and value.as_date() > ctx.doc.published
 
 
 def _lede_date(ctx: Context, sentence: Sentence) -> DateValue | None:

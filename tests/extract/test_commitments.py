@@ -208,3 +208,9 @@ def test_commitments_key_features_list_items(tmp_path) -> None:
     text = ("Key features of the new facilities\n\n- The terminal can handle up to 25,000 passengers a day.\n"
             "- Facial recognition machines have been installed at the entry points.\n")
     assert len(commitments(tmp_path, text)) == 2
+
+
+def test_commitments_items_of_what_is_being_deployed(tmp_path) -> None:
+    text = "Frontex is deploying to the Greek-Albanian border:\n\n- 50 officers from 12 Member States;\n- 16 patrol cars; and\n- one thermo-vision van.\n"
+    assert [(c["quantity"], c["unit"]) for c in commitments(tmp_path, text)] == [
+        (["50"], ["officers"]), (["16"], ["patrol cars"]), (["1"], ["thermo-vision van"])]

@@ -214,3 +214,11 @@ def test_events_date_of_the_main_clause_is_not_that_of_a_meeting_told_after_afte
             "Yesterday (Tuesday 11 August) Tom Pell travelled to Paris for talks with French officials.")
     found = meetings(tmp_path, text, published="2020-08-12")
     assert {d for m in found for d in m["date"]} == {"2020-08-11"}
+
+
+def test_events_undated_ceremony_takes_the_day_told_before_not_a_planned_one(tmp_path) -> None:
+    text = ("Today in Tirana, Frontex launched its first joint operation outside the EU. From tomorrow, teams will "
+            "work at the border.\n\nThe launch ceremony was hosted by the Prime Minister of Albania, Edi Rama. "
+            "It was attended by Frontex Executive Director Fabrice Leggeri.")
+    [meeting] = meetings(tmp_path, text, published="2019-05-21")
+    assert meeting["date"] == ["2019-05-21"] and set(meeting["participant"]) == {"Edi Rama", "Fabrice Leggeri"}
