@@ -35,7 +35,7 @@ _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip wa
 # People who sign, agree or launch something together meet ("she launched the project together with the Minister").
 _SIGNED = re.compile(r"\b(?:signed|agreed|adopted|launched|inaugurated)\b")
 _SIGNED_TOGETHER = re.compile(r"\b(?:signed|adopted)\b")  # what someone and his counterparts do when they meet
-_BY = re.compile(r"[^,;.]{0,40}?\bby\b")
+_BY = re.compile(r"[^;.]{0,90}?\bby\b")  # "signed yesterday (Thursday, 19 March) at the IOM office in Gulshan-1, Dhaka, by"
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
 _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'

@@ -222,3 +222,10 @@ def test_events_undated_ceremony_takes_the_day_told_before_not_a_planned_one(tmp
             "It was attended by Frontex Executive Director Fabrice Leggeri.")
     [meeting] = meetings(tmp_path, text, published="2019-05-21")
     assert meeting["date"] == ["2019-05-21"] and set(meeting["participant"]) == {"Edi Rama", "Fabrice Leggeri"}
+
+
+def test_events_signed_by_two_people_after_a_dated_placed_aside(tmp_path) -> None:
+    text = ("The agreement was signed yesterday (Thursday, 19 March) at the IOM office in Dhaka, by Tom Pell, "
+            "IOM Representative, and Ruth Aldous, Country Director of KOICA.")
+    [meeting] = meetings(tmp_path, text, published="2020-03-20")
+    assert meeting["date"] == ["2020-03-19"] and set(meeting["participant"]) == {"Tom Pell", "Ruth Aldous"}

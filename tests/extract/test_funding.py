@@ -306,3 +306,9 @@ def test_funding_invested_in_something_at_a_place_goes_to_the_place(tmp_path) ->
     text = "The UK will invest an extra £44.5 million (€50 million) in security at Calais, the Prime Minister said."
     [package] = packages(tmp_path, text, published="2018-01-18")
     assert package["recipient"] == ["Calais"]
+
+
+def test_funding_will_pay_a_receiver_an_amount(tmp_path) -> None:
+    [package] = packages(tmp_path, "Under the arrangement, the UK will pay France €72.2 million in 2022-23.",
+                         published="2022-11-14")
+    assert package["recipient"] == ["France"]

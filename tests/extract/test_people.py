@@ -301,3 +301,9 @@ def test_people_rank_and_retired_mark_around_a_name_after_a_title(tmp_path) -> N
     text = "The memo was presented by the Minister of Interior of Nigeria, Lt. Gen. Tom Pell (rtd)."
     assert holdings(extract_text(tmp_path, text, published="2019-04-26")) == {
         ("Tom Pell", "Minister of Interior", "Nigeria")}
+
+
+def test_people_representative_of_an_organisation(tmp_path) -> None:
+    text = "It was signed by Tom Pell, IOM Representative in Bangladesh."
+    assert ("Tom Pell", "Representative", "International Organization for Migration") in holdings(
+        extract_text(tmp_path, text, published="2020-03-20"))
