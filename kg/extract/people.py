@@ -562,9 +562,10 @@ class PeopleFinder:
 
     def _home_state_post(self, title: TitleMention, person: str) -> str | None:
         """'Abdulla Shahid, Minister of Foreign Affairs' in a Maldivian release the gazetteer has no post for: a
-        minister with no other owner is the home government's, unless the sentence lists him after office-holders
-        of one other state."""
-        if not re.search(r"\bMinister\b", title.title) or any(r.person == person and r.post for r in self.refs):
+        minister (or a president's title, see _presidential_home) with no other owner is the home government's,
+        unless the sentence lists him after office-holders of one other state."""
+        if not (re.search(r"\bMinister\b", title.title) or self._presidential_home(title)) \
+                or any(r.person == person and r.post for r in self.refs):
             return None  # 'Minister Fraser' after 'Sean Fraser, Minister of Justice': short for that post
         fellows = {self._post_country(r.post) for r in self.refs
                    if r.post and self.current.start <= r.start < title.start} - {None, f"state/{self.home}"}
@@ -572,6 +573,12 @@ class PeopleFinder:
             return fellows.pop() if len(fellows) == 1 else None  # 'met President Rajapaksa, Prime Minister Ranil
             #   Wickremesinghe and the Minister of Foreign Affairs, Professor G.L. Peiris': the hosts' minister
         return self._known(f"state/{self.home}")
+
+    def _presidential_home(self, title: TitleMention) -> bool:
+        """'the Vice President, Prof. Yemi Osinbajo' in a Nigerian release: a president's title, in a release from a
+        state the gazetteer gives a president (not the UK's, where an unplaced president is a foreign one)."""
+        return "President" in title.title and any(
+            post.country == self.home for post in self.gazetteer.posts_titled("President", fold))
 
     def _gazetteer_post(self, title: TitleMention, person_id: str | None, day: date | None) -> PostEntry | None:
         """The gazetteer's post for a title: one the person holds, else the only (or home) match."""

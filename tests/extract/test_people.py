@@ -307,3 +307,11 @@ def test_people_representative_of_an_organisation(tmp_path) -> None:
     text = "It was signed by Tom Pell, IOM Representative in Bangladesh."
     assert ("Tom Pell", "Representative", "International Organization for Migration") in holdings(
         extract_text(tmp_path, text, published="2020-03-20"))
+
+
+def test_people_unplaced_vice_president_is_home_only_in_a_presidential_state(tmp_path) -> None:
+    text = "The Council, presided over by the Vice President, Prof. Tom Pell, approved N52 billion for the e-Border."
+    found = holdings(extract_text(tmp_path, text, "2019-04-26", "Federal Ministry of Interior, Nigeria"))
+    assert ("Tom Pell", "Vice President", "Nigeria") in found
+    uk = holdings(extract_text(tmp_path, text.replace("N52 billion", "£52 million"), "2019-04-26", "Home Office"))
+    assert not any(org == "United Kingdom" for _, _, org in uk)
