@@ -441,7 +441,8 @@ class PeopleFinder:
             return self._gazetteer_only(title, day)
         earlier = [r for r in self.refs if r.post and r.start < title.start
                    and (_short_form(fold(self.posts[r.post].label), fold(title.title))
-                        or _portfolio(self.posts[r.post].label) == _portfolio(title.title) is not None)
+                        or _portfolio(self.posts[r.post].label) == _portfolio(title.title) is not None
+                        or _of_body(fold(self.posts[r.post].label), fold(title.title)))
                    and (title.country is None or self._post_country(r.post) in (None, title.country))]
         home_titles = [p for p in self._titled_posts(title) if p.country == self.home]
         if title.country is None and home_titles:
@@ -655,6 +656,12 @@ def _portfolio(title: str) -> str | None:
     folded = fold(title)
     match = next(filter(None, (pattern.fullmatch(folded) for pattern in _PORTFOLIO)), None)
     return f"{match['head']}:{match['field']}" if match else None
+
+
+def _of_body(label: str, title: str) -> bool:
+    """'the Executive Director' for the 'Executive Director of Frontex' named before: a title of two words or more
+    that the full post opens with, before its body (both folded)."""
+    return " " in title and label.startswith(f"{title} of ")
 
 
 def _headed_by(label: str, title: str) -> bool:

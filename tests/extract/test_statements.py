@@ -128,3 +128,10 @@ def test_statements_quote_then_the_next_sentence_names_who_reacted(tmp_path) -> 
             "Jane Okafor, reacted in those terms on Twitter today. She had been in Ottawa earlier this week.")
     [quote] = facts(extract_text(tmp_path, text, published="2018-06-01"), "DirectQuote")
     assert quote["speaker"] == ["Jane Okafor"] and quote["text"][0].startswith("For the first time")
+
+
+def test_statements_bare_two_word_title_is_the_post_of_a_body_named_before(tmp_path) -> None:
+    text = ("It was attended by Frontex Executive Director Fabrice Leggeri.\n\n"
+            "\u201cWe are starting with 50 officers,\u201d the Executive Director said.")
+    [quote] = quotes(tmp_path, text, published="2019-05-21")
+    assert quote["speaker"] == ["Fabrice Leggeri"]
