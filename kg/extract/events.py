@@ -160,7 +160,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
                 _add_participants(ctx, current, sentence)
             return current
     date = _clause_date(ctx, sentence, cues.position)
-    place = _destination(ctx, cues) or _after_cue(ctx, sentence, cues) or _place(ctx, sentence, cues.named, cues.position)
+    place = _destination(ctx, cues) or _after_cue(ctx, sentence, cues) or _place(ctx, sentence, cues.named, cues.position) \
+        or _visited(ctx, sentence, cues)
     same = _same_named(ctx, cues.named, meetings) or _same_day(cues, date, place, meetings)
     if same is not None:
         _join(ctx, same, sentence, date, place)
@@ -276,7 +277,8 @@ def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | N
 def _clause_date(ctx: Context, sentence: Sentence, position: int) -> DateValue | None:
     """The date of the clause that names the meeting, leaving out asides (', who moved ... last month,')."""
     asides = _asides(ctx, sentence, position)
-    after = [m.start() for m in _AFTER.finditer(ctx.doc.text, sentence.start, position)]
+    after = [m.start() for m in _AFTER.finditer(ctx.doc.text, sentence.start, position)
+             if m.end() < position]  # 'confirmed today after talks with ...' were the same day: no clause between
     dates = [d for d in ctx.dates[sentence.index] if d.value and d.value.precision != "year"
              and not ctx.in_quote(d.start) and not any(s <= d.start < e for s, e in asides)
              and not any(d.start < a for a in after)]  # 'today set out ..., after the Commander held talks in Paris
@@ -435,11 +437,6 @@ def _after_cue(ctx: Context, sentence: Sentence, cues: Cues) -> Ref | None:
     """'for the 35th UK-France Summit at the Royal Military Academy Sandhurst': the place right after the meeting's
     name or noun, before any other the sentence names ('an extra £44.5 million in security at Calais')."""
     ends = [m.end for m in cues.named] + ([cues.noun.end()] if cues.noun else [])
-    if cues.noun is not None and cues.noun.group().lower() == "visit":
-        to = _VISIT_TO.match(ctx.doc.text, cues.noun.end(), sentence.end)  # 'the Official Visit of President X to Japan'
-        mention = ctx.mention_at(to.end(), sentence.end) if to else None
-        if mention is not None and ctx.entities[mention.key].family in _PLACE_FAMILIES:
-            return Ref(mention.key)
     for end in ends:
         at = _AT_OR_IN.match(ctx.doc.text, end, sentence.end)
         if not at or ctx.in_quote(at.end()):
@@ -452,6 +449,16 @@ def _after_cue(ctx: Context, sentence: Sentence, cues: Cues) -> Ref | None:
         if unknown:
             return _unknown_place_named(ctx, unknown)
     return None
+
+
+def _visited(ctx: Context, sentence: Sentence, cues: Cues) -> Ref | None:
+    """'the Official Visit of President X to Japan': where a visit went, when the sentence names no nearer place
+    ('On his first visit to Italy ..., Keir Starmer began the day at Italy's National Coordination Centre')."""
+    if cues.noun is None or cues.noun.group().lower() != "visit":
+        return None
+    to = _VISIT_TO.match(ctx.doc.text, cues.noun.end(), sentence.end)
+    mention = ctx.mention_at(to.end(), sentence.end) if to else None
+    return Ref(mention.key) if mention is not None and ctx.entities[mention.key].family in _PLACE_FAMILIES else None
 
 
 def _journey(cues: Cues) -> bool:

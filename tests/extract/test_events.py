@@ -229,3 +229,10 @@ def test_events_signed_by_two_people_after_a_dated_placed_aside(tmp_path) -> Non
             "IOM Representative, and Ruth Aldous, Country Director of KOICA.")
     [meeting] = meetings(tmp_path, text, published="2020-03-20")
     assert meeting["date"] == ["2020-03-19"] and set(meeting["participant"]) == {"Tom Pell", "Ruth Aldous"}
+
+
+def test_events_today_after_talks_is_the_day_of_the_talks(tmp_path) -> None:
+    text = ("The UK will put £4 million into the Rome Process, the Prime Minister confirmed today (Monday 16 September) "
+            "after talks with Italian Prime Minister Giorgia Meloni in Rome.")
+    [meeting] = meetings(tmp_path, text, published="2024-09-16")
+    assert (meeting["date"], meeting["place"]) == (["2024-09-16"], ["Rome"])
