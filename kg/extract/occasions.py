@@ -105,7 +105,7 @@ def _said_at_the_meeting_just_told(ctx: Context, quote: Fact, span: tuple[int, i
                                    meetings: list[Fact]) -> DateValue | None:
     """'On Thursday evening, Phumtham ... was joined at Mae Sot Airport by ...' then, opening the next paragraph,
     '"No single country could ...," the Deputy Prime Minister said.': said at the meeting the paragraph before told,
-    which the speaker took part in."""
+    which the speaker took part in, when the lede tells of that day."""
     speaker = quote.first("speaker")
     quoted = next((s for s in ctx.sentences if s.start <= quote.evidence.start < s.end), None)
     if speaker is None or quoted is None or quoted.index == 0 or ctx.sentences[quoted.index - 1].paragraph == quoted.paragraph \
@@ -113,7 +113,14 @@ def _said_at_the_meeting_just_told(ctx: Context, quote: Fact, span: tuple[int, i
         return None  # '... said at a press conference': an occasion of its own
     told = [m for m in meetings if speaker in m.props.get("participant", [])
             and _paragraph_of(ctx, m.evidence.start) == quoted.paragraph - 1]
-    return told[-1].first("date") if told else None
+    return told[-1].first("date") if told and _the_news(ctx, told[-1].first("date")) else None
+
+
+def _the_news(ctx: Context, day: DateValue) -> bool:
+    """Whether the lede tells of that day ('were flown home ... yesterday (Thursday, 20 February)'): a meeting the
+    news is about, not one told as background ('today announced £18 million' after 'met ... on 9 May')."""
+    lede = ctx.lede()
+    return lede is not None and any(d.value == day for d in ctx.dates[lede.index])
 
 
 def _paragraph_of(ctx: Context, position: int) -> int | None:

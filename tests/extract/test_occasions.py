@@ -64,7 +64,7 @@ def test_quote_after_another_speaker_warned_keeps_the_release_date(tmp_path) -> 
 
 
 def test_quote_opening_the_paragraph_after_a_meeting_its_speaker_attended_takes_its_date(tmp_path) -> None:
-    text = MEETING + "\u201cWe agreed a plan,\u201d the Home Secretary said.\n"
+    text = "Calais Group meets in London\n\n" + MEETING + "\u201cWe agreed a plan,\u201d the Home Secretary said.\n"
     assert quote_dates(tmp_path, text) == [["2024-12-10"]]
 
 
@@ -79,3 +79,10 @@ def test_quote_after_the_meeting_is_the_meeting_its_speaker_attended(tmp_path) -
             "following talks with Dutch and Belgian officials in August.\n\n"
             "Speaking after the meeting, Tom Pell said:\n\nWe agreed a plan.\n")
     assert quote_dates(tmp_path, text, published="2015-11-13") == [["2015-11-12"]]
+
+
+def test_quote_after_a_background_meeting_keeps_the_day_of_the_news(tmp_path) -> None:
+    text = ("New funding for Border Force\n\nHome Secretary Priti Patel today announced £18 million for Border Force.\n\n"
+            "Home Secretary Priti Patel met German Interior Minister Horst Seehofer in Berlin on 9 May 2021.\n\n"
+            "Priti Patel, the Home Secretary, said: \u201cThose who exploit people will find nowhere to hide.\u201d\n")
+    assert quote_dates(tmp_path, text, published="2021-05-14") == [["2021-05-14"]]
