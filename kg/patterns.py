@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Any
 
 from kg.resources import resource_dir
@@ -16,11 +17,16 @@ def patterns(name: str) -> dict[str, Any]:
     return load_yaml(path.read_text(encoding="utf-8")) or {}
 
 
+def one_of(words: Iterable[str]) -> str:
+    """Words as regex alternatives, longest first, so that 'mn' is tried before 'm' and 'Lt. Gen' before 'Lt'."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def title_words() -> tuple[str, str]:
     """posts.yaml's title modifiers and heads as regex alternatives, longest first: (modifiers, heads)."""
     rules = patterns("posts")
-    return tuple("|".join(re.escape(w) for w in sorted(rules[key], key=len, reverse=True)) for key in ("modifiers", "heads"))
+    return one_of(rules["modifiers"]), one_of(rules["heads"])
 
 
 @lru_cache(maxsize=1)

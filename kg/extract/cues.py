@@ -4,14 +4,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.patterns import patterns
+from kg.patterns import one_of, patterns
 
 
 def alternation(name: str) -> str:
     """The words of the list ``name`` as regex alternatives, longest first, for patterns built around them."""
-    words = patterns("facts")[name]
-    words = words if isinstance(words, list) else list(words)
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return one_of(patterns("facts")[name])
 
 
 @lru_cache(maxsize=None)

@@ -25,7 +25,7 @@ from kg.extract.spans import ByStart
 from kg.extract.titles import WORD, TitleFinder, TitleMention
 from kg.gazetteer import Gazetteer, PostEntry
 from kg.model import Sentence
-from kg.patterns import patterns, title_pattern
+from kg.patterns import one_of, patterns, title_pattern
 from kg.values.dates import DateMention
 from kg.values.names import fold, slug, strip_honorifics, tidy
 
@@ -120,8 +120,7 @@ def _counterpart_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _honorifics() -> str:
     """Honorifics and ranks before a name, read past: 'His Excellency Abdulla Shahid', 'Maj. Gen. Tomasz Praga'."""
-    honorifics = "|".join(re.escape(h) for h in sorted(patterns("posts")["honorifics"], key=len, reverse=True))
-    return rf"(?:(?:{honorifics})\.?\s+)*"
+    return rf"(?:(?:{one_of(patterns('posts')['honorifics'])})\.?\s+)*"
 
 
 @lru_cache(maxsize=1)

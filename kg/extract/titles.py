@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention
 from kg.gazetteer import Gazetteer
 from kg.model import Sentence
-from kg.patterns import meeting_noun_pattern, patterns, title_pattern, title_words
+from kg.patterns import meeting_noun_pattern, one_of, patterns, title_pattern, title_words
 from kg.values.names import tidy
 
 WORD = rf"[{UPPER}][\w’'-]*"
@@ -47,8 +47,11 @@ def _lower_case_title() -> re.Pattern:
     return re.compile(rf"(?<= )(?:{titles})(?= [{UPPER}])")
 
 
-# 'the minister and Mr O'Mahoney travelled': the one minister the text named (kg.extract.people resolves it).
-_BARE_LOWER_MINISTER = re.compile(r"\bthe\s+(?P<title>minister)\b(?!['’]s|\s+(?:of|for|responsible)\b)")
+@lru_cache(maxsize=1)
+def _bare_lower_title() -> re.Pattern:
+    """'the minister' standing alone (posts.yaml ``bare_lower_titles``): not 'the minister's', 'the minister for'."""
+    titles = one_of(patterns("posts")["bare_lower_titles"])
+    return re.compile(rf"\bthe\s+(?P<title>{titles})\b(?!['’]s|\s+(?:of|for|responsible)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -180,8 +183,8 @@ class TitleFinder:
                           and self.finder.entities[m.key].family == "org"), None)
             if owner is not None:
                 found.append(TitleMention(match.start(), owner.end, match.group("title"), owner.key, None))
-        for match in _BARE_LOWER_MINISTER.finditer(self.text, sentence.start, sentence.end):
-            found.append(TitleMention(match.start("title"), match.end(), "Minister", None, None))
+        for match in _bare_lower_title().finditer(self.text, sentence.start, sentence.end):
+            found.append(TitleMention(match.start("title"), match.end(), match.group("title").capitalize(), None, None))
         return found
 
     def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:

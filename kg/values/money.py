@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from kg.patterns import patterns
+from kg.patterns import one_of, patterns
 from kg.values.numbers import CONTINENTAL, SPACE_GROUPED, digits_value
 
 _NUMBER = rf"(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}|\d+(?:\.\d+)?)"
@@ -66,20 +66,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     A one-letter sign (the rand's 'R') takes only a scaled or grouped amount: 'R690 million', not the 'R2' road."""
     rules = patterns("figures")
     letter = [sign for sign in rules["currency_signs"] if len(sign) == 1 and sign.isalpha()]
-    signs = _alternation(set(rules["currency_signs"]) - set(letter))
-    words = _alternation(rules["currency_words"])
-    scale = rf"(?:\s*(?P<scale>(?i:{_alternation(scales())}))(?![a-zA-Z]))?"
-    large = _alternation([word for word, power in scales().items() if power > 3])
+    signs = one_of(set(rules["currency_signs"]) - set(letter))
+    words = one_of(rules["currency_words"])
+    scale = rf"(?:\s*(?P<scale>(?i:{one_of(scales())}))(?![a-zA-Z]))?"
+    large = one_of([word for word, power in scales().items() if power > 3])
     before = re.compile(rf"(?<![\w$])(?P<symbol>{signs})\s?{_NUMBER}{scale}")
     after = re.compile(rf"(?<!\d){_NUMBER}{scale}\s+(?P<word>{words})\b")
     scaled_or_grouped = rf"(?=\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|[\d.]+\s*(?i:{large})(?![a-zA-Z]))"
     one_letter = re.compile(rf"(?<![\w$.])(?P<symbol>{'|'.join(letter) or '(?!)'}){scaled_or_grouped}{_NUMBER}{scale}")
     return before, after, one_letter
-
-
-def _alternation(words: object) -> str:
-    """Words as a regex alternation, longest first so that 'mn' is tried before 'm'."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 _INSTALMENT = re.compile(r"\s*(?:in|for|during|by)?\s*(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?|the\s+\w+\s+(?:financial\s+)?year)\s*[.;,]?\s*$")

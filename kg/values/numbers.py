@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
 
-from kg.patterns import patterns
+from kg.patterns import one_of, patterns
 from kg.values.literals import lowered_text, matches_at, occurrences
 
 # Thousands grouped by spaces, as European texts write them ('EUR 70 000', '61 000 migrants'); not when a
@@ -66,7 +66,7 @@ def _pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _scale() -> re.Pattern:
     """A scale word after a count ('1.2 million people', '3 lakh pilgrims'): figures.yaml ``number_scales``."""
-    return re.compile(rf"\s+({'|'.join(sorted(patterns('figures')['number_scales'], key=len, reverse=True))})\b")
+    return re.compile(rf"\s+({one_of(patterns('figures')['number_scales'])})\b")
 
 
 @lru_cache(maxsize=1)
