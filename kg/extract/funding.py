@@ -314,6 +314,11 @@ def _agent(ctx: Context, key: str) -> bool:
     return ctx.entities[key].family in _AGENT_FAMILIES and ctx.entities[key].cls != "CriminalNetwork"
 
 
+def _agent_or_place(ctx: Context, key: str) -> bool:
+    """A receiver named where money goes: a body or state, or a province, island or town ('to Ontario and Manitoba')."""
+    return _agent(ctx, key) or ctx.entities[key].family == "place"
+
+
 def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence) + _funded_object(ctx, sentence, mention)
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
@@ -438,9 +443,9 @@ def _to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     if not match:
         return []
     mention = ctx.mention_at(match.end(), sentence.end)
-    if not mention or not _agent(ctx, mention.key):
+    if not mention or not _agent_or_place(ctx, mention.key):
         return []
-    listed = [key for key in _named_list(ctx, match.end(), sentence.end) if _agent(ctx, key)]
+    listed = _named_list(ctx, match.end(), sentence.end)
     return listed if len(listed) > 1 else [mention.key]
 
 
@@ -469,12 +474,12 @@ def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
 
 
 def _named_list(ctx: Context, start: int, stop: int) -> list[str]:
-    """The receivers named one after another from ``start``: 'Cyprus, Greece, Italy and Spain'."""
+    """The receivers named one after another from ``start``: 'Cyprus, Greece, Italy and Spain', 'Samos, Kos and Leros'."""
     found, position = [], start
     for mention in ctx.mentions_in(start, stop):
         if mention.start < position:
             continue  # the acronym in brackets after a name
-        if mention.start != position or not _agent(ctx, mention.key):
+        if mention.start != position or not _agent_or_place(ctx, mention.key):
             break
         found.append(mention.key)
         joint = _LIST_JOINT.match(ctx.doc.text, mention.end, stop)

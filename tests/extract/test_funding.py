@@ -312,3 +312,9 @@ def test_funding_will_pay_a_receiver_an_amount(tmp_path) -> None:
     [package] = packages(tmp_path, "Under the arrangement, the UK will pay France €72.2 million in 2022-23.",
                          published="2022-11-14")
     assert package["recipient"] == ["France"]
+
+
+def test_funding_made_available_to_provinces_goes_to_each(tmp_path) -> None:
+    text = "The Government of Canada will make an initial $50 million available to Quebec, Ontario and Manitoba."
+    [package] = packages(tmp_path, text, published="2018-07-02")
+    assert package["recipient"] == ["Quebec", "Ontario", "Manitoba"]
