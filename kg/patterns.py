@@ -33,7 +33,7 @@ def title_words() -> tuple[str, str]:
 def title_pattern() -> re.Pattern:
     """A post title: up to four modifiers and a head ('Home Secretary', 'Federal Foreign Minister')."""
     mods, heads = title_words()
-    return re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,4}}(?:{heads})(?![\w’'-])")
+    return re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,4}}(?:{heads})(?![\w-]|[’'](?!s\b))")
 
 
 @lru_cache(maxsize=1)

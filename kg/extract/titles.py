@@ -137,7 +137,7 @@ class TitleFinder:
     def _raw_titles(self, sentence: Sentence) -> list[TitleMention]:
         found: list[TitleMention] = []
         for match in title_pattern().finditer(self.text, sentence.start, sentence.end):
-            if self.text[match.end():match.end() + 2] in ("’s", "'s") or self._inside_entity(match.start(), match.end()) \
+            if self._inside_entity(match.start(), match.end()) \
                     or (found and match.start() < found[-1].end):  # 'Prime Minister' in 'Secretary to the Prime Minister'
                 continue
             end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())

@@ -54,6 +54,12 @@ def test_people_post_alone_resolves_to_holder_on_date(tmp_path) -> None:
     assert ("Boris Johnson", "Prime Minister", "United Kingdom") in found
 
 
+def test_people_post_named_in_the_possessive_resolves_to_holder(tmp_path) -> None:
+    text = "The money is part of the Prime Minister's Plan for Change."
+    found = holdings(extract_text(tmp_path, text, published="2024-12-05"))
+    assert found == {("Keir Starmer", "Prime Minister", "United Kingdom")}
+
+
 def test_people_post_alone_uses_holder_on_that_date_not_today(tmp_path) -> None:
     found = holdings(extract_text(tmp_path, "The Home Secretary visited Calais today.", published="2023-12-01"))
     assert {p for p, _, _ in found} == {"James Cleverly"}
