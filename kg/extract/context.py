@@ -16,7 +16,7 @@ from kg.extract.sentences import split_sentences
 from kg.extract.spans import ByStart
 from kg.gazetteer import Gazetteer
 from kg.model import DateValue, Document, Fact, Sentence
-from kg.patterns import patterns
+from kg.patterns import one_of, patterns
 from kg.values.dates import DateMention, anchor_narrative_dates, find_dates, infer_publication_date
 from kg.values.money import MoneyMention, find_money
 from kg.values.names import fold
@@ -184,8 +184,8 @@ def analyse(doc: Document, gazetteer: Gazetteer) -> Context:
     dates = _dates(doc, sentences)
     finder = EntityFinder(doc, sentences, gazetteer)
     mentions = finder.run()
-    dollar = dollar_currency(doc.text, gazetteer)
-    money = {s.index: find_money(doc.text, s.start, s.end, dollar) for s in sentences}
+    local = local_currencies(doc.text, gazetteer)
+    money = {s.index: find_money(doc.text, s.start, s.end, local) for s in sentences}
     home = home_country(doc, gazetteer, money, mentions)
     mentions = definite_mentions(finder, home_bodies(finder, home_government(finder, mentions, home), home))
     people = PeopleFinder(finder, gazetteer, mentions, home)
@@ -217,7 +217,8 @@ def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[Mone
         return country
     currencies = Counter(m.currency for mentions in money.values() for m in mentions)
     main = max(currencies, key=lambda currency: currencies[currency], default=None)  # the first of a tie: text order
-    homes = {currency: country for country, currency in patterns("figures")["dollar_countries"].items()}
+    homes = {currency: country for countries in patterns("figures")["shared_currencies"].values()
+             for country, currency in countries.items()}
     return {**homes, **rules["currency_home"]}.get(main) or _holders_country(gazetteer, mentions, doc) \
         or rules["default_home"]
 
@@ -358,17 +359,24 @@ def _phrases(text: str) -> list[str]:
     return sorted(runs, key=lambda run: -len(run.split()))
 
 
-def dollar_currency(text: str, gazetteer: Gazetteer) -> str:
-    """The currency of a bare '$': the dollar of the dollar country the text names most, else the US dollar.
+def local_currencies(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """Each currency name several countries share (figures.yaml shared_currencies) -> the currency of the one of
+    them the text names most; a name whose countries the text never names is left out (kg.values.money's default).
 
     'Australia is paying for the system through a $5.38 million grant': a
     release that keeps naming Australia counts in Australian dollars.
     """
-    counts = {}
-    for country, currency in patterns("figures")["dollar_countries"].items():
-        entry = gazetteer.entries.get(country)
-        names = sorted({entry.name, *entry.aliases, *entry.demonyms}, key=len, reverse=True) if entry else []
-        pattern = "|".join(map(re.escape, names))
-        counts[currency] = len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", text)) if names else 0
-    best = max(counts, key=lambda currency: counts[currency], default="USD")  # the first of a tie: data order
-    return best if counts.get(best) else "USD"
+    local = {}
+    for name, countries in patterns("figures")["shared_currencies"].items():
+        counts = {currency: _times_named(text, gazetteer, country) for country, currency in countries.items()}
+        best = max(counts, key=lambda currency: counts[currency])  # the first of a tie: data order
+        if counts[best]:
+            local[name] = best
+    return local
+
+
+def _times_named(text: str, gazetteer: Gazetteer, country: str) -> int:
+    """How often ``text`` names a state: its name, aliases and demonyms."""
+    entry = gazetteer.entries.get(country)
+    names = {entry.name, *entry.aliases, *entry.demonyms} if entry else set()
+    return len(re.findall(rf"(?<!\w)(?:{one_of(names)})(?!\w)", text)) if names else 0

@@ -6,6 +6,7 @@ currency, whether it is a ceiling ("up to"), and any qualifier ("more than").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -29,14 +30,15 @@ class MoneyMention:
     qualifier: str | None
 
 
-def find_money(text: str, start: int, end: int, dollar: str = "USD") -> list[MoneyMention]:
-    """Money amounts in ``text[start:end]``, in order; a bare '$' or 'dollars' is ``dollar``."""
-    found = []
+def find_money(text: str, start: int, end: int, local: Mapping[str, str] | None = None) -> list[MoneyMention]:
+    """Money amounts in ``text[start:end]``, in order. A currency name several countries share (a bare '$',
+    'rupees') is the code ``local`` gives it, else that of the first country figures.yaml lists for it."""
+    found, local = [], {**default_currencies(), **(local or {})}
     for pattern in _patterns():
         for match in pattern.finditer(text, start, end):
             symbol = match.groupdict().get("symbol") or match.group("word")
             code = currencies()[symbol]
-            currency = dollar if code == "dollar" else code
+            currency = local.get(code, code)
             amount = digits_value(match.group("number")) * 10 ** scales().get((match.group("scale") or "").lower(), 0)
             before = text[max(start, match.start() - 30):match.start()]
             qualifier = _QUALIFIER.search(before)
@@ -51,6 +53,12 @@ def currencies() -> dict[str, str]:
     """Currency signs, codes and words (figures.yaml) -> ISO 4217 code."""
     rules = patterns("figures")
     return {**rules["currency_signs"], **rules["currency_words"]}
+
+
+@lru_cache(maxsize=1)
+def default_currencies() -> dict[str, str]:
+    """Each shared currency name (figures.yaml shared_currencies) -> the code of the first country listed for it."""
+    return {name: next(iter(countries.values())) for name, countries in patterns("figures")["shared_currencies"].items()}
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import extract_text, holdings
-from kg.extract.context import dollar_currency
+from kg.extract.context import local_currencies
 from kg.gazetteer import load_gazetteer
 from kg.ingest import read_document
 from kg.pipeline import extract
@@ -14,10 +14,18 @@ from kg.pipeline import extract
     ("Australia will pay $5 million. Australian officers will train.", "AUD"),
     ("Canada and the United States agreed. Canadian officials and Canada's police joined.", "CAD"),
     ("The US will pay $5 million to Canada, and American officers will train.", "USD"),
-    ("The UK will pay $5 million.", "USD"),
-], ids=["australia", "canada-most", "us-most", "none"])
-def test_dollar_currency_is_the_most_named_dollar_country(text: str, currency: str) -> None:
-    assert dollar_currency(text, load_gazetteer()) == currency
+], ids=["australia", "canada-most", "us-most"])
+def test_dollar_is_the_most_named_dollar_countrys(text: str, currency: str) -> None:
+    assert local_currencies(text, load_gazetteer())["dollar"] == currency
+
+
+def test_rupees_are_the_most_named_rupee_countrys() -> None:
+    text = "Pakistan's Interior Ministry will spend Rs 5 billion. India and Pakistan met; Pakistani officers attended."
+    assert local_currencies(text, load_gazetteer()) == {"rupee": "PKR"}
+
+
+def test_no_local_currency_where_no_country_sharing_its_name_is_named() -> None:
+    assert local_currencies("The UK will pay $5 million.", load_gazetteer()) == {}
 
 
 @pytest.mark.parametrize("text,government", [

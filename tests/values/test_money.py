@@ -156,4 +156,19 @@ def test_readable_label(amount: Decimal, currency: str, label: str) -> None:
     ("A C$12 million fund was set up.", "CAD"),
 ])
 def test_find_money_bare_dollar_is_the_documents_dollar(text: str, currency: str) -> None:
-    assert [m.currency for m in find_money(text, 0, len(text), dollar="AUD")] == [currency]
+    assert [m.currency for m in find_money(text, 0, len(text), {"dollar": "AUD"})] == [currency]
+
+
+@pytest.mark.parametrize("text,currency", [
+    ("Rs 487 crore was sanctioned.", "INR"),
+    ("They paid 40 million rupees.", "INR"),
+    ("The ₹6 lakh award was made.", "INR"),
+    ("A grant of 3 billion Pakistani rupees was made.", "PKR"),
+])
+def test_find_money_bare_rupees_are_indian_unless_told_otherwise(text: str, currency: str) -> None:
+    assert [m.currency for m in find_money(text, 0, len(text))] == [currency]
+
+
+def test_find_money_bare_rupees_are_the_documents_rupees() -> None:
+    text = "Rs 5 billion and 40 million rupees, not ₹6 lakh."
+    assert [m.currency for m in find_money(text, 0, len(text), {"rupee": "LKR"})] == ["LKR", "LKR", "INR"]
