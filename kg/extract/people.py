@@ -564,7 +564,7 @@ class PeopleFinder:
         """'Abdulla Shahid, Minister of Foreign Affairs' in a Maldivian release the gazetteer has no post for: a
         minister (or a president's title, see _presidential_home) with no other owner is the home government's,
         unless the sentence lists him after office-holders of one other state."""
-        if not (re.search(r"\bMinister\b", title.title) or self._presidential_home(title)) \
+        if not (_home_government_title().search(title.title) or self._presidential_home(title)) \
                 or any(r.person == person and r.post for r in self.refs):
             return None  # 'Minister Fraser' after 'Sean Fraser, Minister of Justice': short for that post
         fellows = {self._post_country(r.post) for r in self.refs
@@ -577,8 +577,8 @@ class PeopleFinder:
     def _presidential_home(self, title: TitleMention) -> bool:
         """'the Vice President, Prof. Yemi Osinbajo' in a Nigerian release: a president's title, in a release from a
         state the gazetteer gives a president (not the UK's, where an unplaced president is a foreign one)."""
-        return "President" in title.title and any(
-            post.country == self.home for post in self.gazetteer.posts_titled("President", fold))
+        return any(head in title.title and any(post.country == self.home for post in self.gazetteer.posts_titled(head, fold))
+                   for head in patterns("posts")["head_of_state_titles"])
 
     def _gazetteer_post(self, title: TitleMention, person_id: str | None, day: date | None) -> PostEntry | None:
         """The gazetteer's post for a title: one the person holds, else the only (or home) match."""
@@ -687,10 +687,15 @@ def _shared_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _home_government_title() -> re.Pattern:
+    """A title a home government's member holds when nothing else owns it (posts.yaml home_government_titles)."""
+    return re.compile(rf"\b(?:{one_of(patterns('posts')['home_government_titles'])})\b")
+
+
 @lru_cache(maxsize=1)
 def _courtesy_pattern() -> re.Pattern:
     """'Mr O'Mahoney', 'Ms Dijkhoff': a courtesy title (posts.yaml courtesy_titles) and one capitalised surname."""
-    titles = "|".join(map(re.escape, patterns("posts")["courtesy_titles"]))
+    titles = one_of(patterns("posts")["courtesy_titles"])
     return re.compile(rf"\b(?:{titles})\.?\s+(?P<surname>[{UPPER}][\w’'-]+)(?!\s+[{UPPER}])(?![\w’'-])")
 
 
