@@ -40,8 +40,10 @@ _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|fo
 _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
 _AFTER = re.compile(r"\bafter\s+", re.I)
+_SINCE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)  # 'first official visit since he was elected last May'
 _VISIT_TO = re.compile(r"\s+(?:of\s+[^,.;]{1,80}?\s+)?to\s+(?:the\s+)?")
 _AT_OR_IN = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?")
+_A_NEW = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$")  # 'a private working ' before a meeting noun
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 
 
@@ -180,7 +182,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         _join(ctx, current, sentence, None, place)
         return current
     told = cues.verb or (cues.noun and not ctx.dates[sentence.index])  # 'The launch ceremony was hosted by ...'
-    if date is None and told and _people(ctx, sentence) and (current is None or _scene_change(ctx, sentence)):
+    if date is None and told and _people(ctx, sentence) and (current is None or _scene_change(ctx, sentence)
+                                                             or _moved_on(ctx, sentence, cues, place, current)):
         date = _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence) or _lede_date(ctx, sentence)
     if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
         return current
@@ -254,6 +257,17 @@ def _core_name(label: str) -> str:
     return re.sub(r"^(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?", "", fold(label))
 
 
+def _moved_on(ctx: Context, sentence: Sentence, cues: Cues, place: Ref | None, current: Fact) -> bool:
+    """A sentence told at another place than the current meeting, as a new scene ('Later, ...') or a new meeting."""
+    elsewhere = place is not None and place != current.first("place")
+    return elsewhere and (_scene_change(ctx, sentence) or _indefinite(ctx, sentence, cues))
+
+
+def _indefinite(ctx: Context, sentence: Sentence, cues: Cues) -> bool:
+    """'began the day with a private working lunch at the Royal Oak': a meeting noun told as a new one."""
+    return cues.noun is not None and bool(_A_NEW.search(ctx.doc.text, max(sentence.start, cues.noun.start() - 40), cues.noun.start()))
+
+
 def _paragraph_start(ctx: Context, sentence: Sentence) -> int:
     return min(s.start for s in ctx.sentences if s.paragraph in (sentence.paragraph, sentence.paragraph - 1))
 
@@ -262,7 +276,7 @@ def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | N
                current: Fact) -> bool:
     """A sentence that speaks of 'the talks' or 'the summit' without a new place or a distant date."""
     if date is None:
-        return not (place is not None and place != current.first("place") and _scene_change(ctx, sentence))
+        return not _moved_on(ctx, sentence, cues, place, current)
     if place is not None or cues.noun is None:
         return False
     before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:cues.noun.start()])
@@ -281,7 +295,8 @@ def _clause_date(ctx: Context, sentence: Sentence, position: int) -> DateValue |
              if m.end() < position]  # 'confirmed today after talks with ...' were the same day: no clause between
     dates = [d for d in ctx.dates[sentence.index] if d.value and d.value.precision != "year"
              and not ctx.in_quote(d.start) and not any(s <= d.start < e for s, e in asides)
-             and not any(d.start < a for a in after)]  # 'today set out ..., after the Commander held talks in Paris
+             and not any(d.start < a for a in after)  # 'today set out ..., after the Commander held talks in Paris
+             and not _SINCE.search(ctx.doc.text[sentence.start:d.start])]  # when a period began, not the day met
     if not dates:
         return None
     return min(dates, key=lambda d: abs(d.start - position)).value

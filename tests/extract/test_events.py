@@ -236,3 +236,17 @@ def test_events_today_after_talks_is_the_day_of_the_talks(tmp_path) -> None:
             "after talks with Italian Prime Minister Giorgia Meloni in Rome.")
     [meeting] = meetings(tmp_path, text, published="2024-09-16")
     assert (meeting["date"], meeting["place"]) == (["2024-09-16"], ["Rome"])
+
+
+def test_events_date_of_a_since_clause_is_not_the_meetings(tmp_path) -> None:
+    text = ("Prime Minister Theresa May hosted President Emmanuel Macron at Sandhurst today. "
+            "It is his first official visit to the UK since he was elected last May.")
+    dates = {d for m in meetings(tmp_path, text, "2018-01-18") for d in m["date"]}
+    assert dates == {"2018-01-18"}
+
+
+def test_events_a_new_meeting_noun_at_another_place_is_another_meeting(tmp_path) -> None:
+    text = ("Prime Minister Theresa May hosted President Emmanuel Macron at Sandhurst today. "
+            "Earlier, the Prime Minister and the President had a private working lunch in Maidenhead.")
+    found = {(m["place"][0], tuple(sorted(m["participant"]))) for m in meetings(tmp_path, text, "2018-01-18")}
+    assert found == {("Sandhurst", ("Emmanuel Macron", "Theresa May")), ("Maidenhead", ("Emmanuel Macron", "Theresa May"))}
