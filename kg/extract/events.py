@@ -15,7 +15,9 @@ so that the timeline holds what the document dates.
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
+from datetime import timedelta
 from functools import lru_cache
 from dataclasses import dataclass
 
@@ -39,6 +41,7 @@ _BY = re.compile(r"[^;.]{0,90}?\bby\b")  # "signed yesterday (Thursday, 19 March
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
 _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
+_CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
 _AFTER = re.compile(r"\bafter\s+", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)  # 'first official visit since he was elected last May'
 _VISIT_TO = re.compile(r"\s+(?:of\s+[^,.;]{1,80}?\s+)?to\s+(?:the\s+)?")
@@ -200,7 +203,7 @@ def _open(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | None, 
     fact = Fact(cls, ctx.fact_key(cls, sentence.start, sentence.end), Span(sentence.start, sentence.end), rule)
     fact.add("date", date)
     if place is None and not _call(cues):  # a call is placed only where its own sentence says
-        place = _narrative_place(ctx, sentence) or _trip_place(date, meetings) or _dateline_place(ctx, date)
+        place = _narrative_place(ctx, sentence) or _trip_place(date, meetings) or _dateline_place(ctx, date, sentence)
     fact.add("place", place)
     fact.label = _meeting_label(ctx, sentence, cues, fact)
     if rule == "journey":
@@ -582,11 +585,14 @@ def _narrative_place(ctx: Context, sentence: Sentence) -> Ref | None:
     return None
 
 
-def _dateline_place(ctx: Context, date: DateValue) -> Ref | None:
-    """'Malé, 15 April 2020' above the lede: a meeting held on the release's day that its text does not place was
-    held where the release was written."""
-    lede = ctx.lede()
-    if lede is None or date != ctx.published_value():
+def _dateline_place(ctx: Context, date: DateValue, sentence: Sentence) -> Ref | None:
+    """'Malé, 15 April 2020' above the lede, or 'WASHINGTON – ' opening it: a meeting held on the release's day
+    that its text does not place was held where the release was written; so was one the lede tells of the day
+    before ('joined ... at the Department of State yesterday')."""
+    lede, published = ctx.lede(), ctx.doc.published
+    if lede is None or published is None or date.precision != "day":
+        return None
+    if date.as_date() != published and not (sentence is lede and date.as_date() == published - timedelta(days=1)):
         return None
     for line in ctx.sentences[1:lede.index]:
         match = _DATELINE.match(line.text)
@@ -595,6 +601,17 @@ def _dateline_place(ctx: Context, date: DateValue) -> Ref | None:
         known = ctx.mention_at(line.start, line.start + match.end("place"))
         if known is not None and ctx.entities[known.key].family == "place":
             return Ref(known.key)
+    return _lede_dateline(ctx, lede)
+
+
+def _lede_dateline(ctx: Context, lede: Sentence) -> Ref | None:
+    """'WASHINGTON – Secretary ...', 'PANAMA CITY, June 24 – ': the place in capitals that opens the lede."""
+    match = _CAPITAL_DATELINE.match(lede.text)
+    gazetteer = ctx.finder.gazetteer
+    for entry_id in gazetteer.phrases.get(string.capwords(match.group("place")), []) if match else []:
+        entity = gazetteer_entity(gazetteer.entries[entry_id])
+        if entity.family in _PLACE_FAMILIES:
+            return Ref(ctx.finder.remember(entity))
     return None
 
 

@@ -446,8 +446,10 @@ class PeopleFinder:
         home_titles = [p for p in self._titled_posts(title) if p.country == self.home]
         if title.country is None and home_titles:
             earlier = [r for r in earlier if self._post_country(r.post) in (None, f"state/{self.home}")]
-        if earlier:
-            return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_coreference")
+        exact = [r for r in earlier if fold(self.posts[r.post].label) == fold(title.title)]
+        if earlier:  # 'the Attorney General': Attorney General Garland, not the Attorney General of the Republic named since
+            chosen = (exact or earlier)[-1]
+            return PersonRef(title.start, title.end, chosen.person, chosen.post, "post_coreference")
         return self._gazetteer_only(title, day) or self._short_for(title)
 
     def _short_for(self, title: TitleMention) -> PersonRef | None:

@@ -250,3 +250,24 @@ def test_events_a_new_meeting_noun_at_another_place_is_another_meeting(tmp_path)
             "Earlier, the Prime Minister and the President had a private working lunch in Maidenhead.")
     found = {(m["place"][0], tuple(sorted(m["participant"]))) for m in meetings(tmp_path, text, "2018-01-18")}
     assert found == {("Sandhurst", ("Emmanuel Macron", "Theresa May")), ("Maidenhead", ("Emmanuel Macron", "Theresa May"))}
+
+
+def test_events_capital_dateline_places_the_ledes_meeting_of_the_day_before(tmp_path) -> None:
+    text = ("Security Dialogue held\n\nWASHINGTON – Secretary of State Antony J. Blinken met Foreign Secretary Marcelo Ebrard "
+            "at the Department of State yesterday for the second meeting of the Security Dialogue.")
+    [meeting] = meetings(tmp_path, text, "2022-10-14")
+    assert meeting["place"] == ["Washington"] and meeting["date"] == ["2022-10-13"]
+
+
+def test_events_it_included_lists_more_of_the_delegation(tmp_path) -> None:
+    text = ("Secretary of State Antony J. Blinken met Foreign Secretary Marcelo Ebrard in Washington on 13 October. "
+            "It included the Secretary of the Navy, Admiral Rafael Ojeda Durán.")
+    [meeting] = meetings(tmp_path, text, "2022-10-14")
+    assert set(meeting["participant"]) == {"Antony J. Blinken", "Marcelo Ebrard", "Rafael Ojeda Durán"}
+
+
+def test_events_bare_title_is_the_one_who_holds_exactly_that_title(tmp_path) -> None:
+    text = ("Attorney General Merrick B. Garland met the Attorney General of the Republic, Alejandro Gertz Manero, "
+            "in Washington on 13 October. The first meeting was held in Mexico City on 8 October 2021 with the Attorney General.")
+    first = [m for m in meetings(tmp_path, text, "2022-10-14") if m["date"] == ["2021-10-08"]]
+    assert [m["participant"] for m in first] == [["Merrick B. Garland"]]
