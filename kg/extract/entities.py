@@ -148,8 +148,10 @@ class EntityFinder:
         return values[0]
 
     def _trie(self, trie: PhraseTrie, tokens: list[Token], keys: list[str], keyer) -> list[tuple[int, int, str]]:
+        """Every phrase's longest match at each token, overlaps included: the longest overall is chosen later
+        ('the Government of National Accord' is the GNA, though 'the Government' starts first)."""
         found = []
-        for first, last, values in trie.matches(tokens, keys):
+        for first, last, values in trie.matches(tokens, keys, overlapping=True):
             key = keyer(values)
             if key and not self._inside_word(tokens[first].start, tokens[last - 1].end):
                 found.append((tokens[first].start, tokens[last - 1].end, key))

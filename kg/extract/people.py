@@ -129,7 +129,7 @@ def _name_pattern() -> re.Pattern:
     particles = "|".join(rules["name_particles"])
     token = rf"{_not_post_nominal()}(?:{WORD}|(?:{particles})-{WORD})"
     lead = rf"(?:(?:{particles})\s+)*"
-    first = rf"(?:{_INITIALS}\s*)?{WORD}"  # "G.L. Peiris", "J.D. Vance"
+    first = rf"(?:{_INITIALS}\s*)?(?:{WORD}|(?:{particles})-{WORD})"  # "G.L. Peiris", "J.D. Vance", "al-Sarraj"
     return re.compile(rf"{_honorifics()}(?P<name>{lead}{first}(?:\s+{_MIDDLE}{lead}{token}){{0,4}}){_post_nominals()}")
 
 
@@ -164,7 +164,15 @@ class PeopleFinder:
         whose name holds it after the first name: 'Minister Cordero' is Luis Cordero Vega (a paternal surname)."""
         labels = [(ref.person, self.finder.entities[ref.person].label) for ref in reversed(self.refs)]
         ending = next((person for person, label in labels if label == surname or label.endswith(" " + surname)), None)
-        return ending or next((person for person, label in labels if surname in label.split()[1:]), None)
+        return ending or next((person for person, label in labels if surname in label.split()[1:]), None) \
+            or self._mentioned_by_surname(surname)
+
+    def _mentioned_by_surname(self, surname: str) -> str | None:
+        """The one person the gazetteer found named in full whose name ends with ``surname``, though no title
+        introduced them yet: 'the Libyan leader, Fayez al-Sarraj, ... President al-Sarraj'."""
+        found = {m.key for m in self.mentions if self.finder.entities[m.key].family == "person"
+                 and self.finder.entities[m.key].label.endswith(" " + surname)}
+        return found.pop() if len(found) == 1 else None
 
     def gazetteer_posts(self, person: str, day: date | None) -> list[str]:
         """Keys of the posts the gazetteer says the person held on ``day``."""

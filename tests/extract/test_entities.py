@@ -63,3 +63,9 @@ def test_entities_acronym_that_is_not_the_initials_names_the_body_before_it(tmp_
 def test_entities_known_name_in_brackets_is_no_acronym(tmp_path) -> None:
     extraction = extract_text(tmp_path, "The Home Office (UK) said the plan works.\n")
     assert "UK" not in next(e for e in extraction.entities.values() if e.label == "Home Office").aliases
+
+
+def test_a_longer_name_wins_over_one_that_starts_before_it(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "Italy will support the Government of National Accord in Tripoli.", "2017-02-02")
+    labels = {e.label for e in extraction.entities.values()}
+    assert "Government of National Accord" in labels and "Government of Italy" not in labels

@@ -321,3 +321,11 @@ def test_people_unplaced_vice_president_is_home_only_in_a_presidential_state(tmp
     assert ("Tom Pell", "Vice President", "Nigeria") in found
     uk = holdings(extract_text(tmp_path, text.replace("N52 billion", "£52 million"), "2019-04-26", "Home Office"))
     assert not any(org == "United Kingdom" for _, _, org in uk)
+
+
+def test_people_surname_with_a_lower_case_particle_after_a_title(tmp_path) -> None:
+    text = ("Prime Minister Paolo Gentiloni met the Libyan leader, Fayez al-Sarraj, in Rome. "
+            "Earlier, Minister Marco Minniti had met President al-Sarraj in Tripoli.")
+    found = holdings(extract_text(tmp_path, text, published="2017-02-02"))
+    assert ("Fayez al-Sarraj", "Chairman of the Presidential Council", "Libya") in found
+    assert not any(person == "Sergio Mattarella" for person, _, _ in found)  # Italy's President on the day
