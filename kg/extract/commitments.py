@@ -134,15 +134,23 @@ def _list_item(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[F
     if money and not text_after(ctx, money[-1].end, sentence.end):
         return []  # '- Poland: €52 million': a share of the money (kg.extract.funding), nothing bought
     facts = []
+    package = _package_before(packages, sentence.start) if packages and _intro_mentions_funding(ctx, sentence) else None
     for start, end in _conjuncts(ctx.doc.text, sentence.start, sentence.end):
         fact = _new(ctx, "list_item", start, end, ctx.doc.text[start:end])
         _quantify(ctx, fact, sentence, start, end)
-        beneficiary = _beneficiary(ctx, start, end) or _owner_within(ctx, sentence, start, end)
+        beneficiary = _beneficiary(ctx, start, end) or _owner_within(ctx, sentence, start, end) \
+            or (package and _agent_recipient(ctx, package))  # 'the funds may be applied to: - patrolling ...'
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
-        if packages and _intro_mentions_funding(ctx, sentence):
-            fact.add("fundedBy", Ref(packages[0].key))
+        if package:
+            fact.add("fundedBy", Ref(package.key))
         facts.append(fact)
     return facts
+
+
+def _package_before(packages: list[Fact], position: int) -> Fact:
+    """The package told last before a list of what it pays for (else the first told)."""
+    before = [p for p in packages if p.evidence.start < position]
+    return max(before, key=lambda p: p.evidence.start) if before else packages[0]
 
 
 def _intro_mentions_funding(ctx: Context, sentence: Sentence) -> bool:

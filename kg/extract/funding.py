@@ -36,8 +36,9 @@ _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:th
 _LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed|(?:made\s+)?available)\s+)?(?:to|into)\s+(?:the\s+)?")
-_SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+\s+){0,4}?"
-                           r"(?<!\bto\s)(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework)(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b")
+_SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under|charged\s+to)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+,?\s+){0,5}?"
+                           r"(?<!\bto\s)(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework|Instrument)"
+                           r"(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b(?!\s+(?:period|year|cycle)\b)")  # not 'under the previous budget period'
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
 _RECEIVE = re.compile(r"\b(?:(?P<aux>will|would|is\s+to|are\s+to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit\s+from)"
                       r"|receives|received|receive)\b")
@@ -73,7 +74,7 @@ def _source_subject() -> re.Pattern:
                       rf"(?:\s+\d{{4}}(?:[-–]\d{{2,4}})?)?)\b[^.;]{{0,60}}?\b(?:{alternation('source_giving_verbs')})\b")
 
 
-_INDEFINITE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}(?:of\s+)?(?:up\s+to\s+|about\s+|some\s+)?$", re.I)
+_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,3}(?:of\s+)?(?:up\s+to\s+|about\s+|some\s+)?$", re.I)
 
 
 @dataclass

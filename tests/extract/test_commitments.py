@@ -214,3 +214,12 @@ def test_commitments_items_of_what_is_being_deployed(tmp_path) -> None:
     text = "Frontex is deploying to the Greek-Albanian border:\n\n- 50 officers from 12 Member States;\n- 16 patrol cars; and\n- one thermo-vision van.\n"
     assert [(c["quantity"], c["unit"]) for c in commitments(tmp_path, text)] == [
         (["50"], ["officers"]), (["16"], ["patrol cars"]), (["1"], ["thermo-vision van"])]
+
+
+def test_commitments_list_of_what_funds_pay_for_benefits_the_packages_recipient(tmp_path) -> None:
+    text = ("The Council of Ministers has today authorised a direct grant of 30 million euros to the Kingdom of Morocco.\n\n"
+            "In accordance with the agreement, the funds may be applied to:\n\n"
+            "- land and maritime patrolling and surveillance;\n"
+            "- the maintenance and repair of equipment for the control of borders.\n")
+    found = facts(extract_text(tmp_path, text, "2022-10-18"), "Commitment")
+    assert [f.get("beneficiary") for f in found] == [["Morocco"], ["Morocco"]]

@@ -318,3 +318,24 @@ def test_funding_made_available_to_provinces_goes_to_each(tmp_path) -> None:
     text = "The Government of Canada will make an initial $50 million available to Quebec, Ontario and Manitoba."
     [package] = packages(tmp_path, text, published="2018-07-02")
     assert package["recipient"] == ["Quebec", "Ontario", "Manitoba"]
+
+
+def test_funding_one_of_the_same_amount_in_another_month_is_another_package(tmp_path) -> None:
+    text = ("The Council of Ministers today authorised a grant of 30 million euros to Morocco. "
+            "It approved a contribution of 32.2 million euros in August 2019 and one of 30 million euros in May 2021.")
+    found = sorted((p["amount"][0], p["date"][0]) for p in packages(tmp_path, text, published="2022-10-18"))
+    assert found == [("30000000", "2021-05"), ("30000000", "2022-10-18"), ("32200000", "2019-08")]
+
+
+def test_funding_source_the_grant_is_charged_to_in_the_next_sentence(tmp_path) -> None:
+    text = ("The Council of Ministers today authorised a direct grant of 30 million euros to Morocco. "
+            "The grant, charged to the General State Budget, shall contribute to the costs of patrols.")
+    [package] = packages(tmp_path, text, published="2022-10-18")
+    assert package["sourceOfFunds"] == ["General State Budget"]
+
+
+def test_funding_source_named_instrument_not_a_budget_period(tmp_path) -> None:
+    text = ("The allocation under the Neighbourhood, Development and International Cooperation Instrument will reach "
+            "some 500 million euros, compared with 346 million euros under the previous budget period.")
+    found = {p["amount"][0]: p.get("sourceOfFunds") for p in packages(tmp_path, text, published="2022-10-18")}
+    assert found["500000000"] == ["Neighbourhood, Development and International Cooperation Instrument"]
