@@ -55,6 +55,7 @@ _CHANGE_END = re.compile(r"\s*(?:[,.;)]|$|(?:over|on|compared|from|than|since|ye
 _AMOUNT_LEAD = r"(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$"  # words before an amount
 _BEFORE_AMOUNT = re.compile(rf"(?:\s*\([A-Z]{{2,10}}\))?\s+{_AMOUNT_LEAD}")  # 'KDN RM18.5 billion'
 _WITH_AMOUNT = re.compile(rf"\s+with\s+{_AMOUNT_LEAD}")
+_NOT_RECEIVER = re.compile(r"(?:this|that|next|the\s+next|each|every)\s+(?:year|month|week|period|decade)s?\b", re.I)
 _SINGULAR_OF = re.compile(r"[a-z]+(?<!s)\s+of\s")  # 'acquisition of', 'care of': a singular head before 'of'
 
 
@@ -465,8 +466,8 @@ def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     if agents or places:
         return (agents or places)[:1]
     phrase = text[match.end():end]
-    if _SINGULAR_OF.match(phrase):
-        return []  # 'for the acquisition of 50 new vessels': what is bought, not who receives
+    if _SINGULAR_OF.match(phrase) or _NOT_RECEIVER.match(phrase):
+        return []  # 'for the acquisition of 50 new vessels': what is bought, not who receives; 'for this year': when
     if re.match(r"(?:a|an)\s+[a-z]", phrase) or (
             re.match(r"[a-z]", phrase) and re.search(r"\b[a-z]+s\b", " ".join(phrase.split()[:6]))
             and not re.match(r"(?:\d|one|two|three|four|five|six|several|many|the\s+next)\b", phrase)):

@@ -339,3 +339,9 @@ def test_funding_source_named_instrument_not_a_budget_period(tmp_path) -> None:
             "some 500 million euros, compared with 346 million euros under the previous budget period.")
     found = {p["amount"][0]: p.get("sourceOfFunds") for p in packages(tmp_path, text, published="2022-10-18")}
     assert found["500000000"] == ["Neighbourhood, Development and International Cooperation Instrument"]
+
+
+def test_funding_for_this_year_is_when_not_who(tmp_path) -> None:
+    text = "Yesterday the Minister signed the decree implementing the Fund for Africa, with 200 million euros for this year."
+    [package] = packages(tmp_path, text, published="2017-02-02")
+    assert "recipient" not in package
