@@ -55,6 +55,8 @@ _CHANGE_END = re.compile(r"\s*(?:[,.;)]|$|(?:over|on|compared|from|than|since|ye
 _AMOUNT_LEAD = r"(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$"  # words before an amount
 _BEFORE_AMOUNT = re.compile(rf"(?:\s*\([A-Z]{{2,10}}\))?\s+{_AMOUNT_LEAD}")  # 'KDN RM18.5 billion'
 _WITH_AMOUNT = re.compile(rf"\s+with\s+{_AMOUNT_LEAD}")
+_PARTITIVE = re.compile(r"Of\s+(?:the|this|that|these|which|it)\b[^,.;]{0,60},")  # 'Of the five-year amount, '
+_BRACKETED_END = re.compile(r"\s*\([^()]{1,12}\)$")  # the acronym after a name
 _NOT_RECEIVER = re.compile(r"(?:this|that|next|the\s+next|each|every)\s+(?:year|month|week|period|decade)s?\b", re.I)
 _SINGULAR_OF = re.compile(r"[a-z]+(?<!s)\s+of\s")  # 'acquisition of', 'care of': a singular head before 'of'
 
@@ -72,7 +74,7 @@ def _source_subject() -> re.Pattern:
     """A budget that is the subject of giving: 'The additional estimates released on 8 February provide an extra
     $32 million' (facts.yaml ``source_subject_heads`` and ``source_giving_verbs``)."""
     return re.compile(rf"(?:The\s+)?(?P<name>(?:[\w’'-]+\s+){{0,3}}?(?:{alternation('source_subject_heads')})"
-                      rf"(?:\s+\d{{4}}(?:[-–]\d{{2,4}})?)?)\b[^.;]{{0,60}}?\b(?:{alternation('source_giving_verbs')})\b")
+                      rf"(?:\s+\d{{4}}(?:[-–]\d{{2,4}})?)?)\b[^.;]{{0,100}}?\b(?:{alternation('source_giving_verbs')})\b")
 
 
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,3}(?:of\s+)?(?:up\s+to\s+|about\s+|some\s+)?$", re.I)
@@ -81,6 +83,8 @@ _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,3}(?:of\s+)?
 @dataclass
 class Package:
     fact: Fact
+    sentence: Sentence  # where the package is first told, with its amount
+    mention: MoneyMention
     amounts: set[tuple[str, object]] = field(default_factory=set)
     giver: Announcer | None = None  # the body giving it in its first sentence: the announcer when no one announces
 
@@ -101,9 +105,17 @@ def extract_funding(ctx: Context) -> list[Fact]:
             package.giver = package.giver or _giver(ctx, sentence, mention.start)
     if packages:
         _anaphoric_recipients(ctx, packages[0].fact)
+        _shares_of_the_whole(ctx, packages)
+    first: Announcer | None = None  # who announced the first package that says: the release's announcer
     for package in packages:
-        _finish(ctx, package.fact, package.giver)
+        _finish(ctx, package.fact, package.giver or first)
+        first = first or _announced_by(package.fact)
     return [p.fact for p in packages]
+
+
+def _announced_by(fact: Fact) -> Announcer | None:
+    who, post = fact.first("announcer"), fact.first("announcerPost")
+    return (who.key, post.key if post else None) if who else None
 
 
 def _is_funding(ctx: Context, sentence: Sentence, money: MoneyMention) -> bool:
@@ -163,7 +175,7 @@ def _new_package(ctx: Context, sentence: Sentence, mention: MoneyMention) -> Pac
                 Span(sentence.start, sentence.end), "funding_amount")
     fact.add("amount", mention.amount)
     fact.add("currency", mention.currency)
-    return Package(fact, {(mention.currency, mention.amount)})
+    return Package(fact, sentence, mention, {(mention.currency, mention.amount)})
 
 
 def _enrich(ctx: Context, fact: Fact, sentence: Sentence, mention: MoneyMention) -> None:
@@ -388,9 +400,33 @@ def _labelled_item(ctx: Context, sentence: Sentence, mention: MoneyMention) -> l
         ctx.doc.text, sentence.start, mention.start)
     if not label:
         return []
-    named = ctx.mentions_in(label.start("label"), label.end("label"))
-    whole = len(named) == 1 and (named[0].start, named[0].end) == label.span("label")
+    end = label.start("label") + len(_BRACKETED_END.sub("", label.group("label")))  # '... Canada (IRCC)': the name
+    named = ctx.mentions_in(label.start("label"), end)
+    whole = len(named) == 1 and (named[0].start, named[0].end) == (label.start("label"), end)
     return [named[0].key] if whole and _agent(ctx, named[0].key) else []
+
+
+def _shares_of_the_whole(ctx: Context, packages: list[Package]) -> None:
+    """'The money will be shared among ... The largest allocations are: - Canada Border Services Agency (CBSA):
+    $382 million', 'Of the five-year amount, $14.12 million goes to the CRCC': each share's receiver also receives
+    the larger package told before the list or the sentence."""
+    for package in packages:
+        item, mention = package.sentence, package.mention
+        intro = ctx.intro_of(item)
+        if intro is not None and _labelled_item(ctx, item, mention):
+            before = intro.start
+        elif _PARTITIVE.match(item.text):  # 'Of the five-year amount, $14.12 million goes to the CRCC'
+            before = item.start
+        else:
+            continue
+        wholes = [p for p in packages if p.fact.evidence.start < before and p.fact.first("amount") > mention.amount
+                  and p.fact.first("currency") == mention.currency]
+        if wholes:
+            whole = max(wholes, key=lambda p: p.fact.evidence.start).fact
+            for recipient in package.fact.props.get("recipient", []):
+                if _agent_or_place(ctx, recipient.key):
+                    whole.add("recipient", recipient)
+            whole.cite(Span(item.start, item.end))
 
 
 def _contracted(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:

@@ -345,3 +345,27 @@ def test_funding_for_this_year_is_when_not_who(tmp_path) -> None:
     text = "Yesterday the Minister signed the decree implementing the Fund for Africa, with 200 million euros for this year."
     [package] = packages(tmp_path, text, published="2017-02-02")
     assert "recipient" not in package
+
+
+def test_funding_labelled_shares_also_go_to_the_whole_package(tmp_path) -> None:
+    text = ("Budget 2019 proposes $1.18 billion over five years for a Border Enforcement Strategy. "
+            "The largest allocations over five years are:\n\n"
+            "- Canada Border Services Agency (CBSA): $382 million\n- Immigration and Refugee Board (IRB): $208 million\n")
+    found = {p["amount"][0]: sorted(p.get("recipient", [])) for p in packages(tmp_path, text, "2019-03-21")}
+    assert found["1180000000"] == ["Canada Border Services Agency", "Immigration and Refugee Board of Canada"]
+    assert found["382000000"] == ["Canada Border Services Agency"]
+
+
+def test_funding_of_the_amount_a_share_goes_to_a_body_of_the_whole(tmp_path) -> None:
+    text = ("Budget 2019 also sets aside $24.4 million over five years for a new review mechanism. "
+            "Of the five-year amount, $14.12 million goes to the RCMP and $10.30 million to the CBSA.")
+    found = {p["amount"][0]: sorted(p.get("recipient", [])) for p in packages(tmp_path, text, "2019-03-21")}
+    assert found["24400000"] == ["Canada Border Services Agency", "Royal Canadian Mounted Police", "a new review mechanism"]
+
+
+def test_funding_packages_no_sentence_attributes_take_the_first_packages_announcer(tmp_path) -> None:
+    text = ("The Minister of Finance, Bill Morneau, proposes $1.18 billion over five years for border enforcement. "
+            "A further $24.4 million is set aside to widen the mandate of the complaints commission. "
+            "If the United States agreed to take back the people who cross, the crossings would stop.")
+    found = {p["amount"][0]: p["announcer"] for p in packages(tmp_path, text, "2019-03-21")}
+    assert found == {"1180000000": ["Bill Morneau"], "24400000": ["Bill Morneau"]}
