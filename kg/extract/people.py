@@ -468,7 +468,8 @@ class PeopleFinder:
             return None
         word = fold(title.title)
         earlier = [r for r in self.refs if r.post and r.start < title.start and _headed_by(fold(self.posts[r.post].label), word)]
-        if len({r.person for r in earlier}) != 1 or not fold(self.posts[earlier[-1].post].label).startswith((f"{word} of ", f"{word} for ")):
+        if len({r.person for r in earlier}) != 1 \
+                or not _unmodified(fold(self.posts[earlier[-1].post].label)).startswith((f"{word} of ", f"{word} for ")):
             return None
         return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_short_for")
 
@@ -676,7 +677,21 @@ def _of_body(label: str, title: str) -> bool:
 def _headed_by(label: str, title: str) -> bool:
     """Whether the post is a kind of ``title``: 'minister for home affairs' and 'home minister' are ministers,
     'prime minister' and 'secretary to the prime minister' are not (both folded)."""
-    return label.startswith((f"{title} of ", f"{title} for ")) or _short_form(label, title)
+    return _unmodified(label).startswith((f"{title} of ", f"{title} for ")) or _short_form(label, title)
+
+
+def _unmodified(label: str) -> str:
+    """A folded post label without the modifiers it opens with: 'european commissioner for ...' is a commissioner for."""
+    words = label.split()
+    while len(words) > 1 and words[0] in _folded_modifiers():
+        words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _folded_modifiers() -> frozenset[str]:
+    """posts.yaml modifiers, folded, but those that make another post ('deputy', posts.yaml second_in_command)."""
+    return frozenset(map(fold, patterns("posts")["modifiers"])) - frozenset(_second_in_command())
 
 
 @lru_cache(maxsize=1)

@@ -271,3 +271,11 @@ def test_events_bare_title_is_the_one_who_holds_exactly_that_title(tmp_path) -> 
             "in Washington on 13 October. The first meeting was held in Mexico City on 8 October 2021 with the Attorney General.")
     first = [m for m in meetings(tmp_path, text, "2022-10-14") if m["date"] == ["2021-10-08"]]
     assert [m["participant"] for m in first] == [["Merrick B. Garland"]]
+
+
+def test_events_talks_that_a_launch_follows_keep_their_own_date(tmp_path) -> None:
+    text = ("The European Commissioner for Neighbourhood and Enlargement, Olivér Várhelyi, today launched the programme. "
+            "Today's launch follows the Commissioner's talks with President Abdel Fattah El-Sisi in Cairo in June.")
+    [meeting] = meetings(tmp_path, text, "2022-10-30")
+    assert meeting["date"] == ["2022-06"]
+    assert sorted(meeting["participant"]) == ["Abdel Fattah el-Sisi", "Olivér Várhelyi"]
