@@ -369,3 +369,9 @@ def test_funding_packages_no_sentence_attributes_take_the_first_packages_announc
             "If the United States agreed to take back the people who cross, the crossings would stop.")
     found = {p["amount"][0]: p["announcer"] for p in packages(tmp_path, text, "2019-03-21")}
     assert found == {"1180000000": ["Bill Morneau"], "24400000": ["Bill Morneau"]}
+
+
+def test_funding_an_amount_naming_a_programme_is_funding(tmp_path) -> None:
+    text = "The Commissioner today launched the first phase of a new EUR 80 million programme to strengthen border management."
+    [package] = packages(tmp_path, text, published="2022-10-30")
+    assert package["amount"] == ["80000000"]
