@@ -279,3 +279,10 @@ def test_events_talks_that_a_launch_follows_keep_their_own_date(tmp_path) -> Non
     [meeting] = meetings(tmp_path, text, "2022-10-30")
     assert meeting["date"] == ["2022-06"]
     assert sorted(meeting["participant"]) == ["Abdel Fattah el-Sisi", "Olivér Várhelyi"]
+
+
+def test_events_those_who_co_chaired_the_conference_took_part(tmp_path) -> None:
+    text = ("Ministers met in Adelaide today for the Eighth Ministerial Conference of the Bali Process. "
+            "The Foreign Minister, Penny Wong, co-chaired the conference with her Indonesian counterpart, Retno Marsudi.")
+    [meeting] = meetings(tmp_path, text, "2023-02-10")
+    assert sorted(meeting["participant"]) == ["Penny Wong", "Retno Marsudi"]
