@@ -56,6 +56,7 @@ _AMOUNT_LEAD = r"(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\
 _BEFORE_AMOUNT = re.compile(rf"(?:\s*\([A-Z]{{2,10}}\))?\s+{_AMOUNT_LEAD}")  # 'KDN RM18.5 billion'
 _WITH_AMOUNT = re.compile(rf"\s+with\s+{_AMOUNT_LEAD}")
 _PARTITIVE = re.compile(r"Of\s+(?:the|this|that|these|which|it)\b[^,.;]{0,60},")  # 'Of the five-year amount, '
+_NEXT_CLAUSE = re.compile(r";|,\s+and\b|\s+and\s+(?:[A-Z]|the\s+[A-Z])")  # '..., and Mexico committed'
 _BRACKETED_END = re.compile(r"\s*\([^()]{1,12}\)$")  # the acronym after a name
 _NOT_RECEIVER = re.compile(r"(?:this|that|next|the\s+next|each|every)\s+(?:year|month|week|period|decade)s?\b", re.I)
 _SINGULAR_OF = re.compile(r"[a-z]+(?<!s)\s+of\s")  # 'acquisition of', 'care of': a singular head before 'of'
@@ -190,7 +191,7 @@ def _enrich(ctx: Context, fact: Fact, sentence: Sentence, mention: MoneyMention)
     for recipient in _recipients(ctx, sentence, mention):
         fact.add("recipient", Ref(recipient))
     if fact.first("sourceOfFunds") is None:
-        source = _source(ctx, sentence)
+        source = _source(ctx, sentence, mention.start)
         fact.add("sourceOfFunds", Ref(source) if source else None)
     if fact.first("purpose") is None:
         fact.add("purpose", _purpose(ctx, sentence, mention))
@@ -642,7 +643,7 @@ def _item_recipient(ctx: Context, item: Sentence) -> str:
 
 
 # -- where the money comes from, and what it is for --------------------------------
-def _source(ctx: Context, sentence: Sentence) -> str | None:
+def _source(ctx: Context, sentence: Sentence, money: int | None = None) -> str | None:
     text = ctx.doc.text
     lead = re.compile(r"\b(?:redirect\w*\s+(?:the\s+)?(?:funds?|money|funding)\s+(?:originally\s+|previously\s+)?"
                       r"(?:allocated|earmarked|set aside|intended|committed)\s+(?:to|for)|"
@@ -650,7 +651,7 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
                       r"(?:grant|grants|contribution|loan|credit)\s+from|(?:set\s+aside|earmarked)\s+in)\s+(?:the\s+)?",
                       re.I).search(text, sentence.start, sentence.end)
     if not lead:
-        return _named_source(ctx, sentence)
+        return _named_source(ctx, sentence, money)
     window = text[lead.end():_CLAUSE.match(text, lead.end(), sentence.end).end()]
     budget = re.search(r"((?:[\w’'-]+\s+){0,4}?(?:budget|fund|reserve|programme|allocation|funding|statement))\b", window, re.I)
     laws = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40 and ctx.entities[m.key].family == "law"]
@@ -668,11 +669,16 @@ def _source(ctx: Context, sentence: Sentence) -> str | None:
     return None
 
 
-def _named_source(ctx: Context, sentence: Sentence) -> str | None:
+def _named_source(ctx: Context, sentence: Sentence, money: int | None = None) -> str | None:
     """'through Budget 2025', 'from the existing aid budget', 'In the 2024-25 Budget, ...', 'from the Modern Slavery
-    Fund': a budget or fund named after from/through/in/under."""
-    match = _SOURCE_NAMED.search(ctx.doc.text, sentence.start, sentence.end) or _source_subject().match(
-        ctx.doc.text, sentence.start, sentence.end)
+    Fund': a budget or fund named after from/through/in/under; or the subject of giving, for the amount in its own
+    clause ('The Bipartisan Infrastructure Law includes $3.4 billion ..., and Mexico committed $1.5 billion')."""
+    text = ctx.doc.text
+    match = _SOURCE_NAMED.search(text, sentence.start, sentence.end)
+    if match is None:
+        match = _source_subject().match(text, sentence.start, sentence.end)
+        if match and money is not None and _NEXT_CLAUSE.search(text, match.end(), max(match.end(), money)):
+            return None
     if not match or ctx.in_quote(match.start()):
         return None
     label = tidy(match.group("name"))

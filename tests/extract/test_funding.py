@@ -375,3 +375,10 @@ def test_funding_an_amount_naming_a_programme_is_funding(tmp_path) -> None:
     text = "The Commissioner today launched the first phase of a new EUR 80 million programme to strengthen border management."
     [package] = packages(tmp_path, text, published="2022-10-30")
     assert package["amount"] == ["80000000"]
+
+
+def test_funding_a_law_that_includes_an_amount_is_its_source_in_that_clause_only(tmp_path) -> None:
+    text = ("The Bipartisan Infrastructure Law includes $3.4 billion for modernization projects at land ports of entry, "
+            "and Mexico committed to invest $1.5 billion in its own border infrastructure.")
+    found = {p["amount"][0]: p.get("sourceOfFunds") for p in packages(tmp_path, text, "2022-10-14")}
+    assert found == {"3400000000": ["Bipartisan Infrastructure Law"], "1500000000": None}
