@@ -147,8 +147,9 @@ def _at_meeting(ctx: Context, meetings: list[Fact], span: tuple[int, int]) -> Fa
     noun = meeting_noun_pattern().search(text, *span)
     if noun:
         called = [m for m in meetings if noun.group().lower() in m.label.lower()]
-        if not called and noun.group().lower() in _ANY_MEETING:
-            called = meetings  # 'said after the meeting': the last one reported, whatever it was called
+        if not called and noun.group().lower() in _ANY_MEETING and meetings:
+            # 'said after the meeting': the latest held, whatever it was called, not an earlier one told as background
+            return max(reversed(meetings), key=lambda m: m.first("date").as_date())
         return called[-1] if called else None
     if _SIGNING.search(text, *span):
         signed = [m for m in meetings if "signed" in text[m.evidence.start:m.evidence.end]]

@@ -86,3 +86,12 @@ def test_quote_after_a_background_meeting_keeps_the_day_of_the_news(tmp_path) ->
             "Home Secretary Priti Patel met German Interior Minister Horst Seehofer in Berlin on 9 May 2021.\n\n"
             "Priti Patel, the Home Secretary, said: \u201cThose who exploit people will find nowhere to hide.\u201d\n")
     assert quote_dates(tmp_path, text, published="2021-05-14") == [["2021-05-14"]]
+
+
+def test_quote_said_after_the_meeting_is_the_latest_meeting_not_one_told_as_background(tmp_path) -> None:
+    text = ("Secretary of State Antony J. Blinken met Foreign Secretary Marcelo Ebrard in Washington yesterday "
+            "for the second High-Level Security Dialogue.\n\n"
+            "The first Dialogue, held in Mexico City on October 8, 2021 with Secretary Blinken, adopted a framework.\n\n"
+            "\u201cWe have made real progress together,\u201d the Secretary of State said at a joint press availability "
+            "after the meeting.\n")
+    assert quote_dates(tmp_path, text, "2022-10-14") == [["2022-10-13"]]
