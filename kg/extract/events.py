@@ -44,7 +44,7 @@ _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]
 _CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
 _AFTER = re.compile(r"\b(?:after|follows|followed)\s+", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)  # 'first official visit since he was elected last May'
-_VISIT_TO = re.compile(r"\s+(?:of\s+[^,.;]{1,80}?\s+)?to\s+(?:the\s+)?")
+_VISIT_TO = re.compile(r"\s+(?:of\s+[^.;]{1,80}?\s+)?to\s+(?:the\s+)?")
 _AT_OR_IN = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?")
 _A_NEW = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$")  # 'a private working ' before a meeting noun
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
@@ -472,8 +472,8 @@ def _after_cue(ctx: Context, sentence: Sentence, cues: Cues) -> Ref | None:
 def _visited(ctx: Context, sentence: Sentence, cues: Cues) -> Ref | None:
     """'the Official Visit of President X to Japan': where a visit went, when the sentence names no nearer place
     ('On his first visit to Italy ..., Keir Starmer began the day at Italy's National Coordination Centre')."""
-    if cues.noun is None or cues.noun.group().lower() != "visit":
-        return None
+    if cues.noun is None or patterns("facts")["meeting_nouns"].get(cues.noun.group().lower()) != "Visit":
+        return None  # a visit or a mission ('the mission of the Minister of the Interior, Marco Minniti, to Tripoli')
     to = _VISIT_TO.match(ctx.doc.text, cues.noun.end(), sentence.end)
     mention = ctx.mention_at(to.end(), sentence.end) if to else None
     return Ref(mention.key) if mention is not None and ctx.entities[mention.key].family in _PLACE_FAMILIES else None

@@ -286,3 +286,11 @@ def test_events_those_who_co_chaired_the_conference_took_part(tmp_path) -> None:
             "The Foreign Minister, Penny Wong, co-chaired the conference with her Indonesian counterpart, Retno Marsudi.")
     [meeting] = meetings(tmp_path, text, "2023-02-10")
     assert sorted(meeting["participant"]) == ["Penny Wong", "Retno Marsudi"]
+
+
+def test_events_a_ministers_mission_to_a_city_is_a_visit_there(tmp_path) -> None:
+    text = ("The text was prepared during the mission of the Minister of the Interior, Marco Minniti, to Tripoli "
+            "on Monday 9 January. There the Minister met the Minister of Foreign Affairs of Libya, Mohamed Siala.")
+    [meeting] = meetings(tmp_path, text, "2017-02-02")
+    assert (meeting["date"], meeting["place"]) == (["2017-01-09"], ["Tripoli"])
+    assert sorted(meeting["participant"]) == ["Marco Minniti", "Mohamed Siala"]
