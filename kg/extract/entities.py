@@ -324,6 +324,8 @@ class EntityFinder:
                 current.append(token)
             elif current and token.text in ("’", "'") and _CAP.match(following) and following != "s":
                 current.append(token)
+            elif current and token.text == "," and self._portfolio_list(current, tokens, index + 1):
+                current.append(token)  # 'Ministry of Ports, Shipping and Waterways
             else:
                 if current:
                     runs.append(current)
@@ -331,6 +333,26 @@ class EntityFinder:
         if current:
             runs.append(current)
         return [trimmed for trimmed in map(self._trim, runs) if trimmed]
+
+    def _portfolio_list(self, current: list[Token], tokens: list[Token], start: int, last: bool = False) -> bool:
+        """Whether a name's complement goes on after a comma in a list of unknown capitalised words that ends with
+        'and': 'Department of Justice, Home Affairs and Migration', 'Ministry for Political, Legal and Security
+        Affairs'. Only after 'of' or 'for'; not 'the Department of Health, John Smith, said', nor a list naming
+        what the gazetteer knows ('Ministry of Interior, Dubai Police and ...')."""
+        if not any(t.text in ("of", "for") for t in current[1:]):
+            return False
+        words, index = [], start
+        while index < len(tokens) and _CAP.match(tokens[index].text) and tokens[index].text not in self.stopwords:
+            words.append(tokens[index])
+            index += 1
+        if not words or len(words) > 3 or self._known(words) or index >= len(tokens):
+            return False
+        following = tokens[index].text
+        if last:
+            return following not in ("and", ",", "of", "for") and not _CAP.match(following)
+        if following == ",":
+            return self._portfolio_list(current, tokens, index + 1)
+        return following == "and" and index + 1 < len(tokens) and self._portfolio_list(current, tokens, index + 1, last=True)
 
     def _trim(self, run: list[Token]) -> list[Token]:
         connectors = self.trailing

@@ -69,3 +69,15 @@ def test_a_longer_name_wins_over_one_that_starts_before_it(tmp_path) -> None:
     extraction = extract_text(tmp_path, "Italy will support the Government of National Accord in Tripoli.", "2017-02-02")
     labels = {e.label for e in extraction.entities.values()}
     assert "Government of National Accord" in labels and "Government of Italy" not in labels
+
+
+@pytest.mark.parametrize("name", ["Ministry of Ports, Shipping and Waterways",
+                                  "Coordinating Ministry for Political, Legal and Security Affairs"])
+def test_a_ministrys_portfolio_may_list_words_with_commas(tmp_path, name: str) -> None:
+    extraction = extract_text(tmp_path, f"Officials of the {name} met on Monday.")
+    assert name in {e.label for e in extraction.entities.values()}
+
+
+def test_a_name_and_title_after_a_comma_is_no_portfolio(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "The Department of Health, John Smith, said so.")
+    assert "Department of Health" in {e.label for e in extraction.entities.values()}
