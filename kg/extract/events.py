@@ -186,7 +186,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         return current
     told = cues.verb or (cues.noun and not ctx.dates[sentence.index])  # 'The launch ceremony was hosted by ...'
     if date is None and told and _people(ctx, sentence) and (current is None or _scene_change(ctx, sentence)
-                                                             or _moved_on(ctx, sentence, cues, place, current)):
+                                                             or _moved_on(ctx, sentence, cues, place, current)
+                                                             or _another_day_told(ctx, sentence, current)):
         date = _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence) or _lede_date(ctx, sentence)
     if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
         return current
@@ -260,6 +261,16 @@ def _core_name(label: str) -> str:
     return re.sub(r"^(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?", "", fold(label))
 
 
+def _another_day_told(ctx: Context, sentence: Sentence, current: Fact) -> bool:
+    """'... concluded during the Foreign Secretary's visit. David Lammy arrived in Pristina on Tuesday evening
+    (1 April). He was welcomed by ...': since the current meeting, the narrative went to another day."""
+    known = current.first("date")
+    between = [s for s in ctx.sentences if current.evidence.end <= s.start and s.end <= sentence.start]
+    return known is not None and any(
+        d.value and d.value.precision == "day" and d.value != known and not ctx.in_quote(d.start) and not _future(ctx, d.value)
+        for s in between for d in ctx.dates[s.index])
+
+
 def _moved_on(ctx: Context, sentence: Sentence, cues: Cues, place: Ref | None, current: Fact) -> bool:
     """A sentence told at another place than the current meeting, as a new scene ('Later, ...') or a new meeting."""
     elsewhere = place is not None and place != current.first("place")
@@ -279,7 +290,7 @@ def _continues(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | N
                current: Fact) -> bool:
     """A sentence that speaks of 'the talks' or 'the summit' without a new place or a distant date."""
     if date is None:
-        return not _moved_on(ctx, sentence, cues, place, current)
+        return not (_moved_on(ctx, sentence, cues, place, current) or _another_day_told(ctx, sentence, current))
     if place is not None or cues.noun is None:
         return False
     before = re.sub(r"\([^)]*\)\s*", "", ctx.doc.text[sentence.start:cues.noun.start()])

@@ -294,3 +294,13 @@ def test_events_a_ministers_mission_to_a_city_is_a_visit_there(tmp_path) -> None
     [meeting] = meetings(tmp_path, text, "2017-02-02")
     assert (meeting["date"], meeting["place"]) == (["2017-01-09"], ["Tripoli"])
     assert sorted(meeting["participant"]) == ["Marco Minniti", "Mohamed Siala"]
+
+
+def test_events_a_later_day_told_since_the_current_visit_opens_its_own_meeting(tmp_path) -> None:
+    text = ("Foreign Secretary agrees intelligence sharing with Serbia on visit to the Western Balkans\n\n"
+            "The UK and Serbia will share information under a new agreement, concluded during the Foreign "
+            "Secretary's visit to Kosovo and Serbia.\n\n"
+            "David Lammy arrived in Pristina on Tuesday evening (1 April). He was welcomed by Kosovo's Minister "
+            "of Foreign Affairs, Donika Gërvalla-Schwarz.")
+    found = {(m["date"][0], p) for m in meetings(tmp_path, text, "2025-04-03") for p in m["participant"]}
+    assert ("2025-04-01", "Donika Gërvalla-Schwarz") in found and ("2025-04-01", "David Lammy") in found
