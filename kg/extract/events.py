@@ -263,12 +263,14 @@ def _core_name(label: str) -> str:
 
 def _another_day_told(ctx: Context, sentence: Sentence, current: Fact) -> bool:
     """'... concluded during the Foreign Secretary's visit. David Lammy arrived in Pristina on Tuesday evening
-    (1 April). He was welcomed by ...': since the current meeting, the narrative went to another day."""
-    known = current.first("date")
-    between = [s for s in ctx.sentences if current.evidence.end <= s.start and s.end <= sentence.start]
-    return known is not None and any(
-        d.value and d.value.precision == "day" and d.value != known and not ctx.in_quote(d.start) and not _future(ctx, d.value)
-        for s in between for d in ctx.dates[s.index])
+    (1 April). He was welcomed by ...': the sentence just before told an earlier day than the current meeting's,
+    which the release's own day gave it; the story went back to the visit's first day."""
+    known, before = current.first("date"), ctx.sentences[sentence.index - 1] if sentence.index else None
+    if known is None or known != ctx.published_value() or before is None or before.paragraph != sentence.paragraph \
+            or before.start < current.evidence.end:
+        return False
+    return any(d.value and d.value.precision == "day" and d.value.as_date() < known.as_date() and not ctx.in_quote(d.start)
+               for d in ctx.dates[before.index])
 
 
 def _moved_on(ctx: Context, sentence: Sentence, cues: Cues, place: Ref | None, current: Fact) -> bool:
