@@ -91,7 +91,9 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     text = ctx.doc.text
     named = [m for m in ctx.mentions_in(sentence.start, sentence.end)
              if ctx.entities[m.key].family == "event" and not ctx.in_quote(m.start)]
-    nouns = [m for m in meeting_noun_pattern().finditer(text, sentence.start, sentence.end) if not ctx.in_quote(m.start())]
+    held = [(r.start, r.end) for r in ctx.refs_in(sentence.start, sentence.end)]  # 'Chief of Mission of IOM, X': a title
+    nouns = [m for m in meeting_noun_pattern().finditer(text, sentence.start, sentence.end)
+             if not ctx.in_quote(m.start()) and not any(s <= m.start() < e for s, e in held)]
     noun = next((m for m in nouns if _named_before(ctx, sentence.start, m.start())), nouns[0] if nouns else None)
     verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
                  if not ctx.in_quote(m.start()) and not _STANDING.search(text, max(sentence.start, m.start() - 8), m.start())), None)

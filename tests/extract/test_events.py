@@ -304,3 +304,9 @@ def test_events_a_later_day_told_since_the_current_visit_opens_its_own_meeting(t
             "of Foreign Affairs, Donika Gërvalla-Schwarz.")
     found = {(m["date"][0], p) for m in meetings(tmp_path, text, "2025-04-03") for p in m["participant"]}
     assert ("2025-04-01", "Donika Gërvalla-Schwarz") in found and ("2025-04-01", "David Lammy") in found
+
+
+def test_events_a_meeting_noun_inside_a_title_is_no_meeting(tmp_path) -> None:
+    text = ("Laurent de Boeck, Chief of Mission of IOM in Egypt, said on 30 October that the agreement "
+            "built on four years of cooperation.")
+    assert meetings(tmp_path, text, "2022-10-30") == []
