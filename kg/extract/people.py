@@ -446,10 +446,13 @@ class PeopleFinder:
             return None
         if title.organisation:
             return self._gazetteer_only(title, day)
+        introduced = [r for r in self.refs if r.post and r.start < title.start and self._introduced_as(r, title)]
+        introduced = introduced if len({r.person for r in introduced}) == 1 else []  # 'the Minister' of two: no one
         earlier = [r for r in self.refs if r.post and r.start < title.start
                    and (_short_form(fold(self.posts[r.post].label), fold(title.title))
                         or _portfolio(self.posts[r.post].label) == _portfolio(title.title) is not None
-                        or _of_body(fold(self.posts[r.post].label), fold(title.title)))
+                        or _of_body(fold(self.posts[r.post].label), fold(title.title))
+                        or r in introduced)
                    and (title.country is None or self._post_country(r.post) in (None, title.country))]
         home_titles = [p for p in self._titled_posts(title) if p.country == self.home]
         if title.country is None and home_titles:
@@ -459,6 +462,15 @@ class PeopleFinder:
             chosen = (exact or earlier)[-1]
             return PersonRef(title.start, title.end, chosen.person, chosen.post, "post_coreference")
         return self._gazetteer_only(title, day) or self._short_for(title)
+
+    def _introduced_as(self, ref: PersonRef, title: TitleMention) -> bool:
+        """'The President of the Council of Ministers, Giorgia Meloni, ...; the President inspected the works':
+        a bare title that opens the title the person was introduced with, though the gazetteer knows the post by
+        another (Italy's 'Prime Minister')."""
+        word = fold(title.title)
+        written = fold(self.text[ref.start:ref.end])
+        return ref.rule.startswith("title_") and written.startswith(tuple(f"{the}{word} {of} " for the in ("", "the ")
+                                                                         for of in ("of", "for")))
 
     def _short_for(self, title: TitleMention) -> PersonRef | None:
         """'the Secretary' after 'Secretary of Homeland Security Kristi Noem': a bare title short for the post the text

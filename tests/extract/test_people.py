@@ -329,3 +329,10 @@ def test_people_surname_with_a_lower_case_particle_after_a_title(tmp_path) -> No
     found = holdings(extract_text(tmp_path, text, published="2017-02-02"))
     assert ("Fayez al-Sarraj", "Chairman of the Presidential Council", "Libya") in found
     assert not any(person == "Sergio Mattarella" for person, _, _ in found)  # Italy's President on the day
+
+
+def test_people_bare_title_opening_the_title_someone_was_introduced_with_is_them(tmp_path) -> None:
+    text = ("The President of the Council of Ministers, Giorgia Meloni, today visited the two sites. "
+            "The visit began at Gjader, where the President inspected the works.")
+    found = holdings(extract_text(tmp_path, text, "2024-06-05", "Presidency of the Council of Ministers (Palazzo Chigi)"))
+    assert {person for person, _, _ in found} == {"Giorgia Meloni"}  # not Italy's President on the day
