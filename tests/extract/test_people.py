@@ -336,3 +336,11 @@ def test_people_bare_title_opening_the_title_someone_was_introduced_with_is_them
             "The visit began at Gjader, where the President inspected the works.")
     found = holdings(extract_text(tmp_path, text, "2024-06-05", "Presidency of the Council of Ministers (Palazzo Chigi)"))
     assert {person for person, _, _ in found} == {"Giorgia Meloni"}  # not Italy's President on the day
+
+
+@pytest.mark.parametrize("sentence,post", [
+    ("The Under-Secretary of the Interior, Isabel Goicoechea, chaired the commission.", "Under-Secretary of the Interior"),
+    ("Under Secretary for Strategy Robert Silvers met officials in Mexico City.", "Under Secretary for Strategy"),
+])
+def test_people_under_secretary_is_a_post(tmp_path, sentence: str, post: str) -> None:
+    assert post in {p for _, p, _ in holdings(extract_text(tmp_path, sentence, published="2022-10-18"))}
