@@ -12,6 +12,7 @@ which finds the meetings.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from kg.extract.context import Context
 from kg.extract.cues import cue_pattern
@@ -22,6 +23,7 @@ from kg.patterns import meeting_noun_pattern
 _IN_NAME = re.compile(r"\bin\s+([A-Z][\w’'-]+)")
 _ANY_MEETING = ("meeting", "meetings", "talks")
 _ANOTHER_OCCASION = re.compile(r"\b(?:at|in|during|after|before|on|to|when|while)\b")
+_DAY_AFTER = re.compile(r"\bthe\s+day\s+(after|before)\s+(?:the|that|this)\b", re.I)
 _SIGNING = re.compile(r"\bwhen\b[^.]{0,60}\b(?:was|were)\s+signed\b")
 
 
@@ -34,12 +36,21 @@ def date_quotes_by_occasion(ctx: Context) -> None:
             continue
         earlier = [m for m in meetings if m.evidence.start < quote.evidence.start]
         meeting = _at_place(ctx, earlier, attribution) or _at_meeting(ctx, _attended_first(earlier, quote), attribution)
-        date = meeting.first("date") if meeting is not None else (
+        date = _shifted(ctx, meeting.first("date"), attribution) if meeting is not None else (
             _at_the_time(ctx, quote, attribution) or _where_the_narrative_was(ctx, quote, attribution)
             or _said_just_before(ctx, quote) or _said_at_the_meeting_just_told(ctx, quote, attribution, earlier))
         if date is not None:
             quote.props["date"] = [date]
             quote.rule = f"{quote.rule}+occasion"
+
+
+def _shifted(ctx: Context, date: DateValue, span: tuple[int, int]) -> DateValue:
+    """'The day after the meeting, the Minister stated:' is the day after the meeting's."""
+    shift = _DAY_AFTER.search(ctx.doc.text, *span)
+    if shift is None or date.precision != "day":
+        return date
+    day = date.as_date() + timedelta(days=1 if shift.group(1).lower() == "after" else -1)
+    return DateValue(day.isoformat(), "day")
 
 
 def _attended_first(meetings: list[Fact], quote: Fact) -> list[Fact]:

@@ -95,3 +95,8 @@ def test_quote_said_after_the_meeting_is_the_latest_meeting_not_one_told_as_back
             "\u201cWe have made real progress together,\u201d the Secretary of State said at a joint press availability "
             "after the meeting.\n")
     assert quote_dates(tmp_path, text, "2022-10-14") == [["2022-10-13"]]
+
+
+def test_quote_said_the_day_after_the_meeting_is_dated_the_next_day(tmp_path) -> None:
+    text = MEETING + "The day after the meeting, Home Secretary Yvette Cooper stated:\n\nWe agreed a plan.\n"
+    assert quote_dates(tmp_path, text) == [["2024-12-11"]]
