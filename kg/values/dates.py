@@ -56,6 +56,7 @@ PATTERNS = [
     ("modified_weekday", rf"\b(?P<modifier>(?i:last|this|next|on))\s+{_WEEKDAY}\b"),
     ("possessive_weekday", rf"\b{_WEEKDAY}(?=[’']s\b)"),  # "Wednesday's meeting"
     ("month_alone", rf"\b(?P<prep>(?i:in|since|by|during|from|until|before|after|of|end of|early|late|mid-?))\s+{_MONTH}\b(?!\s+\d)"),
+    ("month_alone", rf"\b(?P<prep>(?i:the))\s+(?!May\b){_MONTH}(?=\s+[a-z])"),  # 'the July package' (not 'the May government')
     ("year", rf"\b(?P<prep>(?i:in|since|by|during|from|until|before|after|of|between|throughout))\s+{_YEAR}"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]

@@ -251,3 +251,16 @@ def test_find_dates_possessive_weekday_is_the_last_such_day() -> None:
     text = "The announcement follows Wednesday's meeting of the task force."
     [found] = find_dates(text, 0, len(text), date(2018, 6, 1))
     assert (found.text, found.value) == ("Wednesday", DateValue("2018-05-30", "day"))
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("said the Foreign Secretary when the July package was announced", "2024-07"),
+    ("The October summit in Rome agreed a plan", "2024-10"),
+])
+def test_a_month_naming_a_thing_is_that_month(text: str, iso: str) -> None:
+    assert [m.value.iso for m in find_dates(text, 0, len(text), date(2024, 12, 30))] == [iso]
+
+
+def test_the_may_government_is_no_date() -> None:
+    text = "the May government fell"
+    assert find_dates(text, 0, len(text), date(2024, 12, 30)) == []
