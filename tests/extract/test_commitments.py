@@ -223,3 +223,11 @@ def test_commitments_list_of_what_funds_pay_for_benefits_the_packages_recipient(
             "- the maintenance and repair of equipment for the control of borders.\n")
     found = facts(extract_text(tmp_path, text, "2022-10-18"), "Commitment")
     assert [f.get("beneficiary") for f in found] == [["Morocco"], ["Morocco"]]
+
+
+def test_commitments_items_listed_under_a_memorandum_are_commitments(tmp_path) -> None:
+    text = ("The two Prime Ministers today signed the Memorandum.\n\nUnder the Memorandum:\n\n"
+            "- Italy will provide financing for development programmes in the affected regions;\n"
+            "- the Parties will set up a joint committee to monitor its implementation.\n")
+    found = facts(extract_text(tmp_path, text, "2017-02-02"), "Commitment")
+    assert len(found) == 2 and "joint committee" in found[1]["capability"][0]
