@@ -81,3 +81,13 @@ def test_a_ministrys_portfolio_may_list_words_with_commas(tmp_path, name: str) -
 def test_a_name_and_title_after_a_comma_is_no_portfolio(tmp_path) -> None:
     extraction = extract_text(tmp_path, "The Department of Health, John Smith, said so.")
     assert "Department of Health" in {e.label for e in extraction.entities.values()}
+
+
+def test_a_coast_guard_named_with_its_country_is_a_border_unit(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "The EU will pay for training and equipment for the Libyan coast guard.", "2017-02-02")
+    assert ("Libyan coast guard", "BorderUnit") in {(e.label, e.cls) for e in extraction.entities.values()}
+
+
+def test_border_guards_alone_are_no_organisation(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "The UK will help train border guards in Central Asia.", "2017-02-02")
+    assert not any(e.cls == "BorderUnit" for e in extraction.entities.values())
