@@ -16,6 +16,7 @@ none). Titles themselves are found by kg.extract.titles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -151,7 +152,7 @@ class PeopleFinder:
 
     # -- public -----------------------------------------------------------
     def run(self, sentences: list[Sentence], dates: dict[int, list[DateMention]], published: date | None) -> list[PersonRef]:
-        self.dates, self.published = dates, published
+        self.dates, self.published, self.sentences = dates, published, sentences
         for sentence in sentences:
             self.current = sentence
             self._sentence(sentence)
@@ -479,11 +480,26 @@ class PeopleFinder:
         if title.country or " " in title.title:
             return None
         word = fold(title.title)
-        earlier = [r for r in self.refs if r.post and r.start < title.start and _headed_by(fold(self.posts[r.post].label), word)]
+        earlier = self._latest_told([r for r in self.refs if r.post and r.start < title.start
+                                     and _headed_by(fold(self.posts[r.post].label), word)])
         if len({r.person for r in earlier}) != 1 \
                 or not _unmodified(fold(self.posts[earlier[-1].post].label)).startswith((f"{word} of ", f"{word} for ")):
             return None
         return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_short_for")
+
+    def _latest_told(self, refs: list[PersonRef]) -> list[PersonRef]:
+        """Of several people a bare title could be short for, those of the last sentence naming any, when it is in
+        this paragraph or the one before ('The Minister of Border Security ..., Bill Blair, was given the new
+        portfolio ... "...," the Minister said' after the Ministers of Finance and of Public Safety): the refs
+        as they were when one person is told, or that sentence's several ('the Minister for Finance, X, and the
+        Minister of State, Y, spoke': still no one)."""
+        if len({r.person for r in refs}) <= 1:
+            return refs
+        starts = [s.start for s in self.sentences]
+        last = self.sentences[bisect_right(starts, refs[-1].start) - 1]
+        if last.paragraph < self.current.paragraph - 1:
+            return refs
+        return [r for r in refs if last.start <= r.start < last.end]
 
     def _gazetteer_only(self, title: TitleMention, day: date | None) -> PersonRef | None:
         """A post named without its holder: whoever the gazetteer says held it on the day."""

@@ -344,3 +344,12 @@ def test_people_bare_title_opening_the_title_someone_was_introduced_with_is_them
 ])
 def test_people_under_secretary_is_a_post(tmp_path, sentence: str, post: str) -> None:
     assert post in {p for _, p, _ in holdings(extract_text(tmp_path, sentence, published="2022-10-18"))}
+
+
+def test_people_bare_minister_is_the_one_the_last_sentence_naming_ministers_named(tmp_path) -> None:
+    text = ("The Minister of Finance, Bill Morneau, tabled the budget. The Minister of Public Safety, Ralph Goodale, "
+            "welcomed it.\n\nThe Minister of Border Security, Bill Blair, leads the work on irregular migration. "
+            "He confirmed this week that talks are under way.\n\n"
+            '"Our officials could apply the Agreement there," the Minister said.')
+    [quote] = facts(extract_text(tmp_path, text, published="2019-03-21"), "DirectQuote")
+    assert quote["speaker"] == ["Bill Blair"]
