@@ -382,3 +382,9 @@ def test_funding_a_law_that_includes_an_amount_is_its_source_in_that_clause_only
             "and Mexico committed to invest $1.5 billion in its own border infrastructure.")
     found = {p["amount"][0]: p.get("sourceOfFunds") for p in packages(tmp_path, text, "2022-10-14")}
     assert found == {"3400000000": ["Bipartisan Infrastructure Law"], "1500000000": None}
+
+
+def test_funding_the_remaining_amount_of_a_later_phase_is_a_package(tmp_path) -> None:
+    text = ("The first phase, worth EUR 23 million, was signed today. "
+            "The remaining EUR 57 million will follow in a second phase in 2023.")
+    assert sorted(p["amount"][0] for p in packages(tmp_path, text, "2022-10-30")) == ["23000000", "57000000"]
