@@ -349,7 +349,7 @@ class EntityFinder:
             return False
         following = tokens[index].text
         if last:
-            return following not in ("and", ",", "of", "for") and not _CAP.match(following)
+            return following not in ("and", "of", "for") and not _CAP.match(following)
         if following == ",":
             return self._portfolio_list(current, tokens, index + 1)
         return following == "and" and index + 1 < len(tokens) and self._portfolio_list(current, tokens, index + 1, last=True)
