@@ -57,6 +57,8 @@ _BEFORE_AMOUNT = re.compile(rf"(?:\s*\([A-Z]{{2,10}}\))?\s+{_AMOUNT_LEAD}")  # '
 _WITH_AMOUNT = re.compile(rf"\s+with\s+{_AMOUNT_LEAD}")
 _PARTITIVE = re.compile(r"Of\s+(?:the|this|that|these|which|it)\b[^,.;]{0,60},")  # 'Of the five-year amount, '
 _NEXT_CLAUSE = re.compile(r";|,\s+and\b|\s+and\s+(?:[A-Z]|the\s+[A-Z])")  # '..., and Mexico committed'
+_SHARED = re.compile(r"\b(?:shared|split|divided|distributed)\s+(?:equally\s+)?(?:among|between)\s+(?:the\s+)?")
+_INCLUDING = re.compile(r"[^:;.]{0,80}?(?:,\s+including|:)\s+(?:the\s+)?")  # '... enforcement agencies, including the '
 _BRACKETED_END = re.compile(r"\s*\([^()]{1,12}\)$")  # the acronym after a name
 _NOT_RECEIVER = re.compile(r"(?:this|that|next|the\s+next|each|every)\s+(?:year|month|week|period|decade)s?\b", re.I)
 _SINGULAR_OF = re.compile(r"[a-z]+(?<!s)\s+of\s")  # 'acquisition of', 'care of': a singular head before 'of'
@@ -600,6 +602,17 @@ def _go_to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     return [_group(ctx, text[match.end():end])] if tidy(text[match.end():end]) else []
 
 
+def _shared_among(ctx: Context, sentence: Sentence) -> list[str]:
+    """'The allocation will be shared among the Ministry's enforcement agencies, including the Royal Malaysia
+    Police (PDRM), the Immigration Department ... and the MMEA': the bodies named, after 'including' or at once."""
+    text = ctx.doc.text
+    match = _SHARED.search(text, sentence.start, sentence.end)
+    if not match:
+        return []
+    including = _INCLUDING.match(text, match.end(), sentence.end)
+    return _named_list(ctx, including.end() if including else match.end(), sentence.end)
+
+
 def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     """'£12 million to help the border agencies of Senegal and Mauritania ...'."""
     text = ctx.doc.text
@@ -621,7 +634,7 @@ def _anaphoric_recipients(ctx: Context, fact: Fact) -> None:
     for sentence in ctx.sentences:
         if ctx.money[sentence.index] or ctx.in_quote(sentence.start) or not has_cue("package_anaphora", sentence.text):
             continue
-        for recipient in _receivers(ctx, sentence) + _go_to(ctx, sentence, sentence.start):
+        for recipient in _receivers(ctx, sentence) + _go_to(ctx, sentence, sentence.start) + _shared_among(ctx, sentence):
             fact.add("recipient", Ref(recipient))
             fact.cite(Span(sentence.start, sentence.end))
         source = _source(ctx, sentence) if fact.first("sourceOfFunds") is None else None

@@ -388,3 +388,18 @@ def test_funding_the_remaining_amount_of_a_later_phase_is_a_package(tmp_path) ->
     text = ("The first phase, worth EUR 23 million, was signed today. "
             "The remaining EUR 57 million will follow in a second phase in 2023.")
     assert sorted(p["amount"][0] for p in packages(tmp_path, text, "2022-10-30")) == ["23000000", "57000000"]
+
+
+def test_funding_allocation_shared_among_bodies_goes_to_each(tmp_path) -> None:
+    text = ("The Government is allocating RM19 billion to the Ministry under Budget 2024. The allocation will be "
+            "shared among the Ministry's enforcement agencies, including the Royal Malaysia Police (PDRM) and the "
+            "Malaysian Maritime Enforcement Agency (MMEA).")
+    [package] = packages(tmp_path, text, "2023-10-14")
+    assert {"Royal Malaysia Police", "Malaysian Maritime Enforcement Agency"} <= set(package["recipient"])
+
+
+def test_funding_the_minister_who_tabled_the_budget_announces_it(tmp_path) -> None:
+    text = ("The Ministry thanks the Government for allocating RM19 billion to the Ministry under Budget 2024. "
+            "The Prime Minister, Datuk Seri Anwar Ibrahim, tabled the Budget in the Dewan Rakyat yesterday.")
+    [package] = packages(tmp_path, text, "2023-10-14")
+    assert package["announcer"] == ["Anwar Ibrahim"]
