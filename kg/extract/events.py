@@ -414,7 +414,7 @@ def _meeting_label(ctx: Context, sentence: Sentence, cues: Cues, fact: Fact) -> 
     text = ctx.doc.text
     if cues.noun:
         before = _named_before(ctx, sentence.start, cues.noun.start())
-        adjective = re.search(r"(\b[a-z]+\s+)$", text[sentence.start:cues.noun.start()])
+        adjective = re.search(r"(?<![’'])(\b[a-z]+\s+)$", text[sentence.start:cues.noun.start()])  # not 's' of "today's"
         head = tidy(before.group(1)) if before else (adjective.group(1).strip() if adjective else "")
         if head.lower() in ("the", "a", "an", "recent", "this", "that"):
             head = ""

@@ -310,3 +310,9 @@ def test_events_a_meeting_noun_inside_a_title_is_no_meeting(tmp_path) -> None:
     text = ("Laurent de Boeck, Chief of Mission of IOM in Egypt, said on 30 October that the agreement "
             "built on four years of cooperation.")
     assert meetings(tmp_path, text, "2022-10-30") == []
+
+
+def test_events_label_of_a_meeting_after_a_possessive_keeps_no_stray_letter(tmp_path) -> None:
+    text = "Interior ministers of the V4 met in Prague on Thursday. Germany's minister, Nancy Faeser, joined today's meeting in Prague."
+    extraction = extract_text(tmp_path, text, "2023-11-10")
+    assert not any(f.label.startswith("s ") for f in extraction.facts)
