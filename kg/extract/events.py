@@ -165,6 +165,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         else:
             if current is not None and joined:
                 _add_participants(ctx, current, sentence)
+            if current is not None:
+                _narrow_place(ctx, sentence, current)
             return current
     date = _clause_date(ctx, sentence, cues.position)
     place = _destination(ctx, cues) or _after_cue(ctx, sentence, cues) or _place(ctx, sentence, cues.named, cues.position) \
@@ -273,6 +275,22 @@ def _another_day_told(ctx: Context, sentence: Sentence, current: Fact) -> bool:
         return False
     return any(d.value and d.value.precision == "day" and d.value.as_date() < known.as_date() and not ctx.in_quote(d.start)
                for d in ctx.dates[before.index])
+
+
+def _narrow_place(ctx: Context, sentence: Sentence, current: Fact) -> None:
+    """'... visited Finland's eastern border today. At the Vaalimaa border crossing point the Minister and the
+    Commissioner were briefed ...': a meeting placed only in a country is where a later sentence of its
+    paragraph opens, a place in that country (or one the gazetteer does not know)."""
+    known = current.first("place")
+    paragraph = min(s.start for s in ctx.sentences if s.paragraph == sentence.paragraph)
+    if known is None or ctx.entities[known.key].family != "state" or not _scene_change(ctx, sentence) \
+            or not paragraph <= current.evidence.start < sentence.start:
+        return
+    opening = _scene_pattern().match(ctx.doc.text, sentence.start, sentence.end)
+    place = ctx.mention_at(opening.end(), sentence.end)
+    if place is not None and ctx.entities[place.key].family == "place" and ctx.entities[place.key].country in (None, known.key):
+        current.props["place"] = [Ref(place.key)]
+        current.cite(Span(sentence.start, sentence.end))
 
 
 def _moved_on(ctx: Context, sentence: Sentence, cues: Cues, place: Ref | None, current: Fact) -> bool:

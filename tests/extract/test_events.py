@@ -316,3 +316,11 @@ def test_events_label_of_a_meeting_after_a_possessive_keeps_no_stray_letter(tmp_
     text = "Interior ministers of the V4 met in Prague on Thursday. Germany's minister, Nancy Faeser, joined today's meeting in Prague."
     extraction = extract_text(tmp_path, text, "2023-11-10")
     assert not any(f.label.startswith("s ") for f in extraction.facts)
+
+
+def test_events_a_visit_placed_in_a_country_is_where_the_next_sentence_opens(tmp_path) -> None:
+    text = ("EU Commissioner Magnus Brunner visited Finland's eastern border today (Monday 15 September) at the "
+            "invitation of Minister of the Interior Mari Rantanen. At the Vaalimaa border crossing point the Minister "
+            "and the Commissioner were briefed by the Finnish Border Guard.")
+    [meeting] = meetings(tmp_path, text, "2025-09-15")
+    assert meeting["place"] == ["Vaalimaa"]
