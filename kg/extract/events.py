@@ -42,6 +42,7 @@ _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|fo
 _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
 _CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
+_GENERIC_NOUNS = ("meeting", "meetings", "talks")
 _AFTER = re.compile(r"\b(?:after|follows|followed)\s+", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)  # 'first official visit since he was elected last May'
 _VISIT_TO = re.compile(r"\s+(?:of\s+[^.;]{1,80}?\s+)?to\s+(?:the\s+)?")
@@ -248,6 +249,8 @@ def _called(ctx: Context, sentence: Sentence, cues: Cues, meetings: list[Fact]) 
         return None
     noun = cues.noun.group().lower()
     same = [m for m in meetings if noun in m.label.lower() or m.cls.lower() == noun]
+    if same and noun in _GENERIC_NOUNS:  # 'joined the bilateral meeting': the latest held, not a signing told since
+        return max(reversed(same), key=lambda m: m.first("date").as_date())
     return same[-1] if same else None
 
 

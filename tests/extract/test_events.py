@@ -324,3 +324,13 @@ def test_events_a_visit_placed_in_a_country_is_where_the_next_sentence_opens(tmp
             "and the Commissioner were briefed by the Finnish Border Guard.")
     [meeting] = meetings(tmp_path, text, "2025-09-15")
     assert meeting["place"] == ["Vaalimaa"]
+
+
+def test_events_the_meeting_joined_is_the_latest_not_a_signing_told_since(tmp_path) -> None:
+    text = ("PANAMA CITY – Today (Tuesday, June 24), Secretary of Homeland Security Kristi Noem met Panamanian "
+            "President José Raúl Mulino at the Palacio de las Garzas and extended the memorandum. The original "
+            "memorandum was signed in Panama City on July 1, 2024, by then-Secretary Alejandro Mayorkas and "
+            "Foreign Minister Javier Martínez-Acha.\n\n"
+            "Panama's Minister of Public Security, Frank Ábrego, joined the bilateral meeting.")
+    found = {(m["date"][0], p) for m in meetings(tmp_path, text, "2025-06-24") for p in m["participant"]}
+    assert ("2025-06-24", "Frank Ábrego") in found and ("2024-07-01", "Frank Ábrego") not in found
