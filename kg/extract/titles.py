@@ -25,6 +25,7 @@ _FORMER = re.compile(r"\b(?:former|ex-|previous|then|late|predecessors? as|who w
 _POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the Home Office's " before a title
 _LIST_STEP = re.compile(rf"\s+{WORD}(?:\s+{WORD}){{0,3}}(?:,\s+(?:and\s+)?|\s+and\s+)")  # ' Daniel Noboa, ' between two titles
 _REPRESENTED = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b")
+_ACRONYM_AFTER = re.compile(r"^\s*\([^()]{1,12}\)")  # '(ICE)' after a name
 _REPRESENTED_BY = re.compile(r"(?:represented|led|headed|chaired)\s+by\b")  # what every _REPRESENTED match holds
 _STATE_STEP = re.compile(r",?\s+(?:and\s+)?of\s+(?:the\s+)?")  # ', and of ' before the next state of a shared title
 _NAME_STEP = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,4}?[A-Z][\w’'-]*(?=,|\s+and\b|[.;]|$)")  # ', Brahim Merad'
@@ -131,7 +132,8 @@ class TitleFinder:
         if not match:
             return None
         owners = [m for m in self.mentions if sentence.start <= m.start and m.end <= match.start()
-                  and self.text[m.end:match.start()].strip(" ,") in ("",) and self.finder.entities[m.key].family == "org"]
+                  and _ACRONYM_AFTER.sub("", self.text[m.end:match.start()]).strip(" ,") == ""
+                  and self.finder.entities[m.key].family == "org"]  # '... Enforcement (ICE), led by ...' too
         return (owners[-1].key, match.end()) if owners else None
 
     def _raw_titles(self, sentence: Sentence) -> list[TitleMention]:

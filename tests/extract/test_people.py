@@ -353,3 +353,10 @@ def test_people_bare_minister_is_the_one_the_last_sentence_naming_ministers_name
             '"Our officials could apply the Agreement there," the Minister said.')
     [quote] = facts(extract_text(tmp_path, text, published="2019-03-21"), "DirectQuote")
     assert quote["speaker"] == ["Bill Blair"]
+
+
+def test_people_led_by_after_a_name_and_its_acronym_gives_that_body_the_post(tmp_path) -> None:
+    text = ("Chile also committed to accept all charter flights operated by U.S. Immigration and Customs Enforcement "
+            "(ICE), led by Acting Director Todd M. Lyons, and to enroll in the programs.")
+    found = holdings(extract_text(tmp_path, text, published="2025-07-31"))
+    assert found == {("Todd M. Lyons", "Acting Director", "U.S. Immigration and Customs Enforcement")}
