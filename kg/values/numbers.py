@@ -58,8 +58,12 @@ def _words() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     words = "|".join(sorted(_words(), key=len, reverse=True))
+    tens = one_of(word for word, value in _words().items() if 20 <= value <= 90 and value % 10 == 0)
+    units = one_of(word for word, value in _words().items() if 1 <= value <= 9)
+    compound = rf"(?:{tens})-(?:{units})"  # 'forty-five', from figures.yaml's tens and units
     quals = "|".join(patterns("figures")["qualifiers"])
-    return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+(?:\.\d+)?|(?i:\b(?:{words})\b))"
+    return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+(?:\.\d+)?"
+                      rf"|(?i:\b{compound}\b)|(?i:\b(?:{words})\b))"
                       rf"(?P<percent>\s?(?:%|per cent|percent))?")
 
 
@@ -191,8 +195,8 @@ def _q(match: re.Match) -> str | None:
 def _value(number: str) -> Decimal | None:
     if number[0].isdigit():
         return digits_value(number)
-    value = _words().get(number.lower())
-    return Decimal(value) if value is not None else None
+    parts = [_words().get(part) for part in number.lower().split("-")]  # 'forty-five': 40 and 5
+    return Decimal(sum(parts)) if parts and None not in parts else None
 
 
 def _unit(text: str, start: int, stop: int, stop_words: set[str], names: dict[int, int]) -> tuple[str, int]:

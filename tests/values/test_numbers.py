@@ -141,3 +141,16 @@ def test_find_quantities_scan_at_openings_is_the_full_scan(text: str) -> None:
     from kg.values.numbers import _matches, _pattern
     spans = [m.span() for m in _pattern().finditer(text, 1, len(text))]
     assert [m.span() for m in _matches(text, 1, len(text))] == spans
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Forty-five member governments were represented.", 45),
+    ("some twenty-one officers were deployed", 21),
+])
+def test_a_compound_number_word_counts_its_sum(text: str, value: int) -> None:
+    assert [q.value for q in find_quantities(text, 0, len(text), [])] == [value]
+
+
+def test_a_number_word_glued_to_a_measure_is_no_count() -> None:
+    text = "a forty-year-old man was arrested"
+    assert find_quantities(text, 0, len(text), []) == []
