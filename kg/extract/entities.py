@@ -151,7 +151,7 @@ class EntityFinder:
         """Every phrase's longest match at each token, overlaps included: the longest overall is chosen later
         ('the Government of National Accord' is the GNA, though 'the Government' starts first)."""
         found = []
-        for first, last, values in trie.matches(tokens, keys, overlapping=True):
+        for first, last, values in trie.matches(tokens, keys):
             key = keyer(values)
             if key and not self._inside_word(tokens[first].start, tokens[last - 1].end):
                 found.append((tokens[first].start, tokens[last - 1].end, key))

@@ -51,10 +51,10 @@ class PhraseTrie:
         """The tokens as the trie compares them: made once a sentence for every trie it is matched against."""
         return [_key(token.text) for token in tokens]
 
-    def matches(self, tokens: list[Token], keys: list[str] | None = None,
-                overlapping: bool = False) -> list[tuple[int, int, list]]:
+    def matches(self, tokens: list[Token], keys: list[str] | None = None) -> list[tuple[int, int, list]]:
         """The longest match at each token, as (first token, last token + 1, values); ``keys`` are ``keys(tokens)``.
-        Unless ``overlapping``, the next match is looked for after the last one: matches do not overlap."""
+        Matches may overlap: the caller chooses among them ('the Government of National Accord' holds 'the
+        Government')."""
         keys = self.keys(tokens) if keys is None else keys
         root, found, index, count = self._root, [], 0, len(keys)
         while index < count:
@@ -67,5 +67,5 @@ class PhraseTrie:
                 node = node.get(keys[position]) if position < count else None
             if best:
                 found.append(best)
-            index = best[1] if best and not overlapping else index + 1
+            index += 1
         return found
