@@ -42,7 +42,6 @@ _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|fo
 _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
 _CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
-_GENERIC_NOUNS = ("meeting", "meetings", "talks")
 _AFTER = re.compile(r"\b(?:after|follows|followed)\s+", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)  # 'first official visit since he was elected last May'
 _VISIT_TO = re.compile(r"\s+(?:of\s+[^.;]{1,80}?\s+)?to\s+(?:the\s+)?")
@@ -249,9 +248,15 @@ def _called(ctx: Context, sentence: Sentence, cues: Cues, meetings: list[Fact]) 
         return None
     noun = cues.noun.group().lower()
     same = [m for m in meetings if noun in m.label.lower() or m.cls.lower() == noun]
-    if same and noun in _GENERIC_NOUNS:  # 'joined the bilateral meeting': the latest held, not a signing told since
-        return max(reversed(same), key=lambda m: m.first("date").as_date())
+    if same and noun in patterns("facts")["generic_meeting_nouns"]:
+        return latest_held(same)  # 'joined the bilateral meeting': not a signing told since
     return same[-1] if same else None
+
+
+def latest_held(meetings: list[Fact]) -> Fact:
+    """Of dated meetings, the one held last (the last told of those held that day): what 'the meeting' a
+    sentence speaks of is, rather than one told as background since."""
+    return max(reversed(meetings), key=lambda m: m.first("date").as_date())
 
 
 def _same_named(ctx: Context, named: list, meetings: list[Fact]) -> Fact | None:

@@ -16,12 +16,12 @@ from datetime import timedelta
 
 from kg.extract.context import Context
 from kg.extract.cues import cue_pattern
+from kg.extract.events import latest_held
 from kg.extract.statements import outside_clause
 from kg.model import DateValue, Fact, Ref
-from kg.patterns import meeting_noun_pattern
+from kg.patterns import meeting_noun_pattern, patterns
 
 _IN_NAME = re.compile(r"\bin\s+([A-Z][\w’'-]+)")
-_ANY_MEETING = ("meeting", "meetings", "talks")
 _ANOTHER_OCCASION = re.compile(r"\b(?:at|in|during|after|before|on|to|when|while)\b")
 _DAY_AFTER = re.compile(r"\bthe\s+day\s+(after|before)\s+(?:the|that|this)\b", re.I)
 _SIGNING = re.compile(r"\bwhen\b[^.]{0,60}\b(?:was|were)\s+signed\b")
@@ -158,9 +158,8 @@ def _at_meeting(ctx: Context, meetings: list[Fact], span: tuple[int, int]) -> Fa
     noun = meeting_noun_pattern().search(text, *span)
     if noun:
         called = [m for m in meetings if noun.group().lower() in m.label.lower()]
-        if not called and noun.group().lower() in _ANY_MEETING and meetings:
-            # 'said after the meeting': the latest held, whatever it was called, not an earlier one told as background
-            return max(reversed(meetings), key=lambda m: m.first("date").as_date())
+        if not called and noun.group().lower() in patterns("facts")["generic_meeting_nouns"] and meetings:
+            return latest_held(meetings)  # 'said after the meeting', whatever it was called
         return called[-1] if called else None
     if _SIGNING.search(text, *span):
         signed = [m for m in meetings if "signed" in text[m.evidence.start:m.evidence.end]]
