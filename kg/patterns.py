@@ -17,6 +17,9 @@ def patterns(name: str) -> dict[str, Any]:
     return load_yaml(path.read_text(encoding="utf-8")) or {}
 
 
+ACRONYM_IN_BRACKETS = r"\s*\([^()]{1,12}\)"  # '(ICE)', '(CBSA)' after a name
+
+
 def one_of(words: Iterable[str]) -> str:
     """Words as regex alternatives, longest first, so that 'mn' is tried before 'm' and 'Lt. Gen' before 'Lt'."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))

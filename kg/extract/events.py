@@ -290,9 +290,10 @@ def _narrow_place(ctx: Context, sentence: Sentence, current: Fact) -> None:
     Commissioner were briefed ...': a meeting placed only in a country is where a later sentence of its
     paragraph opens, a place in that country (or one the gazetteer does not know)."""
     known = current.first("place")
+    if known is None or ctx.entities[known.key].family != "state" or not _scene_change(ctx, sentence):
+        return  # asked of every sentence without a cue: the cheap tests first
     paragraph = min(s.start for s in ctx.sentences if s.paragraph == sentence.paragraph)
-    if known is None or ctx.entities[known.key].family != "state" or not _scene_change(ctx, sentence) \
-            or not paragraph <= current.evidence.start < sentence.start:
+    if not paragraph <= current.evidence.start < sentence.start:
         return
     opening = _scene_pattern().match(ctx.doc.text, sentence.start, sentence.end)
     place = ctx.mention_at(opening.end(), sentence.end)

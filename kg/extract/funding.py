@@ -22,6 +22,7 @@ from kg.extract.cues import alternation, cue_pattern, has_cue
 from kg.extract.entities import Entity, entity_key
 from kg.extract.people import PersonRef
 from kg.model import DateValue, Fact, Ref, Sentence, Span
+from kg.patterns import ACRONYM_IN_BRACKETS
 from kg.values.money import MoneyMention, is_instalment, readable
 from kg.values.names import tidy
 
@@ -33,7 +34,7 @@ _HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|st
 _CLAUSE = re.compile(r"(?:[^,;.:]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.)*")  # to the next punctuation; '1,000', '1.8', 'U.S.' are no stop
 _BODY = re.compile(r"(?:The|Its)\s+(agency|force|command|service|unit|office|organisation|organization)\b")
 _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
-_LIST_JOINT = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
+_LIST_JOINT = re.compile(rf"(?:{ACRONYM_IN_BRACKETS})?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed|(?:made\s+)?available)\s+)?(?:to|into)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under|charged\s+to)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+,?\s+){0,5}?"
@@ -59,7 +60,7 @@ _PARTITIVE = re.compile(r"Of\s+(?:the|this|that|these|which|it)\b[^,.;]{0,60},")
 _NEXT_CLAUSE = re.compile(r";|,\s+and\b|\s+and\s+(?:[A-Z]|the\s+[A-Z])")  # '..., and Mexico committed'
 _SHARED = re.compile(r"\b(?:shared|split|divided|distributed)\s+(?:equally\s+)?(?:among|between)\s+(?:the\s+)?")
 _INCLUDING = re.compile(r"[^:;.]{0,80}?(?:,\s+including|:)\s+(?:the\s+)?")  # '... enforcement agencies, including the '
-_BRACKETED_END = re.compile(r"\s*\([^()]{1,12}\)$")  # the acronym after a name
+_BRACKETED_END = re.compile(rf"{ACRONYM_IN_BRACKETS}$")
 _NOT_RECEIVER = re.compile(r"(?:this|that|next|the\s+next|each|every)\s+(?:year|month|week|period|decade)s?\b", re.I)
 _SINGULAR_OF = re.compile(r"[a-z]+(?<!s)\s+of\s")  # 'acquisition of', 'care of': a singular head before 'of'
 

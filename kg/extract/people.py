@@ -153,6 +153,7 @@ class PeopleFinder:
     # -- public -----------------------------------------------------------
     def run(self, sentences: list[Sentence], dates: dict[int, list[DateMention]], published: date | None) -> list[PersonRef]:
         self.dates, self.published, self.sentences = dates, published, sentences
+        self._sentence_starts = [s.start for s in sentences]
         for sentence in sentences:
             self.current = sentence
             self._sentence(sentence)
@@ -495,8 +496,7 @@ class PeopleFinder:
         Minister of State, Y, spoke': still no one)."""
         if len({r.person for r in refs}) <= 1:
             return refs
-        starts = [s.start for s in self.sentences]
-        last = self.sentences[bisect_right(starts, refs[-1].start) - 1]
+        last = self.sentences[bisect_right(self._sentence_starts, refs[-1].start) - 1]
         if last.paragraph < self.current.paragraph - 1:
             return refs
         return [r for r in refs if last.start <= r.start < last.end]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from kg.extract.entities import UPPER, Entity, EntityFinder, EntityMention
 from kg.gazetteer import Gazetteer
 from kg.model import Sentence
-from kg.patterns import meeting_noun_pattern, one_of, patterns, title_pattern, title_words
+from kg.patterns import ACRONYM_IN_BRACKETS, meeting_noun_pattern, one_of, patterns, title_pattern, title_words
 from kg.values.names import tidy
 
 WORD = rf"[{UPPER}][\w’'-]*"
@@ -25,7 +25,7 @@ _FORMER = re.compile(r"\b(?:former|ex-|previous|then|late|predecessors? as|who w
 _POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the Home Office's " before a title
 _LIST_STEP = re.compile(rf"\s+{WORD}(?:\s+{WORD}){{0,3}}(?:,\s+(?:and\s+)?|\s+and\s+)")  # ' Daniel Noboa, ' between two titles
 _REPRESENTED = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b")
-_ACRONYM_AFTER = re.compile(r"^\s*\([^()]{1,12}\)")  # '(ICE)' after a name
+_ACRONYM_AFTER = re.compile(rf"^{ACRONYM_IN_BRACKETS}")
 _REPRESENTED_BY = re.compile(r"(?:represented|led|headed|chaired)\s+by\b")  # what every _REPRESENTED match holds
 _STATE_STEP = re.compile(r",?\s+(?:and\s+)?of\s+(?:the\s+)?")  # ', and of ' before the next state of a shared title
 _NAME_STEP = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,4}?[A-Z][\w’'-]*(?=,|\s+and\b|[.;]|$)")  # ', Brahim Merad'
