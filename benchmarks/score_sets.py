@@ -21,13 +21,11 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score import row_matches, score_table  # benchmarks/score.py, beside this script (run as a script, as run.py is)
 
-from score import row_matches, score_table  # noqa: E402
-
-from kg.build import build  # noqa: E402
-from kg.queries import format_rows, query_path  # noqa: E402
-from kg.store import open_store  # noqa: E402
+from kg.build import build
+from kg.queries import format_rows, query_path
+from kg.store import open_store
 
 Totals = list[int]  # must found, must, correct rows, rows judged
 
