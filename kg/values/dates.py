@@ -40,9 +40,11 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 _VAGUE = (r"(?P<vague>in the coming (?:days|weeks|months|years)|in the next few (?:days|weeks|months)|"
           r"in recent (?:days|weeks|months|years)|in due course)")
 
+_PART_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night))?"  # 'yesterday evening (Monday 4 March)'
+
 PATTERNS = [
-    ("relative_explicit", rf"\b{_RELATIVE}\s*\(\s*(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)"),
-    ("relative_explicit", rf"\b{_RELATIVE}\s*\(\s*(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\s*\)"),  # US order
+    ("relative_explicit", rf"\b{_RELATIVE}{_PART_OF_DAY}\s*\(\s*(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)"),
+    ("relative_explicit", rf"\b{_RELATIVE}{_PART_OF_DAY}\s*\(\s*(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\s*\)"),  # US order
     ("weekday_explicit", rf"\b(?:on\s+)?{_WEEKDAY}\s*\(\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)"),
     ("day_month_relative_year", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}\s+(?P<years>(?i:last|this|next))\s+year\b"),
     ("month_relative_year", rf"\b{_MONTH}\s+(?P<years>(?i:last|this|next))\s+year\b"),
@@ -77,7 +79,7 @@ _NEEDS = {"relative_explicit": ("relative", "month"), "weekday_explicit": ("week
           "day_month_relative_year": ("month",), "month_relative_year": ("month",), "day_month": ("month",),
           "month_day": ("month",), "month_year": ("month", "year"), "relative": ("relative",), "narrative": ("narrative",), "vague": ("vague",),
           "modified_month": ("month",), "modified_weekday": ("weekday",), "possessive_weekday": ("weekday",), "month_alone": ("month",), "year": ("year",)}
-_STATED_TODAY = [re.compile(rf"\b(?P<relative>today|yesterday|tomorrow)\s*\(\s*{_WEEKDAY},?\s+{order}(?:,?\s+{_YEAR})?\s*\)", re.I)
+_STATED_TODAY = [re.compile(rf"\b(?P<relative>today|yesterday|tomorrow){_PART_OF_DAY}\s*\(\s*{_WEEKDAY},?\s+{order}(?:,?\s+{_YEAR})?\s*\)", re.I)
                  for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 # A line that states the release's date: 'Release Date: June 24, 2025', 'Published: 3 March 2025'.
 _DATELINES = [re.compile(rf"^(?i:release date|date of release|published|issued|date)\s*:\s*(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*$", re.M)

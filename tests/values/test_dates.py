@@ -104,6 +104,11 @@ def test_find_dates_future_tense_is_judged_within_the_span_only() -> None:
     assert [(m.text, m.value) for m in found] == [("on Thursday", DateValue("2021-05-06", "day"))]
 
 
+def test_find_dates_part_of_day_with_explicit_date_uses_explicit_date() -> None:
+    mention = _only("Ministers met yesterday evening (Monday 4 March) in Brussels.", date(2024, 3, 5))
+    assert (mention.text, mention.value) == ("yesterday evening (Monday 4 March)", DateValue("2024-03-04", "day"))
+
+
 def test_find_dates_relative_with_explicit_date_uses_explicit_date() -> None:
     # Published Thursday 19 September 2019: "yesterday" alone would be the 18th,
     # but the bracketed date says Tuesday 17 September, and the year comes from publication.
@@ -225,11 +230,12 @@ def test_resolve_groups(rule: str, groups: dict, published: date | None, value: 
     ("Recruitment will kick off tomorrow (Monday 8 July), the first since May 2024.", date(2024, 7, 7)),
     ("Savas was sentenced today (Wednesday 7 January). He had pleaded guilty on 3 December 2025.", date(2026, 1, 7)),
     ("Savas was sentenced today (Wednesday 7 January). He had pleaded guilty on 3 March 2025.", None),
+    ("Ministers met in Brussels yesterday evening (Monday 4 March). 2,000 people crossed so far in 2024.", date(2024, 3, 5)),
     ("Jokowi on arrivals\n\nMerdeka Palace, Jakarta, Friday, 8 December 2023\n\nThe President said.", date(2023, 12, 8)),
     ("Ministers agree checks\n\nSZEGED/PRAGUE, 27 November 2023 - The ministers agreed today.", date(2023, 11, 27)),
 ], ids=["weekday-picks-2019", "weekday-rules-out-2018", "today", "year-in-brackets", "no-year", "no-expression",
         "dateline-us", "dateline-weekday", "dateline-impossible", "today-us-order", "tomorrow",
-        "january-after-december", "not-a-year-later", "dateline-two-places", "dateline-places-joined-by-slash"])
+        "january-after-december", "not-a-year-later", "yesterday-evening", "dateline-two-places", "dateline-places-joined-by-slash"])
 def test_infer_publication_date(text: str, expected: date | None) -> None:
     assert infer_publication_date(text) == expected
 
