@@ -99,6 +99,7 @@ def _dash_name_pattern() -> re.Pattern:
     return re.compile(rf"\s+[–—-]\s+[^–—]{{3,120}}?\s+[–—-]\s+{_name_pattern().pattern}")
 
 
+_CLAUSE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:[,;.]|$)")  # after a title: its clause ends ('(FDF),')
 _TITLE_FIRST = ("title_name", "title_comma_name", "title_dash_name")  # the rules of a title written before its name
 _SERIES_STEP = re.compile(r",\s+(?:and\s+)?(?:the\s+|his\s+|her\s+)?")  # ', and the ' between a name and the next title
 
@@ -369,15 +370,27 @@ class PeopleFinder:
     def _name_comma_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
         match = _name_comma_pattern().search(before)
-        if not match or self._non_person_at(sentence.start + match.start("name"), sentence.start + match.end("name")) \
-                or not self._plausible(match.group("name")):
+        if not match:
             return None
-        name = strip_honorifics(match.group("name"), self.honorifics)
-        start = sentence.start + match.start("name")
+        start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+        titled = self._titled_name(start, end, title)
+        if titled:
+            return self._ref(title.start, title.end, titled.person, title, day, "name_comma_title")
+        if self._non_person_at(start, end) or not self._plausible(match.group("name")):
+            return None
         if self._covered(start) and not match.group("relative"):
             return None  # "the Italian Interior Minister, Matteo Piantedosi, the Home Secretary agreed": a new subject;
             #              but 'The Prime Minister, Anwar Ibrahim, who is also the Minister of Finance': a second post
+        name = strip_honorifics(match.group("name"), self.honorifics)
         return self._ref(start, title.end, self._person(name, start), title, day, "name_comma_title")
+
+    def _titled_name(self, start: int, end: int, title: TitleMention) -> PersonRef | None:
+        """'Federal Councillor Ueli Maurer, head of the Federal Department of Finance (FDF), and ...': the person a
+        title written straight before the name gave, when the title after the name ends its clause (one person's
+        second post, not a new subject)."""
+        if not _CLAUSE_END.match(self.text, title.end):
+            return None
+        return next((r for r in self.refs if r.rule == "title_name" and r.start < end == r.end), None)
 
     def _name_bracket_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]

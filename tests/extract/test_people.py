@@ -188,6 +188,18 @@ def test_people_second_post_in_a_relative_clause(tmp_path) -> None:
     assert {post for person, post, _ in found if person == "Tom Pell"} == {"Prime Minister", "Minister of Finance"}
 
 
+def test_people_title_before_the_name_and_a_title_after_it_are_two_posts(tmp_path) -> None:
+    text = "Federal Councillor Tom Pell, head of the Department of Finance (DF), and the Mayor spoke in Bern."
+    found = holdings(extract_text(tmp_path, text))
+    assert {post for person, post, _ in found if person == "Tom Pell"} == {"Federal Councillor", "head"}
+
+
+def test_people_title_after_a_titled_name_opening_a_clause_is_a_new_subject(tmp_path) -> None:
+    text = "The Interior Minister, Tom Pell, the Home Secretary agreed to meet."
+    found = holdings(extract_text(tmp_path, text, published="2024-05-15"))
+    assert {post for person, post, _ in found if person == "Tom Pell"} == {"Interior Minister"}
+
+
 def test_people_bare_title_is_not_the_deputy_named_before(tmp_path) -> None:
     text = ("The Deputy Prime Minister, Tom Pell, welcomed the guests.\n\n"
             "\u201cWe will keep our borders secure,\u201d said the Prime Minister.\n")
