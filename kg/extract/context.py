@@ -24,6 +24,9 @@ from kg.values.numbers import Quantity, find_quantities
 
 
 _ASIDE = re.compile(r",\s+(?:who|which|where|when)\b[^,]*,")  # a relative clause between commas
+# A dateline: a place, then a date or a dash ('Bern, 15.05.2022 - ', 'ATHENS – ', 'Kigali, 14 April 2022').
+_DATELINE = re.compile(r"\s*(?P<place>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)?)(?:,\s*(?=\d|[A-Z][a-z]+\.? \d)|\s+[–—-]{1,2}\s)")
+_DATELINE_LINES = 6
 _OVERLAPPING = 8  # mentions ending last before a position that may still reach over it
 _HEADING = re.compile(r"[#*_ \t]*[\w’'-]+(?:[ \t]+[\w’'&,-]+){1,9}[*_ \t]*")  # two to ten words, no full stop or colon
 _PROSE = re.compile(r"(?:\S+\s+){5,}\S*[.!?:]\W*$")  # six words or more, ending as a sentence does
@@ -219,8 +222,20 @@ def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[Mone
     main = max(currencies, key=lambda currency: currencies[currency], default=None)  # the first of a tie: text order
     homes = {currency: country for countries in patterns("figures")["shared_currencies"].values()
              for country, currency in countries.items()}
-    return {**homes, **rules["currency_home"]}.get(main) or _holders_country(gazetteer, mentions, doc) \
-        or rules["default_home"]
+    return {**homes, **rules["currency_home"]}.get(main) or _dateline_country(doc, gazetteer) \
+        or _holders_country(gazetteer, mentions, doc) or rules["default_home"]
+
+
+def _dateline_country(doc: Document, gazetteer: Gazetteer) -> str | None:
+    """The country of the place a dateline opens the body with: 'Bern, 15.05.2022 - Swiss voters ...',
+    'ATHENS – ...' (looked for in the first lines after the title)."""
+    lines = doc.text[doc.body_start:].lstrip().split("\n")[1:_DATELINE_LINES]
+    for match in filter(None, map(_DATELINE.match, lines)):
+        place = match.group("place")
+        for entry in gazetteer.phrases.get(place if not place.isupper() else place.title(), []):
+            if gazetteer.entries[entry].kind in ("place", "state"):
+                return gazetteer.country_of(entry)
+    return None
 
 
 def _publisher_country(publisher: str, gazetteer: Gazetteer) -> str | None:

@@ -111,6 +111,7 @@ class EntityFinder:
         self.entities: dict[str, Entity] = {}
         self.rules = patterns("entities")
         self.local = PhraseTrie()
+        self.defined: set[tuple[int, int, str]] = set()  # acronyms in brackets spelling the name before them
         self.connectors, self.stopwords = frozenset(self.rules["connectors"]), frozenset(self.rules["stopwords"])
         self.of_the_heads = frozenset(self.rules["of_the_heads"])
         self.trailing = self.connectors | {"-", "’", "'"}  # joining words and marks a name does not end on
@@ -177,6 +178,7 @@ class EntityFinder:
             self.local.add(match.group(1), key)
             self.entities[key].aliases.add(match.group(1))
             found += [(start, end, key), (offset + match.start(1), offset + match.end(1), key)]
+            self.defined.add(found[-1])
         return found
 
     def _expansion(self, start: int, stop: int, letters: str) -> tuple[int, int] | None:
@@ -420,7 +422,8 @@ class EntityFinder:
         """The longest candidates that do not overlap; organisations named inside a meeting's name are kept too."""
         chosen: list[tuple[int, int, str]] = []
         taken = _Disjoint()
-        for start, end, key in sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
+        # of spans alike, an acronym the text defines wins: 'Schengen Information System (SIS)' is not MI6's SIS
+        for start, end, key in sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0], c not in self.defined, c[2])):
             if taken.add(start, end):
                 chosen.append((start, end, key))
         events = [(s, e) for s, e, k in chosen if self.entities[k].family == "event"]

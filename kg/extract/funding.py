@@ -49,6 +49,9 @@ _RESTATED_AMOUNT = re.compile(r"(?:\s*\([^()]{1,40}\))?")  # '£44.5 million (�
 _AT_PLACE = re.compile(r"[a-z][a-z -]{2,40}?\s+at\s+(?:the\s+)?")  # 'security at ', 'border controls at the '
 _IN_ITS = re.compile(r"\s+in\s+(?:the\s+)?")  # '£120 million in Rwanda's economic development'
 _PROVIDE_WITH = re.compile(r"\b(?:provid(?:e|es|ed|ing)|fund(?:s|ed|ing)?|equip(?:s|ped|ping)?|support(?:s|ed|ing)?)\s+(?:the\s+)?$")  # 'will provide Tunisia with €105 million', 'is funding the Coast Guard with'
+# A clause with a subject of its own between a person and the announcing verb: 'Schinas wrote that the vote
+# confirmed ...' (the vote confirms, not Schinas).
+_OTHER_SUBJECT = re.compile(r"\bthat\s+(?:the|a|an|this|these|those|it|its|they|their)\b")
 _MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|up|down)\s+(?:than|from|on)\b")  # after an amount
 _INCREASE_OF = re.compile(r"\b(?:an?\s+(?:increase|rise|cut|reduction|decrease|drop|fall)\s+of|up\s+by|down\s+by)\s+"
                           r"(?:more\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?$")
@@ -108,7 +111,7 @@ def extract_funding(ctx: Context) -> list[Fact]:
             _enrich(ctx, package.fact, sentence, mention)
             package.giver = package.giver or _giver(ctx, sentence, mention.start)
     if packages:
-        _anaphoric_recipients(ctx, packages[0].fact)
+        _anaphoric_recipients(ctx, packages)
         _shares_of_the_whole(ctx, packages)
     first: Announcer | None = None  # who announced the first package that says: the release's announcer
     for package in packages:
@@ -136,8 +139,8 @@ def _spoken_of_as_funding(ctx: Context, sentence: Sentence, money: MoneyMention)
         introduced = intro is not None and (has_cue("funding_cues", intro.text) or has_cue("announce_verbs", intro.text)
                                             or has_cue("package_anaphora", intro.text)  # 'How the money will be used'
                                             or bool(ctx.money[intro.index]))  # 'The £61 million will be split:'
-        return (introduced or has_cue("funding_cues", text[sentence.start:money.start])) and not is_instalment(
-            text, money.end, sentence.end)
+        return (introduced or has_cue("funding_cues", text[sentence.start:money.start])) and (
+            money.ceiling or not is_instalment(text, money.end, sentence.end))  # 'rise to up to 61 million francs by 2027': a ceiling
     return has_cue("funding_cues", sentence.text)
 
 
@@ -251,7 +254,7 @@ def announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | No
     if verb is None:
         before = [r for r in refs if r.end <= position]
         return _person(ctx, before[-1]) if before else None
-    before = [r for r in refs if r.end <= verb.start()]
+    before = [r for r in refs if r.end <= verb.start() and not _OTHER_SUBJECT.search(text, r.end, verb.start())]
     after = [r for r in refs if r.start >= verb.end()
              and re.fullmatch(r"[^,.;]{0,80}?\bby\s+(?:the\s+)?(?:[A-Z][a-z.]*\s+){0,2}", text[verb.end():r.start])]  # by His Excellency
     if before or after:
@@ -342,7 +345,7 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
     found += _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
     found += _contracted(ctx, sentence, mention) + _builders(ctx, sentence, mention) + _labelled_item(ctx, sentence, mention)
-    found += _given_amount(ctx, sentence, mention) + _implementers(ctx, sentence, mention)
+    found += _given_amount(ctx, sentence, mention) + _implementers(ctx, sentence, mention) + _paid_to(ctx, sentence, mention)
     receivers = [key for key in found if ctx.entities[key].family != "place"]
     return receivers or found  # '$155.1 million to BCCG for the El Paso 1 project': El Paso is where, not who
 
@@ -389,6 +392,21 @@ def _receiver_before(ctx: Context, sentence: Sentence, mention: MoneyMention, jo
     if receiver is None or not verb.search(text, sentence.start, receiver.start):
         return []
     return [receiver.key] if _agent(ctx, receiver.key) else []
+
+
+def _paid_to(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'Its annual financial contribution to Frontex will rise ... to up to 61 million francs': the body a payment
+    (facts.yaml ``giving_nouns``) goes to, named before the amount in its clause."""
+    text = ctx.doc.text
+    clause = max(sentence.start, *(text.rfind(mark, sentence.start, mention.start) + 1 for mark in ";:"))
+    match = _payment_to().search(text, clause, mention.start)
+    receiver = ctx.mention_at(match.end(), mention.start) if match else None
+    return [receiver.key] if receiver and _agent_or_place(ctx, receiver.key) else []
+
+
+@lru_cache(maxsize=1)
+def _payment_to() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation('giving_nouns')})\s+to\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -630,22 +648,38 @@ def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
 
 
 
-def _anaphoric_recipients(ctx: Context, fact: Fact) -> None:
+def _anaphoric_recipients(ctx: Context, packages: list[Package]) -> None:
     """Sentences about 'the cash injection' or 'the money' without an amount, and lists after 'will go to:'."""
     for sentence in ctx.sentences:
         if ctx.money[sentence.index] or ctx.in_quote(sentence.start) or not has_cue("package_anaphora", sentence.text):
             continue
-        for recipient in _receivers(ctx, sentence) + _go_to(ctx, sentence, sentence.start) + _shared_among(ctx, sentence):
-            fact.add("recipient", Ref(recipient))
-            fact.cite(Span(sentence.start, sentence.end))
-        source = _source(ctx, sentence) if fact.first("sourceOfFunds") is None else None
-        if source:
-            fact.add("sourceOfFunds", Ref(source))
-            fact.cite(Span(sentence.start, sentence.end))
-        if re.search(r"\b(?:go|be allocated|be paid|be given)\s+to:\s*$", sentence.text):
-            for item in (s for s in ctx.sentences if ctx.intro_of(s) is sentence):
-                fact.add("recipient", Ref(_item_recipient(ctx, item)))
-                fact.cite(Span(item.start, item.end))
+        for fact in _told_as(sentence, packages):
+            _anaphor_facts(ctx, sentence, fact)
+
+
+def _told_as(sentence: Sentence, packages: list[Package]) -> list[Fact]:
+    """The packages 'the contribution' speaks of: those of the last sentence before it that told amounts with that
+    noun ('Its annual financial contribution will rise from CHF 24 million to up to 61 million francs'), else the
+    release's first package."""
+    noun = cue_pattern("package_anaphora").search(sentence.text).group().lower()
+    told = [p for p in packages if p.sentence.index < sentence.index and noun in p.sentence.text.lower()]
+    latest = max((p.sentence.index for p in told), default=None)
+    return [p.fact for p in told if p.sentence.index == latest] or [packages[0].fact]
+
+
+def _anaphor_facts(ctx: Context, sentence: Sentence, fact: Fact) -> None:
+    """What one sentence about a package without an amount says of it: receivers, a source, a list of receivers."""
+    for recipient in _receivers(ctx, sentence) + _go_to(ctx, sentence, sentence.start) + _shared_among(ctx, sentence):
+        fact.add("recipient", Ref(recipient))
+        fact.cite(Span(sentence.start, sentence.end))
+    source = _source(ctx, sentence) if fact.first("sourceOfFunds") is None else None
+    if source:
+        fact.add("sourceOfFunds", Ref(source))
+        fact.cite(Span(sentence.start, sentence.end))
+    if re.search(r"\b(?:go|be allocated|be paid|be given)\s+to:\s*$", sentence.text):
+        for item in (s for s in ctx.sentences if ctx.intro_of(s) is sentence):
+            fact.add("recipient", Ref(_item_recipient(ctx, item)))
+            fact.cite(Span(item.start, item.end))
 
 
 def _item_recipient(ctx: Context, item: Sentence) -> str:

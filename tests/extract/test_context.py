@@ -24,6 +24,10 @@ def test_rupees_are_the_most_named_rupee_countrys() -> None:
     assert local_currencies(text, load_gazetteer()) == {"rupee": "PKR"}
 
 
+def test_francs_are_the_most_named_franc_countrys() -> None:
+    assert local_currencies("Rwanda will pay 3 billion francs to Rwandan police.", load_gazetteer()) == {"franc": "RWF"}
+
+
 def test_no_local_currency_where_no_country_sharing_its_name_is_named() -> None:
     assert local_currencies("The UK will pay $5 million.", load_gazetteer()) == {}
 
@@ -105,3 +109,10 @@ def test_a_publisher_with_a_name_many_governments_use_names_no_country(tmp_path)
 def test_a_bare_body_name_is_the_home_countrys_unless_its_country_is_named(tmp_path, text: str, country: str) -> None:
     extraction = extract_text(tmp_path, text, published="2024-10-01")
     assert [e.country for e in extraction.entities.values() if e.label.endswith("Department of Justice")] == [country]
+
+
+def test_dateline_place_gives_the_home_country(tmp_path) -> None:
+    text = ("Voters back the agency\n\nBern, 15.05.2022 - Swiss voters today approved the regulation. "
+            "The Government will pay EUR 5 million to Frontex.")
+    extraction = extract_text(tmp_path, text, publisher="")
+    assert [e.label for e in extraction.entities.values() if e.cls == "Government"] == ["Government of Switzerland"]

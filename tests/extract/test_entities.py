@@ -91,3 +91,10 @@ def test_a_coast_guard_named_with_its_country_is_a_border_unit(tmp_path) -> None
 def test_border_guards_alone_are_no_organisation(tmp_path) -> None:
     extraction = extract_text(tmp_path, "The UK will help train border guards in Central Asia.", "2017-02-02")
     assert not any(e.cls == "BorderUnit" for e in extraction.entities.values())
+
+
+def test_acronym_the_text_defines_is_not_the_gazetteers_of_that_spelling(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "Officers ran 300,000 searches in the Schengen Information System (SIS) a day.")
+    named = {extraction.doc.text[f.evidence.start:f.evidence.end]: f.first("mentions").key
+             for f in extraction.facts if f.cls == "EntityMention"}
+    assert named["SIS"] == named["Schengen Information System"] != "org/mi6"

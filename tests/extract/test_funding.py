@@ -403,3 +403,29 @@ def test_funding_the_minister_who_tabled_the_budget_announces_it(tmp_path) -> No
             "The Prime Minister, Datuk Seri Anwar Ibrahim, tabled the Budget in the Dewan Rakyat yesterday.")
     [package] = packages(tmp_path, text, "2023-10-14")
     assert package["announcer"] == ["Anwar Ibrahim"]
+
+
+def test_funding_ceiling_reached_by_a_year_in_a_list_item_is_a_package(tmp_path) -> None:
+    text = ("Switzerland takes on its share:\n\n"
+            "- Its annual contribution will rise from CHF 24 million in 2021 to up to 61 million francs by 2027.\n")
+    assert ("61000000", ["True"]) in [(p["amount"][0], p.get("isUpperBound")) for p in packages(tmp_path, text)]
+
+
+def test_funding_receiver_of_a_contribution_named_before_the_amount(tmp_path) -> None:
+    text = "The Government confirmed that its contribution to Frontex will rise to €40 million next year."
+    [package] = packages(tmp_path, text)
+    assert package["recipient"] == ["Frontex"]
+
+
+def test_funding_anaphor_speaks_of_the_packages_last_told_with_its_noun(tmp_path) -> None:
+    text = ("The Home Office announced £75 million for Border Force.\n\n"
+            "Our contribution to Europol will rise from £2 million to £3 million. The contribution is paid from the Reserve.")
+    sources = {p["amount"][0]: p.get("sourceOfFunds") for p in packages(tmp_path, text)}
+    assert sources == {"75000000": None, "2000000": ["Reserve"], "3000000": ["Reserve"]}
+
+
+def test_funding_speaker_of_a_that_clause_with_its_own_subject_announces_nothing(tmp_path) -> None:
+    text = ("Voters today backed €40 million for Frontex.\n\n"
+            "Commissioner Tom Pell wrote that the vote confirmed the importance of Schengen.")
+    [package] = packages(tmp_path, text)
+    assert package.get("announcer") != ["Tom Pell"]

@@ -172,3 +172,9 @@ def test_find_money_bare_rupees_are_indian_unless_told_otherwise(text: str, curr
 def test_find_money_bare_rupees_are_the_documents_rupees() -> None:
     text = "Rs 5 billion and 40 million rupees, not ₹6 lakh."
     assert [m.currency for m in find_money(text, 0, len(text), {"rupee": "LKR"})] == ["LKR", "LKR", "INR"]
+
+
+@pytest.mark.parametrize("local,currency", [({}, "CHF"), ({"franc": "RWF"}, "RWF")], ids=["swiss-first", "rwandan"])
+def test_find_money_bare_francs_are_the_documents_francs(local: dict, currency: str) -> None:
+    text = "The contribution will rise to 61 million francs."
+    assert [m.currency for m in find_money(text, 0, len(text), local)] == [currency]
