@@ -98,3 +98,8 @@ def test_acronym_the_text_defines_is_not_the_gazetteers_of_that_spelling(tmp_pat
     named = {extraction.doc.text[f.evidence.start:f.evidence.end]: f.first("mentions").key
              for f in extraction.facts if f.cls == "EntityMention"}
     assert named["SIS"] == named["Schengen Information System"] != "org/mi6"
+
+
+def test_contractors_named_without_a_head_word_are_companies(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "The UK will invest £1.5 billion, with Thales, Safran and Rolls-Royce taking part.")
+    assert {e.label for e in extraction.entities.values() if e.cls == "Company"} == {"Thales", "Safran", "Rolls-Royce"}

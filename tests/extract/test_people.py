@@ -54,6 +54,13 @@ def test_people_post_alone_resolves_to_holder_on_date(tmp_path) -> None:
     assert ("Boris Johnson", "Prime Minister", "United Kingdom") in found
 
 
+@pytest.mark.parametrize("published,holder", [("2016-03-03", "Michael Fallon"), ("2018-06-01", "Gavin Williamson"),
+                                              ("2020-06-01", "Ben Wallace")])
+def test_people_defence_secretary_alone_is_the_holder_of_that_year(tmp_path, published: str, holder: str) -> None:
+    found = holdings(extract_text(tmp_path, "The Defence Secretary also took part.", published=published))
+    assert {p for p, _, _ in found} == {holder}
+
+
 def test_people_post_named_in_the_possessive_resolves_to_holder(tmp_path) -> None:
     text = "The money is part of the Prime Minister's Plan for Change."
     found = holdings(extract_text(tmp_path, text, published="2024-12-05"))
