@@ -47,6 +47,7 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
         found = _additional(ctx, sentence)
         found += _percent_increase(ctx, sentence, facts + found)
         found += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence) + _provision(ctx, sentence)
+        found += _deployed_count(ctx, sentence)
         found += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence, found) + _will_do(ctx, sentence)
         found += _these_include(ctx, sentence) + _funded_purposes(ctx, sentence, packages)
         found += _money_purposes(ctx, sentence, packages, found)
@@ -342,6 +343,35 @@ def _deployment(ctx: Context, sentence: Sentence) -> list[Fact]:
                         if ctx.entities[m.key].cls not in _NOT_BENEFICIARY), None)
     fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
     return [fact]
+
+
+@lru_cache(maxsize=1)
+def _passive_deployment() -> re.Pattern:
+    """'... have been deployed', '... will be seconded to France' right after a count (facts.yaml ``deploy_verbs``)."""
+    return re.compile(rf"\s+(?:have|has|had|will|are|is|were|was)\s+(?:now\s+|also\s+|already\s+)?(?:been\s+|be\s+|being\s+)?"
+                      rf"(?:{cue_pattern('deploy_verbs').pattern})(?!\s+(?:back|home)\b)")
+
+
+def _deployed_count(ctx: Context, sentence: Sentence) -> list[Fact]:
+    """'more than 1,300 police officers have been deployed', 'two British liaison magistrates have been seconded to
+    France': a count of staff or assets sent somewhere."""
+    text, facts = ctx.doc.text, []
+    for quantity in ctx.quantities[sentence.index]:
+        head = quantity.unit.split(" ")[-1]
+        if quantity.unit in ("percent", "") or has_cue("uncommitted_units", head) or has_cue("not_deployed_units", head) \
+                or ctx.in_quote(quantity.start):
+            continue
+        verb = _passive_deployment().match(text, quantity.end, sentence.end)
+        if not verb:
+            continue
+        fact = _new(ctx, "deployed_count", quantity.start, quantity.end, text[quantity.start:quantity.end])
+        fact.add("quantity", quantity.value)
+        fact.add("unit", quantity.unit)
+        end = _phrase_end(text, verb.end(), sentence.end)
+        beneficiary = _beneficiary(ctx, verb.end(), end) or _owner(ctx, quantity)
+        fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+        facts.append(fact)
+    return facts
 
 
 @lru_cache(maxsize=1)

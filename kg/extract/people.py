@@ -370,8 +370,8 @@ class PeopleFinder:
     def _name_comma_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
         match = _name_comma_pattern().search(before)
-        if not match:
-            return None
+        if not match or self.text[title.end:title.end + 2] in ("'s", "’s"):
+            return None  # 'Stanislav Secrieru, the President's adviser': the President's man, not the President
         start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
         titled = self._titled_name(start, end, title)
         if titled:

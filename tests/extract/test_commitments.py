@@ -231,3 +231,13 @@ def test_commitments_items_listed_under_a_memorandum_are_commitments(tmp_path) -
             "- the Parties will set up a joint committee to monitor its implementation.\n")
     found = facts(extract_text(tmp_path, text, "2017-02-02"), "Commitment")
     assert len(found) == 2 and "joint committee" in found[1]["capability"][0]
+
+
+def test_commitments_count_sent_in_the_passive(tmp_path) -> None:
+    text = "Two British liaison magistrates have been seconded to France, and 1,300 officers have been deployed."
+    found = {(c["quantity"][0], c.get("beneficiary", [None])[0]) for c in commitments(tmp_path, text)}
+    assert found == {("2", "France"), ("1300", None)}
+
+
+def test_commitments_count_of_people_removed_in_the_passive_is_no_commitment(tmp_path) -> None:
+    assert commitments(tmp_path, "Last year 400 arrests were made and 90 people have been sent back to Albania.") == []

@@ -379,3 +379,8 @@ def test_people_led_by_after_a_name_and_its_acronym_gives_that_body_the_post(tmp
             "(ICE), led by Acting Director Todd M. Lyons, and to enroll in the programs.")
     found = holdings(extract_text(tmp_path, text, published="2025-07-31"))
     assert found == {("Todd M. Lyons", "Acting Director", "U.S. Immigration and Customs Enforcement")}
+
+
+def test_people_name_before_a_possessive_title_is_not_its_holder(tmp_path) -> None:
+    text = "Among them was Tom Pell, the President's adviser on national security."
+    assert ("Tom Pell", "President") not in {(p, post) for p, post, _ in holdings(extract_text(tmp_path, text))}
