@@ -303,14 +303,20 @@ def _pledge_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation('pledge_verbs')})\s+(?:to\s+(?!the\b)(?=[a-z])|(?=(?:new|further|closer|joint|more)\s))")
 
 
+@lru_cache(maxsize=1)
+def _talk() -> re.Pattern:
+    return re.compile(rf"(?:{alternation('talk_verbs')})\b")
+
+
 def _pledge(ctx: Context, sentence: Sentence) -> list[Fact]:
     text = ctx.doc.text
     match = _pledge_pattern().search(text, sentence.start, sentence.end)
     if not match:
         return []
     end = _phrase_end(text, match.end(), sentence.end)
-    if len(text[match.end():end].split()) < 2 or any(d.start == match.end() for d in ctx.dates[sentence.index]):
-        return []
+    if len(text[match.end():end].split()) < 2 or any(d.start == match.end() for d in ctx.dates[sentence.index]) \
+            or _talk().match(text, match.end(), end):
+        return []  # 'agreed to speak again there': more talk, no capability
     fact = _new(ctx, "pledge", match.end(), end, text[match.end():end])
     _quantify(ctx, fact, sentence, match.end(), end)
     committers = [m for m in ctx.mentions_in(sentence.start, match.start()) if ctx.entities[m.key].family in ("org", "state")]
@@ -348,7 +354,7 @@ def _deployment(ctx: Context, sentence: Sentence) -> list[Fact]:
 @lru_cache(maxsize=1)
 def _passive_deployment() -> re.Pattern:
     """'... have been deployed', '... will be seconded to France' right after a count (facts.yaml ``deploy_verbs``)."""
-    return re.compile(rf"\s+(?:have|has|had|will|are|is|were|was)\s+(?:now\s+|also\s+|already\s+)?(?:been\s+|be\s+|being\s+)?"
+    return re.compile(rf"\s+(?:have|has|will|are|is)\s+(?:now\s+|also\s+|already\s+)?(?:been\s+|be\s+|being\s+)?"
                       rf"(?:{cue_pattern('deploy_verbs').pattern})(?!\s+(?:back|home)\b)")
 
 

@@ -29,8 +29,6 @@ from kg.values.names import tidy
 _AGENT_FAMILIES = ("org", "state", "group")
 _IMPLEMENTED_BY = re.compile(r"\b(?i:implemented|run|delivered|managed|carried\s+out)\s+by\s+(?:the\s+)?")
 _CO_AGENT = re.compile(r"\s+and\s+[\w-]+ed\s+by\b")  # '... and co-financed by Italy': another part, not an implementer
-_HELP = re.compile(r"\bto\s+(?:help|support|assist|enable|equip|train|develop|strengthen|build|fund|boost|tackle|"
-                   r"improve|protect|expand|bolster|hire|recruit|employ)\s+(?:the\s+)?")
 _CLAUSE = re.compile(r"(?:[^,;.:]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.)*")  # to the next punctuation; '1,000', '1.8', 'U.S.' are no stop
 _BODY = re.compile(r"(?:The|Its)\s+(agency|force|command|service|unit|office|organisation|organization)\b")
 _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
@@ -632,10 +630,15 @@ def _shared_among(ctx: Context, sentence: Sentence) -> list[str]:
     return _named_list(ctx, including.end() if including else match.end(), sentence.end)
 
 
+@lru_cache(maxsize=1)
+def _helping() -> re.Pattern:
+    return re.compile(rf"\bto\s+(?:{alternation('helping_verbs')})\s+(?:the\s+)?")
+
+
 def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     """'£12 million to help the border agencies of Senegal and Mauritania ...'."""
     text = ctx.doc.text
-    match = _HELP.search(text, start, min(sentence.end, start + 80))
+    match = _helping().search(text, start, min(sentence.end, start + 80))
     if not match:
         return []
     end = _before_verb(text, match.end(), _CLAUSE.match(text, match.end(), sentence.end).end())
@@ -736,7 +739,7 @@ def _named_source(ctx: Context, sentence: Sentence, money: int | None = None) ->
 def _purpose(ctx: Context, sentence: Sentence, mention: MoneyMention) -> str | None:
     """'... £4 million project to strengthen cyber defences in the region': what the money is for."""
     text = ctx.doc.text
-    match = _HELP.search(text, mention.end, min(sentence.end, mention.end + 80))
+    match = _helping().search(text, mention.end, min(sentence.end, mention.end + 80))
     if not match:
         return None
     return tidy(text[match.start() + len("to "):_CLAUSE.match(text, match.end(), sentence.end).end()])

@@ -370,8 +370,9 @@ class PeopleFinder:
     def _name_comma_title(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
         before = self.text[sentence.start:title.start]
         match = _name_comma_pattern().search(before)
-        if not match or self.text[title.end:title.end + 2] in ("'s", "’s"):
+        if not match or (self.text[title.end:title.end + 2] in ("'s", "’s") and not (title.organisation or title.country)):
             return None  # 'Stanislav Secrieru, the President's adviser': the President's man, not the President
+            #              (but 'Phillip Parr, an Inspector in Immigration Enforcement's unit' is the Inspector)
         start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
         titled = self._titled_name(start, end, title)
         if titled:

@@ -93,7 +93,8 @@ def test_commitments_what_an_amount_is_for_one_per_purpose_verb(tmp_path) -> Non
     found = [f for f in extract_text(tmp_path, text).facts if f.cls == "Commitment"]
     assert [str(f.first("capability")) for f in found] == [
         "upgrade thermal cameras", "improve radio networks and counter drone flights at the border"]
-    assert {f.rule for f in found} == {"money_purpose"}
+    [package] = [f for f in extract_text(tmp_path, text).facts if f.cls == "FundingPackage"]
+    assert [f.first("fundedBy").key for f in found] == [package.key, package.key]
 
 
 def test_commitments_amount_for_a_body_then_for_things(tmp_path) -> None:
@@ -241,3 +242,7 @@ def test_commitments_count_sent_in_the_passive(tmp_path) -> None:
 
 def test_commitments_count_of_people_removed_in_the_passive_is_no_commitment(tmp_path) -> None:
     assert commitments(tmp_path, "Last year 400 arrests were made and 90 people have been sent back to Albania.") == []
+
+
+def test_commitments_pledge_of_more_talk_is_none(tmp_path) -> None:
+    assert commitments(tmp_path, "The two Prime Ministers agreed to speak again at the summit.") == []

@@ -429,3 +429,9 @@ def test_funding_speaker_of_a_that_clause_with_its_own_subject_announces_nothing
             "Commissioner Tom Pell wrote that the vote confirmed the importance of Schengen.")
     [package] = packages(tmp_path, text)
     assert package.get("announcer") != ["Tom Pell"]
+
+
+def test_funding_receiver_whose_capabilities_the_money_upgrades(tmp_path) -> None:
+    text = "The UK will also invest £1 million to upgrade Albania's forensic and digital capabilities."
+    [package] = packages(tmp_path, text)
+    assert package["recipient"] == ["Albania"]

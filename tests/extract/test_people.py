@@ -384,3 +384,8 @@ def test_people_led_by_after_a_name_and_its_acronym_gives_that_body_the_post(tmp
 def test_people_name_before_a_possessive_title_is_not_its_holder(tmp_path) -> None:
     text = "Among them was Tom Pell, the President's adviser on national security."
     assert ("Tom Pell", "President") not in {(p, post) for p, post, _ in holdings(extract_text(tmp_path, text))}
+
+
+def test_people_name_before_a_title_whose_organisation_is_possessive_holds_it(tmp_path) -> None:
+    text = "\u201cWe acted,\u201d said Tom Pell, an Inspector in Immigration Enforcement's investigation unit."
+    assert ("Tom Pell", "Inspector") in {(p, post) for p, post, _ in holdings(extract_text(tmp_path, text))}
