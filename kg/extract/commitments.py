@@ -136,7 +136,9 @@ def _list_item(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[F
         return []  # '- Poland: €52 million': a share of the money (kg.extract.funding), nothing bought
     facts = []
     package = _package_before(packages, sentence.start) if packages and _intro_mentions_funding(ctx, sentence) else None
-    for start, end in _conjuncts(ctx.doc.text, sentence.start, sentence.end):
+    for index, (start, end) in enumerate(_conjuncts(ctx.doc.text, sentence.start, sentence.end)):
+        if index and any(start <= m.start <= start + 12 for m in money):
+            continue  # '...; a further EUR 350 million can be requested': more about the money, nothing bought
         fact = _new(ctx, "list_item", start, end, ctx.doc.text[start:end])
         _quantify(ctx, fact, sentence, start, end)
         beneficiary = _beneficiary(ctx, start, end) or _owner_within(ctx, sentence, start, end) \
@@ -161,8 +163,8 @@ def _intro_mentions_funding(ctx: Context, sentence: Sentence) -> bool:
 
 
 def _conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The things a list item names: split at ';', ', alongside', ', as well as', ', and a', and 'and' before a
-    count ('seven light aircraft and five light helicopters')."""
+    """The things a list item names: split at ';', ', alongside', ', as well as', ', and a', and a comma or 'and'
+    before a count ('one aircraft, six coastal patrol vessels and five light helicopters')."""
     parts, cursor = [], start
     for match in _conjunction().finditer(text[start:end]):
         parts.append((cursor, start + match.start()))
@@ -175,7 +177,7 @@ def _conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _conjunction() -> re.Pattern:
     counts = "|".join(re.escape(w) for w in sorted(patterns("figures")["number_words"], key=len, reverse=True))
     return re.compile(rf";\s+|,\s+alongside\s+|,\s+as well as\s+|,\s+and\s+(?=(?:a|an)\s)"
-                      rf"|\s+and\s+(?=(?:\d[\d,.]*|(?:{counts}))\s+[a-z])")
+                      rf"|(?:\s+and|,)\s+(?=(?:\d[\d,.]*|(?:{counts}))\s+[a-z])")
 
 
 def _quantify(ctx: Context, fact: Fact, sentence: Sentence, start: int, end: int) -> None:

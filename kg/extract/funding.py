@@ -50,6 +50,7 @@ _PROVIDE_WITH = re.compile(r"\b(?:provid(?:e|es|ed|ing)|fund(?:s|ed|ing)?|equip(
 # A clause with a subject of its own between a person and the announcing verb: 'Schinas wrote that the vote
 # confirmed ...' (the vote confirms, not Schinas).
 _OTHER_SUBJECT = re.compile(r"\bthat\s+(?:the|a|an|this|these|those|it|its|they|their)\b")
+_SUPPORT_FOR = re.compile(r"\b(?:support|assistance|aid|funding|package|measures)\s+for\s+(?:the\s+)?")  # in a list's intro
 _MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|up|down)\s+(?:than|from|on)\b")  # after an amount
 _INCREASE_OF = re.compile(r"\b(?:an?\s+(?:increase|rise|cut|reduction|decrease|drop|fall)\s+of|up\s+by|down\s+by)\s+"
                           r"(?:more\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?$")
@@ -192,7 +193,7 @@ def _enrich(ctx: Context, fact: Fact, sentence: Sentence, mention: MoneyMention)
         fact.add("date", _nearest_date(ctx, sentence, mention) or (intro and ctx.sentence_date(intro)))
     if fact.first("announcer") is None:
         _set_announcer(ctx, fact, announcer(ctx, sentence, mention.start) or (intro and announcer(ctx, intro, intro.end)))
-    for recipient in _recipients(ctx, sentence, mention):
+    for recipient in _recipients(ctx, sentence, mention) or _intro_receiver(ctx, sentence):
         fact.add("recipient", Ref(recipient))
     if fact.first("sourceOfFunds") is None:
         source = _source(ctx, sentence, mention.start)
@@ -341,6 +342,7 @@ def _agent_or_place(ctx: Context, key: str) -> bool:
 def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     found = _for(ctx, sentence, mention.end) + _receivers(ctx, sentence) + _funded_object(ctx, sentence, mention)
     found += _go_to(ctx, sentence, mention.end) + _helped(ctx, sentence, mention.end) + _to(ctx, sentence, mention.end)
+    found += _owner_upgraded(ctx, sentence, mention.end)
     found += _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
     found += _contracted(ctx, sentence, mention) + _builders(ctx, sentence, mention) + _labelled_item(ctx, sentence, mention)
     found += _given_amount(ctx, sentence, mention) + _implementers(ctx, sentence, mention) + _paid_to(ctx, sentence, mention)
@@ -635,6 +637,21 @@ def _helping() -> re.Pattern:
     return re.compile(rf"\bto\s+(?:{alternation('helping_verbs')})\s+(?:the\s+)?")
 
 
+@lru_cache(maxsize=1)
+def _upgrading() -> re.Pattern:
+    return re.compile(rf"\bto\s+(?:{alternation('upgrading_verbs')})\s+(?:the\s+)?")
+
+
+def _owner_upgraded(ctx: Context, sentence: Sentence, start: int) -> list[str]:
+    """'£1 million to upgrade Albania's forensic capabilities': the body whose things the money improves."""
+    text = ctx.doc.text
+    match = _upgrading().search(text, start, min(sentence.end, start + 80))
+    owner = ctx.mention_at(match.end(), sentence.end) if match else None
+    if owner is None or text[owner.end:owner.end + 2] not in ("'s", "’s") or not _agent(ctx, owner.key):
+        return []
+    return [owner.key]
+
+
 def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     """'£12 million to help the border agencies of Senegal and Mauritania ...'."""
     text = ctx.doc.text
@@ -649,6 +666,15 @@ def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
         return agents  # 'to fund the measures': what is paid for, not who
     return places or [_group(ctx, phrase)]  # 'to tackle the causes of migration in the Sahel, the Horn of Africa ...'
 
+
+
+def _intro_receiver(ctx: Context, sentence: Sentence) -> list[str]:
+    """'President von der Leyen announced the following support for Greece:' then '* Financial assistance of EUR 700
+    million for migration management': the receiver the list's intro names, when the item names none."""
+    intro = ctx.intro_of(sentence) if sentence.list_item else None
+    match = _SUPPORT_FOR.search(ctx.doc.text, intro.start, intro.end) if intro else None
+    receiver = ctx.mention_at(match.end(), intro.end) if match else None
+    return [receiver.key] if receiver and _agent_or_place(ctx, receiver.key) else []
 
 
 def _anaphoric_recipients(ctx: Context, packages: list[Package]) -> None:

@@ -246,3 +246,16 @@ def test_commitments_count_of_people_removed_in_the_passive_is_no_commitment(tmp
 
 def test_commitments_pledge_of_more_talk_is_none(tmp_path) -> None:
     assert commitments(tmp_path, "The two Prime Ministers agreed to speak again at the summit.") == []
+
+
+def test_commitments_list_item_counts_split_at_commas(tmp_path) -> None:
+    text = ("The Commission announced the following support:\n\n"
+            "* Frontex will deploy one offshore patrol vessel, six coastal patrol vessels, two helicopters and one aircraft.\n")
+    found = {(c.get("quantity", [None])[0], c.get("unit", [None])[0]) for c in commitments(tmp_path, text)}
+    assert {("6", "coastal patrol vessels"), ("2", "helicopters"), ("1", "aircraft")} <= found
+
+
+def test_commitments_list_item_part_that_is_more_money_is_none(tmp_path) -> None:
+    text = ("The Commission announced the following support:\n\n"
+            "* Assistance of EUR 700 million for migration management; a further EUR 350 million can be requested later.\n")
+    assert not any("requested" in c["capability"][0] for c in commitments(tmp_path, text))

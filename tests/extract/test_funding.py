@@ -435,3 +435,10 @@ def test_funding_receiver_whose_capabilities_the_money_upgrades(tmp_path) -> Non
     text = "The UK will also invest £1 million to upgrade Albania's forensic and digital capabilities."
     [package] = packages(tmp_path, text)
     assert package["recipient"] == ["Albania"]
+
+
+def test_funding_list_item_receiver_named_by_the_intro(tmp_path) -> None:
+    text = ("President Tom Pell announced the following support for Greece:\n\n"
+            "* Financial assistance of EUR 700 million for migration management.\n")
+    [package] = packages(tmp_path, text)
+    assert package["recipient"] == ["Greece"]
