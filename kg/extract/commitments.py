@@ -22,7 +22,7 @@ from kg.extract.context import Context
 from kg.extract.cues import alternation, cue_pattern, has_cue
 from kg.extract.funding import announcer
 from kg.model import Fact, Ref, Sentence, Span
-from kg.patterns import patterns
+from kg.patterns import one_of, patterns
 from kg.values.names import tidy
 from kg.values.money import is_instalment
 from kg.values.numbers import Quantity
@@ -175,20 +175,26 @@ def _conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _conjunction() -> re.Pattern:
-    counts = "|".join(re.escape(w) for w in sorted(patterns("figures")["number_words"], key=len, reverse=True))
+    counts = one_of(patterns("figures")["number_words"])
+    times = one_of(patterns("figures")["time_units"])
     return re.compile(rf";\s+|,\s+alongside\s+|,\s+as well as\s+|,\s+and\s+(?=(?:a|an)\s)"
-                      rf"|(?:\s+and|,)\s+(?=(?:\d[\d,.]*|(?:{counts}))\s+[a-z])")
+                      rf"|(?:\s+and|,)\s+(?=(?:\d[\d,.]*|(?:{counts}))\s+(?!(?:{times})\b)[a-z])")
 
 
 def _quantify(ctx: Context, fact: Fact, sentence: Sentence, start: int, end: int) -> None:
     for quantity in ctx.quantities[sentence.index]:
-        if start <= quantity.start < end:
+        if start <= quantity.start < end and quantity.unit.split(" ")[-1] not in _time_units():
             if quantity.unit == "percent":
                 if _INCREASE.match(ctx.doc.text, quantity.start, end):
                     fact.add("changePercent", quantity.value)
             elif fact.first("quantity") is None:
                 fact.add("quantity", quantity.value)
                 fact.add("unit", quantity.unit)
+
+
+@lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    return frozenset(patterns("figures")["time_units"])
 
 
 _MORE = ("additional", "extra", "more", "new", "further")

@@ -69,9 +69,9 @@ _SINGULAR_OF = re.compile(r"[a-z]+(?<!s)\s+of\s")  # 'acquisition of', 'care of'
 
 @lru_cache(maxsize=1)
 def _money_tail() -> re.Pattern:
-    """What may stand between an amount and its 'to' receivers: a period, an aside, 'in targeted funding'
-    (facts.yaml ``money_kind_nouns``)."""
-    return re.compile(r"(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\w+\s+years?|\s+(?:a|per|each)\s+year|,\s+[^,;.]{1,80},"
+    """What may stand between an amount and its 'to' receivers: a period, an aside, an equivalent in brackets,
+    'in targeted funding' (facts.yaml ``money_kind_nouns``)."""
+    return re.compile(r"(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\w+\s+years?|\s+(?:a|per|each)\s+year|,\s+[^,;.]{1,80},|\s*\([^()]{1,40}\)"
                       rf"|\s+in\s+(?:[a-z-]+\s+){{0,2}}(?:{alternation('money_kind_nouns')}))*")
 
 
@@ -158,7 +158,7 @@ def _equivalences(ctx: Context, funding: dict[int, list[MoneyMention]]) -> dict[
         for first, second in zip(mentions, mentions[1:]):
             between = ctx.doc.text[first.end:second.start]
             restated = first.currency != second.currency and _RESTATED.fullmatch(between)  # 'The £1.6 million network is worth about €1.86 million'
-            if restated or re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|c\.|or|equivalent to|worth)?\s*", between):
+            if restated or re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|almost|nearly|some|c\.|or|equivalent to|worth)?\s*", between):
                 root = same.get((first.currency, first.amount), (first.currency, first.amount))
                 same[(first.currency, first.amount)] = root
                 same[(second.currency, second.amount)] = root
@@ -219,10 +219,12 @@ def _finish(ctx: Context, fact: Fact, giver: Announcer | None) -> None:
 # -- when ----------------------------------------------------------------------
 def _nearest_date(ctx: Context, sentence: Sentence, mention: MoneyMention) -> DateValue | None:
     """The date stated closest to the amount ('signed last November, worth £63 million');
-    years are spending periods, not announcement dates, and future dates are plans."""
+    years are spending periods, not announcement dates ('£5 million in 2024'), unless a relative year opens the
+    clause before the amount ('This year the government also approved CZK 25 million'); future dates are plans."""
     published = ctx.doc.published
-    dates = [d for d in ctx.dates[sentence.index] if d.value and d.value.precision != "year"
-             and not ctx.in_quote(d.start) and (published is None or d.value.as_date() <= published)]
+    dates = [d for d in ctx.dates[sentence.index] if d.value and (d.value.precision != "year" or (
+             d.rule == "relative" and d.end <= mention.start)) and not ctx.in_quote(d.start)
+             and (published is None or d.value.as_date() <= published)]
     if not dates:
         return None
     return min(dates, key=lambda d: min(abs(d.end - mention.start), abs(d.start - mention.end))).value

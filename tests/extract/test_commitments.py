@@ -259,3 +259,9 @@ def test_commitments_list_item_part_that_is_more_money_is_none(tmp_path) -> None
     text = ("The Commission announced the following support:\n\n"
             "* Assistance of EUR 700 million for migration management; a further EUR 350 million can be requested later.\n")
     assert not any("requested" in c["capability"][0] for c in commitments(tmp_path, text))
+
+
+def test_commitments_list_item_rate_in_time_units_is_not_split(tmp_path) -> None:
+    text = ("The system will:\n\n"
+            "- make information available to the security agencies in real time, 24 hours a day, seven days a week\n")
+    assert [c.get("quantity") for c in commitments(tmp_path, text)] == [None]

@@ -442,3 +442,15 @@ def test_funding_list_item_receiver_named_by_the_intro(tmp_path) -> None:
             "* Financial assistance of EUR 700 million for migration management.\n")
     [package] = packages(tmp_path, text)
     assert package["recipient"] == ["Greece"]
+
+
+def test_funding_receiver_after_an_equivalent_in_brackets(tmp_path) -> None:
+    text = "The four countries will pay a total of EUR 35 million (almost CZK 900 million) into the EU Trust Fund for Africa."
+    [package] = packages(tmp_path, text, "2017-12-14")
+    assert package["currency"] == ["EUR"] and package["recipient"] == ["EU Emergency Trust Fund for Africa"]
+
+
+def test_funding_approved_this_year_is_dated_to_the_year(tmp_path) -> None:
+    text = "This year the government also approved CZK 25 million for the work of the Libyan coast guard."
+    [package] = packages(tmp_path, text, "2017-12-14")
+    assert package["date"] == ["2017"] and package["recipient"] == ["Libyan coast guard"]
