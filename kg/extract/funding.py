@@ -220,10 +220,10 @@ def _finish(ctx: Context, fact: Fact, giver: Announcer | None) -> None:
 def _nearest_date(ctx: Context, sentence: Sentence, mention: MoneyMention) -> DateValue | None:
     """The date stated closest to the amount ('signed last November, worth £63 million');
     years are spending periods, not announcement dates ('£5 million in 2024'), unless a relative year opens the
-    clause before the amount ('This year the government also approved CZK 25 million'); future dates are plans."""
+    sentence ('This year the government also approved CZK 25 million'); future dates are plans."""
     published = ctx.doc.published
     dates = [d for d in ctx.dates[sentence.index] if d.value and (d.value.precision != "year" or (
-             d.rule == "relative" and d.end <= mention.start)) and not ctx.in_quote(d.start)
+             d.rule == "relative" and d.start <= sentence.start + 1)) and not ctx.in_quote(d.start)
              and (published is None or d.value.as_date() <= published)]
     if not dates:
         return None

@@ -531,7 +531,14 @@ class PeopleFinder:
         return PersonRef(title.start, title.end, person, self._post_key(post, title), "post_only")
 
     def _titled_posts(self, title: TitleMention) -> list[PostEntry]:
-        return [p for p in self.gazetteer.posts_titled(title.title, fold) if self._country_fits(p, title)]
+        """The gazetteer's posts of that title; for a head whose organisation the text names ('President' of the
+        European Commission), the post titled with both ('President of the European Commission')."""
+        found = [p for p in self.gazetteer.posts_titled(title.title, fold) if self._country_fits(p, title)]
+        if not title.organisation or any(f"org/{p.organisation}" == title.organisation for p in found):
+            return found
+        owner = self.finder.entities[title.organisation].label
+        written = (f"{title.title} of the {owner}", f"{title.title} of {owner}", f"{owner} {title.title}")
+        return next(filter(None, (self.gazetteer.posts_titled(w, fold) for w in written)), found)
 
     # -- entities ---------------------------------------------------------------
     def _plausible(self, name: str) -> bool:

@@ -454,3 +454,13 @@ def test_funding_approved_this_year_is_dated_to_the_year(tmp_path) -> None:
     text = "This year the government also approved CZK 25 million for the work of the Libyan coast guard."
     [package] = packages(tmp_path, text, "2017-12-14")
     assert package["date"] == ["2017"] and package["recipient"] == ["Libyan coast guard"]
+
+
+def test_funding_fines_approved_by_parliament_are_no_package(tmp_path) -> None:
+    text = "Amendments approved by the House toughen the penalties: a fine of between EGP 200,000 and EGP 500,000."
+    assert packages(tmp_path, text, "2022-03-20") == []
+
+
+def test_funding_year_compared_with_is_no_date(tmp_path) -> None:
+    text = "The Minister today announced €6.17 billion for justice, €330 million higher than this year, with €390 million in capital investment."
+    assert {p["date"][0] for p in packages(tmp_path, text, "2025-10-08")} == {"2025-10-08"}

@@ -61,6 +61,12 @@ def test_people_defence_secretary_alone_is_the_holder_of_that_year(tmp_path, pub
     assert {p for p, _, _ in found} == {holder}
 
 
+def test_people_post_alone_whose_organisation_the_text_names_resolves_to_holder(tmp_path) -> None:
+    text = "The President of the European Commission visited Athens."
+    found = holdings(extract_text(tmp_path, text, published="2020-03-03"))
+    assert {p for p, _, _ in found} == {"Ursula von der Leyen"}
+
+
 def test_people_post_named_in_the_possessive_resolves_to_holder(tmp_path) -> None:
     text = "The money is part of the Prime Minister's Plan for Change."
     found = holdings(extract_text(tmp_path, text, published="2024-12-05"))
