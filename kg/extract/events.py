@@ -42,6 +42,7 @@ _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|fo
 _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
 _CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
+_ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of)\s+(?:the\s+)?$", re.I)
 _AFTER = re.compile(r"\b(?:after|follows|followed)\s+", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)  # 'first official visit since he was elected last May'
 _VISIT_TO = re.compile(r"\s+(?:of\s+[^.;]{1,80}?\s+)?to\s+(?:the\s+)?")
@@ -395,7 +396,7 @@ def _travel_pattern() -> re.Pattern:
     facts = patterns("facts")
     verbs = "|".join(map(re.escape, facts["travel_verbs"]))
     words = "|".join(map(re.escape, facts["travel_words"]))
-    return re.compile(rf"\b(?:(?:{verbs})\s+(?:to|in)|{words})\s+(?:the\s+)?$", re.I)
+    return re.compile(rf"\b(?:(?:{verbs})\s+(?:on\s+|onwards?\s+)?(?:to|in)|{words})\s+(?:the\s+)?$", re.I)  # 'travelled on to'
 
 
 def _apostrophes(word: str) -> str:
@@ -674,7 +675,11 @@ def _trip_place(date: DateValue, meetings: list[Fact]) -> Ref | None:
 
 # -- who -------------------------------------------------------------------------------
 def _people(ctx: Context, sentence: Sentence) -> list:
-    return [r for r in ctx.refs_in(sentence.start, sentence.end) if not ctx.in_quote(r.start)]
+    """The people a sentence names outside quotes, but not one it names as absent ('On behalf of the President ...,
+    he invited ...': the President sent him)."""
+    text = ctx.doc.text
+    return [r for r in ctx.refs_in(sentence.start, sentence.end)
+            if not ctx.in_quote(r.start) and not _ON_BEHALF.search(text, max(sentence.start, r.start - 20), r.start)]
 
 
 def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence) -> None:

@@ -24,6 +24,7 @@ from kg.patterns import meeting_noun_pattern, patterns
 _IN_NAME = re.compile(r"\bin\s+([A-Z][\w’'-]+)")
 _ANOTHER_OCCASION = re.compile(r"\b(?:at|in|during|after|before|on|to|when|while)\b")
 _DAY_AFTER = re.compile(r"\bthe\s+day\s+(after|before)\s+(?:the|that|this)\b", re.I)
+_PRONOUN_SAID = re.compile(r"\W*(?:he|she)\s+(?:said|added)\W*")  # an attribution that is only 'he said'
 _SIGNING = re.compile(r"\bwhen\b[^.]{0,60}\b(?:was|were)\s+signed\b")
 
 
@@ -38,7 +39,7 @@ def date_quotes_by_occasion(ctx: Context) -> None:
         meeting = _at_place(ctx, earlier, attribution) or _at_meeting(ctx, _attended_first(earlier, quote), attribution)
         date = _shifted(ctx, meeting.first("date"), attribution) if meeting is not None else (
             _at_the_time(ctx, quote, attribution) or _where_the_narrative_was(ctx, quote, attribution)
-            or _said_just_before(ctx, quote) or _said_at_the_meeting_just_told(ctx, quote, attribution, earlier))
+            or _said_just_before(ctx, quote, attribution) or _said_at_the_meeting_just_told(ctx, quote, attribution, earlier))
         if date is not None:
             quote.props["date"] = [date]
             quote.rule = f"{quote.rule}+occasion"
@@ -95,16 +96,17 @@ def _where_the_narrative_was(ctx: Context, quote: Fact, span: tuple[int, int]) -
     return None
 
 
-def _said_just_before(ctx: Context, quote: Fact) -> DateValue | None:
+def _said_just_before(ctx: Context, quote: Fact, span: tuple[int, int]) -> DateValue | None:
     """'Rear Admiral Brett Sonter warned on Friday that ... "The mission ...," Rear Admiral Sonter said.': the day
-    the sentence just before, in the same paragraph, has the same speaker say something."""
+    the sentence just before, in the same paragraph, has the same speaker say something; or do something, when the
+    quote is only 'he said' ('Leggeri yesterday accepted the Greek request. "... I have decided ...," he said.')."""
     speaker = quote.first("speaker")
     quoted = next((s for s in ctx.sentences if s.start <= quote.evidence.start < s.end), None)
     if speaker is None or quoted is None or quoted.index == 0:
         return None
     sentence = ctx.sentences[quoted.index - 1]
-    if sentence.paragraph != quoted.paragraph or ctx.in_quote(sentence.start) \
-            or not cue_pattern("speech_verbs").search(sentence.text):
+    if sentence.paragraph != quoted.paragraph or ctx.in_quote(sentence.start) or not (
+            cue_pattern("speech_verbs").search(sentence.text) or _PRONOUN_SAID.fullmatch(ctx.doc.text, *span)):
         return None
     if not any(r.person == speaker.key for r in ctx.refs_in(sentence.start, sentence.end)):
         return None

@@ -334,3 +334,16 @@ def test_events_the_meeting_joined_is_the_latest_not_a_signing_told_since(tmp_pa
             "Panama's Minister of Public Security, Frank Ábrego, joined the bilateral meeting.")
     found = {(m["date"][0], p) for m in meetings(tmp_path, text, "2025-06-24") for p in m["participant"]}
     assert ("2025-06-24", "Frank Ábrego") in found and ("2024-07-01", "Frank Ábrego") not in found
+
+
+def test_events_travelled_on_to_a_place_to_meet_is_a_meeting_there(tmp_path) -> None:
+    text = ("Prime Minister Kyriakos Mitsotakis today received President Charles Michel in Evros.\n\n"
+            "From Evros, President Michel travelled on to Bulgaria today to meet Prime Minister Boyko Borissov.")
+    found = {(m["place"][0], p) for m in meetings(tmp_path, text, "2020-03-03") for p in m["participant"]}
+    assert ("Bulgaria", "Boyko Borissov") in found and ("Evros", "Boyko Borissov") not in found
+
+
+def test_events_person_on_whose_behalf_someone_acts_is_no_participant(tmp_path) -> None:
+    text = ("Vice-President Tom Pell met President Ali Dan in Nouakchott on 12 June. "
+            "On behalf of President Mary Lowe, he invited President Dan to a forum in Brussels.")
+    assert not any("Mary Lowe" in m["participant"] for m in meetings(tmp_path, text))

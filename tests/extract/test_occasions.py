@@ -100,3 +100,9 @@ def test_quote_said_after_the_meeting_is_the_latest_meeting_not_one_told_as_back
 def test_quote_said_the_day_after_the_meeting_is_dated_the_next_day(tmp_path) -> None:
     text = MEETING + "The day after the meeting, Home Secretary Yvette Cooper stated:\n\nWe agreed a plan.\n"
     assert quote_dates(tmp_path, text) == [["2024-12-11"]]
+
+
+def test_quote_only_he_said_takes_the_day_of_what_he_did_just_before(tmp_path) -> None:
+    text = ("Executive Director Tom Pell yesterday accepted the request. "
+            "\u201cI have decided to launch the intervention,\u201d he said.\n")
+    assert quote_dates(tmp_path, text, "2020-03-03") == [["2020-03-02"]]
