@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Callable
 from datetime import date
 
 from kg.extract.entities import Entity, EntityFinder, EntityMention, entity_key
@@ -16,7 +17,7 @@ from kg.extract.sentences import split_sentences
 from kg.extract.spans import ByStart
 from kg.gazetteer import Gazetteer
 from kg.model import DateValue, Document, Fact, Sentence
-from kg.patterns import one_of, patterns
+from kg.patterns import ACRONYM_IN_BRACKETS, one_of, patterns
 from kg.values.dates import DateMention, anchor_narrative_dates, find_dates, infer_publication_date
 from kg.values.money import MoneyMention, find_money
 from kg.values.names import fold
@@ -27,6 +28,7 @@ _ASIDE = re.compile(r",\s+(?:who|which|where|when)\b[^,]*,")  # a relative claus
 # A dateline: a place, then a date or a dash ('Bern, 15.05.2022 - ', 'ATHENS – ', 'Kigali, 14 April 2022').
 _DATELINE = re.compile(r"\s*(?P<place>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)?)(?:,\s*(?=\d|[A-Z][a-z]+\.? \d)|\s+[–—-]{1,2}\s)")
 _DATELINE_LINES = 6
+_LIST_JOINT = re.compile(rf"(?:{ACRONYM_IN_BRACKETS})?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 _OVERLAPPING = 8  # mentions ending last before a position that may still reach over it
 _HEADING = re.compile(r"[#*_ \t]*[\w’'-]+(?:[ \t]+[\w’'&,-]+){1,9}[*_ \t]*")  # two to ten words, no full stop or colon
 _PROSE = re.compile(r"(?:\S+\s+){5,}\S*[.!?:]\W*$")  # six words or more, ending as a sentence does
@@ -110,6 +112,22 @@ class Context:
 
     def mentions_in(self, start: int, end: int) -> list[EntityMention]:
         return self._by_start("mentions").within(start, end)
+
+    def named_list(self, start: int, stop: int, accept: Callable[[str], bool]) -> list[str]:
+        """The entities named one after another from ``start`` that ``accept`` takes: 'Cyprus, Greece, Italy and
+        Spain', 'Samos, Kos and Leros', 'Europol and Frontex' (an acronym in brackets after a name is skipped)."""
+        found, position = [], start
+        for mention in self.mentions_in(start, stop):
+            if mention.start < position:
+                continue  # the acronym in brackets after a name
+            if mention.start != position or not accept(mention.key):
+                break
+            found.append(mention.key)
+            joint = _LIST_JOINT.match(self.doc.text, mention.end, stop)
+            if not joint:
+                break
+            position = joint.end()
+        return found
 
     def mention_at(self, start: int, end: int) -> EntityMention | None:
         """The first mention that opens exactly at ``start`` and ends by ``end`` ('... to |Sri Lanka|')."""

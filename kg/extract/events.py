@@ -690,8 +690,23 @@ def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence) -> None:
         refs = refs + ([subject] if subject else [])
     for ref in refs:
         meeting.add("participant", Ref(ref.person))
-    if refs:
+    represented = _represented(ctx, sentence)
+    for key in represented:
+        meeting.add("participant", Ref(key))
+    if refs or represented:
         meeting.cite(Span(sentence.start, sentence.end))
+
+
+def _represented(ctx: Context, sentence: Sentence) -> list[str]:
+    """'brought together representatives of France, Belgium, Germany and the Netherlands', 'took part, together
+    with Europol and Frontex': the states and bodies a meeting's sentence lists as taking part (facts.yaml
+    ``representation_cues``)."""
+    found = []
+    for cue in cue_pattern("representation_cues").finditer(ctx.doc.text, sentence.start, sentence.end):
+        start = re.compile(r"\s+(?:the\s+)?").match(ctx.doc.text, cue.end()).end()
+        if not ctx.in_quote(cue.start()):
+            found += ctx.named_list(start, sentence.end, lambda key: ctx.entities[key].family in ("org", "state"))
+    return found
 
 
 def _add_travellers(ctx: Context, meeting: Fact, sentence: Sentence, verb: re.Match) -> None:

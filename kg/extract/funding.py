@@ -32,7 +32,6 @@ _CO_AGENT = re.compile(r"\s+and\s+[\w-]+ed\s+by\b")  # '... and co-financed by I
 _CLAUSE = re.compile(r"(?:[^,;.:]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.)*")  # to the next punctuation; '1,000', '1.8', 'U.S.' are no stop
 _BODY = re.compile(r"(?:The|Its)\s+(agency|force|command|service|unit|office|organisation|organization)\b")
 _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
-_LIST_JOINT = re.compile(rf"(?:{ACRONYM_IN_BRACKETS})?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed|(?:made\s+)?available)\s+)?(?:to|into)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under|charged\s+to)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+,?\s+){0,5}?"
@@ -537,18 +536,7 @@ def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
 
 def _named_list(ctx: Context, start: int, stop: int) -> list[str]:
     """The receivers named one after another from ``start``: 'Cyprus, Greece, Italy and Spain', 'Samos, Kos and Leros'."""
-    found, position = [], start
-    for mention in ctx.mentions_in(start, stop):
-        if mention.start < position:
-            continue  # the acronym in brackets after a name
-        if mention.start != position or not _agent_or_place(ctx, mention.key):
-            break
-        found.append(mention.key)
-        joint = _LIST_JOINT.match(ctx.doc.text, mention.end, stop)
-        if not joint:
-            break
-        position = joint.end()
-    return found
+    return ctx.named_list(start, stop, lambda key: _agent_or_place(ctx, key))
 
 
 def _funded_object(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:

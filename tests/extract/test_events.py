@@ -347,3 +347,11 @@ def test_events_person_on_whose_behalf_someone_acts_is_no_participant(tmp_path) 
     text = ("Vice-President Tom Pell met President Ali Dan in Nouakchott on 12 June. "
             "On behalf of President Mary Lowe, he invited President Dan to a forum in Brussels.")
     assert not any("Mary Lowe" in m["participant"] for m in meetings(tmp_path, text))
+
+
+def test_events_states_and_bodies_represented_at_a_meeting_take_part(tmp_path) -> None:
+    text = ("Home Secretary James Cleverly hosted a meeting of the Calais Group in Brussels on 12 June, which brought "
+            "together representatives of France, Belgium and Germany. The Commissioner took part, together with "
+            "Europol and Frontex.")
+    [meeting] = meetings(tmp_path, text)
+    assert {"France", "Belgium", "Germany", "Europol", "Frontex"} <= set(meeting["participant"])
