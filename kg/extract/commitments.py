@@ -501,8 +501,8 @@ def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
     subjects = [m for m in ctx.mentions_in(sentence.start, match.start())
                 if ctx.entities[m.key].family in ("org", "state") and ctx.entities[m.key].cls != "CriminalNetwork"]
     if not subjects or not re.fullmatch(r"\s*\)?\s*(?:\([A-Za-z&]+\))?\s*", text[subjects[-1].end:match.start()]) \
-            or has_cue("funding_cues", text[match.end():match.end() + 30]):
-        return []
+            or (ctx.money[sentence.index] and has_cue("funding_cues", text[match.end():match.end() + 30])):
+        return []  # 'will provide funding of £5 million': money (kg.extract.funding); 'will increase the staff it makes available' is not
     end = _clause_end(text, match.end(), sentence.end)
     equipped = _EQUIP.match(text, match.start() + 1, end)
     if equipped:

@@ -348,16 +348,17 @@ def _bare_names() -> frozenset[str]:
 
 def definite_mentions(finder: EntityFinder, mentions: list[EntityMention]) -> list[EntityMention]:
     """'The Ministry of Home Affairs ... allocating RM19 billion to the Ministry': a bare head word after 'the'
-    (entities.yaml definite_heads) names the last organisation before it whose name has that word."""
+    (entities.yaml definite_heads, and lower_case_definite_heads as 'the agency') names the last organisation
+    before it whose name has that word."""
     found, index = [], ByStart(mentions)
     for match in _definite_pattern().finditer(finder.doc.text, finder.doc.body_start):
         start, end = match.span("head")
         earlier = index.starting(0, end)
         if any(m.end > start for m in earlier[-_OVERLAPPING:]):
             continue  # 'the Ministry' inside a name already found
-        head = re.compile(rf"\b{re.escape(match.group('head'))}\b")
+        head = re.compile(rf"\b{re.escape(match.group('head')[0].upper() + match.group('head')[1:])}\b")
         named = next((m for m in reversed(earlier) if finder.entities[m.key].family == "org"
-                      and head.search(finder.entities[m.key].label)), None)
+                      and any(map(head.search, (finder.entities[m.key].label, *finder.entities[m.key].aliases)))), None)
         if named is not None:
             found.append(EntityMention(start, end, match.group("head"), named.key))
     return sorted(mentions + found, key=lambda m: m.start)
@@ -366,7 +367,8 @@ def definite_mentions(finder: EntityFinder, mentions: list[EntityMention]) -> li
 @lru_cache(maxsize=1)
 def _definite_pattern() -> re.Pattern:
     """'the Ministry' not followed by a name or complement ('the Ministry of Defence', 'the Command Centre')."""
-    heads = "|".join(re.escape(h) for h in sorted(patterns("entities")["definite_heads"], key=len, reverse=True))
+    rules = patterns("entities")
+    heads = one_of(rules["definite_heads"] + rules["lower_case_definite_heads"])
     return re.compile(rf"\b[Tt]he\s+(?P<head>{heads})\b(?!\s+(?:of|for|on|and)\b|\s+[A-Z(]|-)")
 
 

@@ -47,6 +47,8 @@ _RESTATED = re.compile(r"\s*\(\d{1,6}\)")  # 'two (2)': a number word restated i
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _ACRONYM = re.compile(r"(?:\s+\([A-Z][\w&.-]*\))?")
+_PAIR = re.compile(r"\s+and\s+([a-z][\w-]*s)\b(?!\s+(?:of|to)\b)")  # '40 officers and investigators'
+_SHARED_NOUN = re.compile(r"\s+and\s+([a-z][\w-]*)\s+([a-z][\w-]*s)\b(?!\s+(?:of|to)\b)")  # 'border and coast guards'
 _WORD_AFTER_NAME = re.compile(r"(?:\s+\([A-Z][\w&.-]*\))?\s+[a-z]")
 
 
@@ -236,11 +238,23 @@ def _unit(text: str, start: int, stop: int, stop_words: set[str], names: dict[in
         words.pop()
         ends.pop()
     end = ends[-1]
-    pair = re.compile(r"\s+and\s+([a-z][\w-]*s)\b(?!\s+(?:of|to)\b)").match(text, end, stop)
-    if words and pair and pair.group(1).lower() not in stop_words:
+    pair = _PAIR.match(text, end, stop)
+    shared = _SHARED_NOUN.match(text, end, stop)
+    if len(words) == 1 and not words[0].lower().endswith("s") and shared \
+            and not {shared.group(1), shared.group(2)} & (stop_words | _not_modifiers()):
+        words += ["and", shared.group(1), shared.group(2)]  # '10,000 border and coast guards'
+        end = shared.end()
+    elif words and pair and pair.group(1).lower() not in stop_words:
         words += ["and", pair.group(1)]
         end = pair.end()
     return " ".join(words), end
+
+
+@lru_cache(maxsize=1)
+def _not_modifiers() -> frozenset[str]:
+    """Words that start another count, not a second modifier of a shared noun ('12 staff and some volunteers')."""
+    figures = patterns("figures")
+    return frozenset([*figures["number_words"], *figures["qualifiers"], *figures["adjectives"], "many", "all", "any"])
 
 
 def _plural_or_noun(word: str) -> bool:

@@ -265,3 +265,10 @@ def test_commitments_list_item_rate_in_time_units_is_not_split(tmp_path) -> None
     text = ("The system will:\n\n"
             "- make information available to the security agencies in real time, 24 hours a day, seven days a week\n")
     assert [c.get("quantity") for c in commitments(tmp_path, text)] == [None]
+
+
+def test_commitments_undertaking_to_make_staff_available_is_no_money(tmp_path) -> None:
+    text = ("Switzerland backs the European Border and Coast Guard Agency (Frontex). The Federal Office for Customs and "
+            "Border Security will increase the staff it makes available to the agency from six to around 40 full-time positions.")
+    found = [(c.get("quantity"), c.get("beneficiary")) for c in commitments(tmp_path, text)]
+    assert (["40"], ["Frontex"]) in found

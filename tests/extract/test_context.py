@@ -116,3 +116,11 @@ def test_dateline_place_gives_the_home_country(tmp_path) -> None:
             "The Government will pay EUR 5 million to Frontex.")
     extraction = extract_text(tmp_path, text, publisher="")
     assert [e.label for e in extraction.entities.values() if e.cls == "Government"] == ["Government of Switzerland"]
+
+
+def test_lower_case_agency_is_the_agency_named_before(tmp_path) -> None:
+    text = "The European Border and Coast Guard Agency (Frontex) grows. Switzerland sends staff to the agency."
+    extraction = extract_text(tmp_path, text)
+    named = {extraction.doc.text[f.evidence.start:f.evidence.end]: f.first("mentions").key
+             for f in extraction.facts if f.cls == "EntityMention"}
+    assert named["agency"] == named["Frontex"]

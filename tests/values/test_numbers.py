@@ -35,6 +35,9 @@ def _only(text: str) -> Quantity:
     ("The Guard buys two (2) coastal patrol vessels.", "two (2) coastal patrol vessels", Decimal(2), "coastal patrol vessels", None),
     ("The drive reached 3 lakh households.", "3 lakh households", Decimal(300000), "households", None),
     ("Some 1.2 million people crossed.", "Some 1.2 million people", Decimal(1200000), "people", "some"),
+    ("A corps of up to 10,000 border and coast guards.", "up to 10,000 border and coast guards", Decimal(10000),
+     "border and coast guards", "up to"),
+    ("The unit has 12 staff and some volunteers.", "12 staff", Decimal(12), "staff", None),
 ])
 def test_find_quantities_count_with_unit(text: str, quote: str, value: Decimal, unit: str, qualifier: str | None) -> None:
     quantity = _only(text)
