@@ -699,13 +699,14 @@ def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence) -> None:
 
 def _represented(ctx: Context, sentence: Sentence) -> list[str]:
     """'brought together representatives of France, Belgium, Germany and the Netherlands', 'took part, together
-    with Europol and Frontex': the states and bodies a meeting's sentence lists as taking part (facts.yaml
-    ``representation_cues``)."""
+    with Europol and Frontex', 'ministers from Italy and Malta': the states and bodies a meeting's sentence lists as
+    taking part (facts.yaml ``representation_cues``, ``state_representation_cues``)."""
     found = []
-    for cue in cue_pattern("representation_cues").finditer(ctx.doc.text, sentence.start, sentence.end):
-        start = re.compile(r"\s+(?:the\s+)?").match(ctx.doc.text, cue.end()).end()
-        if not ctx.in_quote(cue.start()):
-            found += ctx.named_list(start, sentence.end, lambda key: ctx.entities[key].family in ("org", "state"))
+    for cues, families in (("representation_cues", ("org", "state")), ("state_representation_cues", ("state",))):
+        for cue in cue_pattern(cues).finditer(ctx.doc.text, sentence.start, sentence.end):
+            start = re.compile(r"\s+(?:the\s+)?").match(ctx.doc.text, cue.end()).end()
+            if not ctx.in_quote(cue.start()):
+                found += ctx.named_list(start, sentence.end, lambda key: ctx.entities[key].family in families)
     return found
 
 

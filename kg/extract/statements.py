@@ -29,6 +29,8 @@ _QUOTED = re.compile(r"[“\"][^“”\"\n]{3,}[”\"]")  # a quote opened and c
 _SAID_AFTER = r"[,.!?]?\s*(?:(?P<pronoun>he|she)\s+|[^“”\"]{{0,120}}?)(?:{verbs})[^“”\".;]{{0,60}}"
 _SAID_BEFORE = r"(?:{verbs})[^“”\".;:]{{0,120}}(?:\bthat\b[^“”\".;:]{{0,120}}?|[:,]\s*)[“\"]"
 _SPEAKER_REACH = 120  # characters from the start of the sentence after a quote to its speech verb
+_BODY_SUBJECT = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:has\s+|have\s+|also\s+)*")  # between a body and its 'said'
+Speaker = tuple[str, str | None]  # who spoke (an entity key) and the post they spoke in (a post key), if any
 _DASH_LINE = re.compile(r"[ \t]*\n[ \t]*[–—-][ \t]*")  # a line break, then a dash opening the speaker's line
 
 
@@ -93,7 +95,7 @@ def _inline_quotes(ctx: Context, paragraph: list[Sentence]) -> list[Fact]:
         after = _said("after").match(text, quote.end(), sentence.end)
         if after:
             attribution = (quote.end(), after.end())
-            ref = _speaker(ctx, *attribution) or _pronoun_speaker(ctx, after, start, quote.start())
+            speaker = _speaker(ctx, *attribution) or _spoken_by(ctx, _pronoun_speaker(ctx, after, start, quote.start()))
         else:
             opener = next((s for s in paragraph if s.start <= quote.start() < s.end), sentence)  # where the quote opens
             opening = max(opener.start, start)
@@ -101,9 +103,9 @@ def _inline_quotes(ctx: Context, paragraph: list[Sentence]) -> list[Fact]:
             if before is None or before.end() - 1 != quote.start():
                 continue
             attribution = (opening, quote.start())
-            ref = _speaker(ctx, *attribution)
-        fact = _statement_by(ctx, ref, quote.start() + 1, _quote_end(text, quote.start(), quote.end() - 1), attribution,
-                             "quote_in_prose") if ref else None
+            speaker = _speaker(ctx, *attribution)
+        fact = _statement_by(ctx, speaker, quote.start() + 1, _quote_end(text, quote.start(), quote.end() - 1), attribution,
+                             "quote_in_prose") if speaker else None
         if fact:
             facts.append(fact)
     return facts
@@ -240,17 +242,16 @@ def _speaker_then_quote(ctx: Context, start: int, end: int) -> Fact | None:
 
 
 def _statement(ctx: Context, start: int, end: int, attribution: tuple[int, int], rule: str) -> Fact | None:
-    ref = _speaker(ctx, *attribution)
-    return _statement_by(ctx, ref, start, end, attribution, rule) if ref else None
+    speaker = _speaker(ctx, *attribution)
+    return _statement_by(ctx, speaker, start, end, attribution, rule) if speaker else None
 
 
-def _statement_by(ctx: Context, ref: PersonRef, start: int, end: int, attribution: tuple[int, int], rule: str) -> Fact:
+def _statement_by(ctx: Context, speaker: Speaker, start: int, end: int, attribution: tuple[int, int], rule: str) -> Fact:
     ctx.quotes.append((start, end))
     fact = Fact("DirectQuote", ctx.fact_key("DirectQuote", start, end), Span(start, end), rule)
-    speaker = ctx.entities[ref.person].label
-    fact.label = f"Statement by {speaker}"
-    fact.add("speaker", Ref(ref.person))
-    post = ctx.post_of(ref)
+    who, post = speaker
+    fact.label = f"Statement by {ctx.entities[who].label}"
+    fact.add("speaker", Ref(who))
     fact.add("speakerPost", Ref(post) if post else None)
     fact.add("text", ctx.doc.text[start:end])
     date = _attribution_date(ctx, outside_clause(ctx.doc.text, *attribution))
@@ -260,15 +261,31 @@ def _statement_by(ctx: Context, ref: PersonRef, start: int, end: int, attributio
     return fact
 
 
-def _speaker(ctx: Context, start: int, end: int) -> PersonRef | None:
+def _speaker(ctx: Context, start: int, end: int) -> Speaker | None:
+    """Who an attribution names: a person, a surname the text gave in full before, else the body that is the speech
+    verb's subject ('the V4 said in a joint statement', 'The Ministry of Migration and Asylum said:')."""
     refs = ctx.refs_in(start, end)
     if refs:
-        return refs[0]
+        return _spoken_by(ctx, refs[0])
     for match in re.finditer(r"\b[A-Z][\w’'-]+\b", ctx.doc.text[start:end]):
         person = ctx.people.person_by_surname(match.group())
         if person:
-            return PersonRef(start + match.start(), start + match.end(), person, None, "surname")
-    return None
+            return _spoken_by(ctx, PersonRef(start + match.start(), start + match.end(), person, None, "surname"))
+    return _body_speaker(ctx, start, end)
+
+
+def _spoken_by(ctx: Context, ref: PersonRef | None) -> Speaker | None:
+    return (ref.person, ctx.post_of(ref)) if ref else None
+
+
+def _body_speaker(ctx: Context, start: int, end: int) -> Speaker | None:
+    """The organisation, state or group right before the speech verb ('..., the V4 said', 'the Ministry said:')."""
+    verb = cue_pattern("speech_verbs").search(ctx.doc.text, start, end)
+    if verb is None:
+        return None
+    bodies = [m for m in ctx.mentions_in(start, verb.start()) if ctx.entities[m.key].family in ("org", "state", "group")
+              and _BODY_SUBJECT.fullmatch(ctx.doc.text, m.end, verb.start())]
+    return (bodies[-1].key, None) if bodies else None
 
 
 def outside_clause(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -135,3 +135,14 @@ def test_statements_bare_two_word_title_is_the_post_of_a_body_named_before(tmp_p
             "\u201cWe are starting with 50 officers,\u201d the Executive Director said.")
     [quote] = quotes(tmp_path, text, published="2019-05-21")
     assert quote["speaker"] == ["Fabrice Leggeri"]
+
+
+def test_statements_body_that_is_the_speech_verbs_subject_speaks(tmp_path) -> None:
+    text = "\u201cProtecting the external border is the answer,\u201d the Home Office said in a statement.\n"
+    [quote] = quotes(tmp_path, text)
+    assert quote["speaker"] == ["Home Office"] and "speakerPost" not in quote
+
+
+def test_statements_body_named_but_not_the_subject_does_not_speak(tmp_path) -> None:
+    text = "\u201cWe will act,\u201d he said of the Home Office plan.\n"
+    assert quotes(tmp_path, text) == []
