@@ -401,17 +401,25 @@ def local_currencies(text: str, gazetteer: Gazetteer) -> dict[str, str]:
     'Australia is paying for the system through a $5.38 million grant': a
     release that keeps naming Australia counts in Australian dollars.
     """
+    pattern, country_of = _sharing_countries(gazetteer)
+    named = Counter(country_of[match.group()] for match in pattern.finditer(text))
     local = {}
     for name, countries in patterns("figures")["shared_currencies"].items():
-        counts = {currency: _times_named(text, gazetteer, country) for country, currency in countries.items()}
+        counts = {currency: named[country] for country, currency in countries.items()}
         best = max(counts, key=lambda currency: counts[currency])  # the first of a tie: data order
         if counts[best]:
             local[name] = best
     return local
 
 
-def _times_named(text: str, gazetteer: Gazetteer, country: str) -> int:
-    """How often ``text`` names a state: its name, aliases and demonyms."""
-    entry = gazetteer.entries.get(country)
-    names = {entry.name, *entry.aliases, *entry.demonyms} if entry else set()
-    return len(re.findall(rf"(?<!\w)(?:{one_of(names)})(?!\w)", text)) if names else 0
+@lru_cache(maxsize=2)
+def _sharing_countries(gazetteer: Gazetteer) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for the names, aliases and demonyms of every country sharing a currency name, and the country each
+    names: a text is read once, not once per country."""
+    country_of = {}
+    for countries in patterns("figures")["shared_currencies"].values():
+        for country in countries:
+            entry = gazetteer.entries.get(country)
+            for name in ({entry.name, *entry.aliases, *entry.demonyms} if entry else ()):
+                country_of.setdefault(name, country)
+    return re.compile(rf"(?<!\w)(?:{one_of(country_of)})(?!\w)"), country_of

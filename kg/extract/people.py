@@ -773,6 +773,7 @@ def _courtesy_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{titles})\.?\s+(?P<surname>[{UPPER}][\w’'-]+)(?!\s+[{UPPER}])(?![\w’'-])")
 
 
+@lru_cache(maxsize=1)
 def _speaker_patterns() -> tuple[re.Pattern, re.Pattern]:
     """A name after a speech verb ('said Andy Kelly'), and a name starting a clause before one ('Maria Jones said')."""
     verbs = "|".join(map(re.escape, patterns("facts")["speech_verbs"]))

@@ -24,13 +24,17 @@ def tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:.–-—")
 
 
+_POST_NOMINALS = re.compile(r"\s+(?:MP|KC|QC|CBE|OBE|MBE|QPM)\b")
+
+
 def strip_honorifics(name: str, honorifics: list[str]) -> str:
-    """'Dame Angela Eagle' -> 'Angela Eagle'; honorifics are matched whole, longest first."""
-    changed = True
-    while changed:
-        changed = False
-        for honorific in sorted(honorifics, key=len, reverse=True):
-            for written in (honorific + " ", honorific + ". "):
-                if name.startswith(written):
-                    name, changed = name[len(written):], True
-    return re.sub(r"\s+(?:MP|KC|QC|CBE|OBE|MBE|QPM)\b", "", name).strip()
+    """'Dame Angela Eagle' -> 'Angela Eagle'; honorifics are matched whole, longest first, as many as lead."""
+    name = _leading_honorifics(tuple(honorifics)).sub("", name)
+    return _POST_NOMINALS.sub("", name).strip()
+
+
+@lru_cache(maxsize=4)
+def _leading_honorifics(honorifics: tuple[str, ...]) -> re.Pattern:
+    """The honorifics at the start of a name, each followed by a space or by '. ' (compiled once, not per name)."""
+    words = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{words})\.? )+")
