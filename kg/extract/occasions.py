@@ -157,12 +157,15 @@ def _at_meeting(ctx: Context, meetings: list[Fact], span: tuple[int, int]) -> Fa
     """'Speaking after the meeting', 'told the conference': the meeting so called last reported; 'when the
     memorandum was signed': the signing last reported."""
     text = ctx.doc.text
-    noun = meeting_noun_pattern().search(text, *span)
-    if noun:
+    nouns = list(meeting_noun_pattern().finditer(text, *span))
+    for noun in nouns:  # 'At the press conference after the talks': a press conference not reported, after the talks
         called = [m for m in meetings if noun.group().lower() in m.label.lower()]
         if not called and noun.group().lower() in patterns("facts")["generic_meeting_nouns"] and meetings:
             return latest_held(meetings)  # 'said after the meeting', whatever it was called
-        return called[-1] if called else None
+        if called:
+            return called[-1]
+    if nouns:
+        return None
     if _SIGNING.search(text, *span):
         signed = [m for m in meetings if "signed" in text[m.evidence.start:m.evidence.end]]
         return signed[-1] if signed else None

@@ -106,3 +106,8 @@ def test_quote_only_he_said_takes_the_day_of_what_he_did_just_before(tmp_path) -
     text = ("Executive Director Tom Pell yesterday accepted the request. "
             "\u201cI have decided to launch the intervention,\u201d he said.\n")
     assert quote_dates(tmp_path, text, "2020-03-03") == [["2020-03-02"]]
+
+
+def test_quote_at_a_press_conference_after_the_talks_takes_the_talks_date(tmp_path) -> None:
+    text = MEETING + "At the press conference after the talks, the host, Home Secretary Yvette Cooper, said: \u201cWe agreed a plan.\u201d\n"
+    assert quote_dates(tmp_path, text) == [["2024-12-10"]]
