@@ -192,7 +192,7 @@ def _enrich(ctx: Context, fact: Fact, sentence: Sentence, mention: MoneyMention)
         fact.add("date", _nearest_date(ctx, sentence, mention) or (intro and ctx.sentence_date(intro)))
     if fact.first("announcer") is None:
         _set_announcer(ctx, fact, announcer(ctx, sentence, mention.start) or (intro and announcer(ctx, intro, intro.end)))
-    for recipient in _recipients(ctx, sentence, mention) or _intro_receiver(ctx, sentence):
+    for recipient in _recipients(ctx, sentence, mention) or _intro_receiver(ctx, sentence, mention):
         fact.add("recipient", Ref(recipient))
     if fact.first("sourceOfFunds") is None:
         source = _source(ctx, sentence, mention.start)
@@ -658,12 +658,15 @@ def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
 
 
 
-def _intro_receiver(ctx: Context, sentence: Sentence) -> list[str]:
+def _intro_receiver(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     """'President von der Leyen announced the following support for Greece:' then '* Financial assistance of EUR 700
-    million for migration management': the receiver the list's intro names, when the item names none."""
+    million for migration management', or '... announced support for Mauritania: more than €300 million from Spain
+    ...': the receiver a list's intro, or the clause before the colon, names when the amount's own words name none."""
     intro = ctx.intro_of(sentence) if sentence.list_item else None
-    match = _SUPPORT_FOR.search(ctx.doc.text, intro.start, intro.end) if intro else None
-    receiver = ctx.mention_at(match.end(), intro.end) if match else None
+    colon = ctx.doc.text.rfind(":", sentence.start, mention.start)
+    start, end = (intro.start, intro.end) if intro else (sentence.start, colon)
+    match = _SUPPORT_FOR.search(ctx.doc.text, start, end) if intro or colon >= 0 else None
+    receiver = ctx.mention_at(match.end(), end) if match else None
     return [receiver.key] if receiver and _agent_or_place(ctx, receiver.key) else []
 
 

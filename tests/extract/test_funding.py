@@ -464,3 +464,9 @@ def test_funding_fines_approved_by_parliament_are_no_package(tmp_path) -> None:
 def test_funding_year_compared_with_is_no_date(tmp_path) -> None:
     text = "The Minister today announced €6.17 billion for justice, €330 million higher than this year, with €390 million in capital investment."
     assert {p["date"][0] for p in packages(tmp_path, text, "2025-10-08")} == {"2025-10-08"}
+
+
+def test_funding_receiver_named_before_a_colon(tmp_path) -> None:
+    text = ("In Nouakchott, President Ali Dan announced support for Mauritania: more than €300 million from Spain, "
+            "and €210 million from the European Union for migration management.")
+    assert {p["recipient"][0] for p in packages(tmp_path, text, "2024-02-08")} == {"Mauritania"}
