@@ -198,6 +198,7 @@ def _time_units() -> frozenset[str]:
 
 
 _MORE = ("additional", "extra", "more", "new", "further")
+_DEFINITE_BEFORE = re.compile(r"\b(?i:the|these|those)\s+$")
 _INCREASE = re.compile(r"(?:[a-z]+\s+)*?[\d.]+\s?(?:%|per cent|percent)\s*(?:increase|rise|uplift|boost|expansion)\s+in\s+(?:the\s+number\s+of\s+)?", re.I)
 
 
@@ -361,20 +362,24 @@ def _deployment(ctx: Context, sentence: Sentence) -> list[Fact]:
 
 @lru_cache(maxsize=1)
 def _passive_deployment() -> re.Pattern:
-    """'... have been deployed', '... will be seconded to France' right after a count (facts.yaml ``deploy_verbs``)."""
-    return re.compile(rf"\s+(?:have|has|will|are|is)\s+(?:now\s+|also\s+|already\s+)?(?:been\s+|be\s+|being\s+)?"
-                      rf"(?:{cue_pattern('deploy_verbs').pattern})(?!\s+(?:back|home)\b)")
+    """'... have been deployed', '... will be seconded to France' right after a count (facts.yaml ``deploy_verbs``);
+    '... donated by IOM to the Border Management Secretariat', a count handed over (``provision_verbs``)."""
+    return re.compile(rf"\s+(?:(?:have|has|will|are|is)\s+(?:now\s+|also\s+|already\s+)?(?:been\s+|be\s+|being\s+)?"
+                      rf"(?:{cue_pattern('deploy_verbs').pattern})(?!\s+(?:back|home)\b)"
+                      rf"|(?:(?:have|has|were|was|will)\s+(?:been\s+|be\s+)?)?(?:{cue_pattern('provision_verbs').pattern})"
+                      rf"(?=\s+(?:by|to)\b))")
 
 
 def _deployed_count(ctx: Context, sentence: Sentence) -> list[Fact]:
     """'more than 1,300 police officers have been deployed', 'two British liaison magistrates have been seconded to
-    France': a count of staff or assets sent somewhere."""
+    France', 'three patrol vehicles donated by IOM to the BMS': a count of staff or assets sent or handed over."""
     text, facts = ctx.doc.text, []
     for quantity in ctx.quantities[sentence.index]:
         head = quantity.unit.split(" ")[-1]
         if quantity.unit in ("percent", "") or has_cue("uncommitted_units", head) or has_cue("not_deployed_units", head) \
-                or ctx.in_quote(quantity.start):
-            continue
+                or ctx.in_quote(quantity.start) or _DEFINITE_BEFORE.search(text, max(sentence.start, quantity.start - 5),
+                                                                            quantity.start):
+            continue  # 'The three vehicles will be deployed': the ones told already
         verb = _passive_deployment().match(text, quantity.end, sentence.end)
         if not verb:
             continue

@@ -39,7 +39,9 @@ _SIGNED = re.compile(r"\b(?:signed|agreed|adopted|launched|inaugurated)\b")
 _SIGNED_TOGETHER = re.compile(r"\b(?:signed|adopted)\b")  # what someone and his counterparts do when they meet
 _BY = re.compile(r"[^;.]{0,90}?\bby\b")  # "signed yesterday (Thursday, 19 March) at the IOM office in Gulshan-1, Dhaka, by"
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
-_UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})")
+# 'at Villa Orsini', 'at the port of Marina de Gammarth' (a particle may join the name's words)
+_UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?:(?:port|town|city|village|harbour|island|district)\s+of\s+)?"
+                            rf"(?P<name>[{UPPER}][\w’'-]+(?:\s+(?:(?:de|del|di|da|du|la|le|al|el)\s+)?[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
 _CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
 _ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of)\s+(?:the\s+)?$", re.I)

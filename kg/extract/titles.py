@@ -315,9 +315,17 @@ class TitleFinder:
         for mention in self.mentions:
             if mention.end + 1 == start and mention.start >= floor and self.text[mention.end] == " ":
                 entity = self.finder.entities[mention.key]
+                office = self._office_before(mention.start, floor) if entity.cls == "State" else None
+                if office is not None:  # 'the IOM Kenya Chief of Mission': IOM's post, in Kenya
+                    return office.key, entity.key, office.start
                 if entity.family in ("org", "state"):
                     return self._org_or_country(entity) + (mention.start,)
         return None, None, start
+
+    def _office_before(self, start: int, floor: int) -> EntityMention | None:
+        """An organisation named right before a state that precedes a title ('IOM Kenya')."""
+        return next((m for m in self.mentions if m.end + 1 == start and m.start >= floor and self.text[m.end] == " "
+                     and self.finder.entities[m.key].family == "org"), None)
 
     def _org_or_country(self, entity: Entity) -> tuple[str | None, str | None]:
         return (None, entity.key) if entity.cls == "State" else (entity.key, entity.country)

@@ -272,3 +272,10 @@ def test_commitments_undertaking_to_make_staff_available_is_no_money(tmp_path) -
             "Border Security will increase the staff it makes available to the agency from six to around 40 full-time positions.")
     found = [(c.get("quantity"), c.get("beneficiary")) for c in commitments(tmp_path, text)]
     assert (["40"], ["Frontex"]) in found
+
+
+def test_commitments_count_handed_over_in_the_passive(tmp_path) -> None:
+    text = ("The Minister flagged off three patrol vehicles donated by the International Organization for Migration "
+            "to the Border Management Secretariat. The three vehicles will be deployed on the corridor.")
+    found = [(c["quantity"][0], c.get("beneficiary", [None])[0]) for c in commitments(tmp_path, text)]
+    assert found == [("3", "Border Management Secretariat")]

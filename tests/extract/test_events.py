@@ -355,3 +355,10 @@ def test_events_states_and_bodies_represented_at_a_meeting_take_part(tmp_path) -
             "Europol and Frontex.")
     [meeting] = meetings(tmp_path, text)
     assert {"France", "Belgium", "Germany", "Europol", "Frontex"} <= set(meeting["participant"])
+
+
+def test_events_unknown_port_named_with_a_particle_is_the_place(tmp_path) -> None:
+    text = ("The delivery ceremony took place on Wednesday at the port of Marina de Gammarth. The vessels were received "
+            "by Mr. Tom Pell, Director General of the National Guard.")
+    [meeting] = meetings(tmp_path, text, "2024-08-29")
+    assert meeting["place"] == ["Marina de Gammarth"] and meeting["participant"] == ["Tom Pell"]

@@ -395,3 +395,15 @@ def test_people_name_before_a_possessive_title_is_not_its_holder(tmp_path) -> No
 def test_people_name_before_a_title_whose_organisation_is_possessive_holds_it(tmp_path) -> None:
     text = "\u201cWe acted,\u201d said Tom Pell, an Inspector in Immigration Enforcement's investigation unit."
     assert ("Tom Pell", "Inspector") in {(p, post) for p, post, _ in holdings(extract_text(tmp_path, text))}
+
+
+def test_people_organisation_before_a_state_before_a_title_owns_the_post(tmp_path) -> None:
+    text = "The Minister received the vehicles alongside the IOM Kenya Chief of Mission, Ms. Mary Lowe."
+    found = holdings(extract_text(tmp_path, text, published="2025-03-05"))
+    assert ("Mary Lowe", "Chief of Mission", "International Organization for Migration") in found
+
+
+def test_people_regional_community_owns_its_principal_secretary(tmp_path) -> None:
+    text = "It was opened with the Principal Secretary for the East African Community, Mr. Tom Pell."
+    found = holdings(extract_text(tmp_path, text, published="2024-04-02"))
+    assert {(p, o) for p, _, o in found} == {("Tom Pell", "East African Community")}
