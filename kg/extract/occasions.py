@@ -22,6 +22,7 @@ from kg.model import DateValue, Fact, Ref
 from kg.patterns import meeting_noun_pattern, patterns
 
 _IN_NAME = re.compile(r"\bin\s+([A-Z][\w’'-]+)")
+_AT_NAME = re.compile(r"\b(?i:in|at)\s+([A-Z][\w’'-]+)")  # 'In Cartagena, Secretary Mayorkas said:'
 _ANOTHER_OCCASION = re.compile(r"\b(?:at|in|during|after|before|on|to|when|while)\b")
 _DAY_AFTER = re.compile(r"\bthe\s+day\s+(after|before)\s+(?:the|that|this)\b", re.I)
 _PRONOUN_SAID = re.compile(r"\W*(?:he|she)\s+(?:said|added)\W*")  # an attribution that is only 'he said'
@@ -146,11 +147,18 @@ def _names_start(ctx: Context, position: int, end: int) -> bool:
 
 
 def _at_place(ctx: Context, meetings: list[Fact], span: tuple[int, int]) -> Fact | None:
-    """'In Cartagena, ... said:': the one dated meeting held at a place the attribution names."""
+    """'In Cartagena, ... said:': the one dated meeting held at a place the attribution names, if only by its first
+    word ('Cartagena de Indias')."""
     said = ctx.doc.text[span[0]:span[1]]
+    named = {match.group(1) for match in _AT_NAME.finditer(said)}
     held = [m for m in meetings if isinstance(m.first("place"), Ref)
-            and re.search(rf"\b{re.escape(ctx.entities[m.first('place').key].label)}\b", said)]
+            and _names_place(ctx.entities[m.first("place").key].label, said, named)]
     return held[-1] if held and len({m.first("date") for m in held}) == 1 else None
+
+
+def _names_place(label: str, said: str, named: set[str]) -> bool:
+    """Whether an attribution names a place: in full, or by its first word ('In Cartagena' for Cartagena de Indias)."""
+    return bool(re.search(rf"\b{re.escape(label)}\b", said)) or label.split()[0] in named
 
 
 def _at_meeting(ctx: Context, meetings: list[Fact], span: tuple[int, int]) -> Fact | None:

@@ -38,6 +38,7 @@ _ITEM = rf"{WORD}(?:\s+{WORD}){{0,2}}"  # 'Justice, Home Affairs and Migration'
 _LAST_ITEM = rf"(?:{_ITEM}(?=\s*[,.;:)]|\s*$)|{WORD}(?:\s+{WORD})?(?=\s+(?:of|for)\s)|{WORD})"
 _SERIES = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+and\s+{_LAST_ITEM}")  # a complement listing portfolios
 _COMPLEMENT_WORD = re.compile(rf"{WORD}|and|on|&|in|the")
+_FULL_NAME_COMMA = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:the\s+|a\s+|an\s+)?$")
 _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no further: a run of titles must not cost its square
 
 
@@ -142,7 +143,8 @@ class TitleFinder:
             if self._inside_entity(match.start(), match.end()) \
                     or (found and match.start() < found[-1].end):  # 'Prime Minister' in 'Secretary to the Prime Minister'
                 continue
-            end, organisation, country, title = self._complements(match.end(), sentence.end, match.group())
+            named = self._named_before(sentence.start, match.start())
+            end, organisation, country, title = self._complements(match.end(), sentence.end, match.group(), named)
             begin, title = self._unlisted_modifiers(match.start(), sentence.start, title)
             if end == match.end() and any(self.text.endswith(rank, 0, end) for rank in _ranks()):
                 continue  # 'Adjunct Senior Commissioner Imam Asfali': a rank before the name, not a post
@@ -207,7 +209,14 @@ class TitleFinder:
         return any(m.start <= start and end <= m.end and (m.end - m.start) > (end - start)
                    and not m.key.startswith("person/") for m in self.mentions)
 
-    def _complements(self, end: int, stop: int, title: str) -> tuple[int, str | None, str | None, str]:
+    def _named_before(self, floor: int, start: int) -> bool:
+        """'Kombes Pol Hengki Haryadi, Director of General Criminal Investigation, said': a full name no gazetteer knows,
+        then a comma, right before the title; the title's capitalised complement then holds no name of its own."""
+        match = _FULL_NAME_COMMA.search(self.text, max(floor, start - _LONGEST_NAME), start)
+        return bool(match) and match.group(1).split()[0] not in self.finder.stopwords \
+            and not any(m.start < match.end(1) and match.start(1) < m.end for m in self.mentions)
+
+    def _complements(self, end: int, stop: int, title: str, holder_named: bool = False) -> tuple[int, str | None, str | None, str]:
         """Read "of/for X" after a title: a known state or organisation owns the post, other words join the title."""
         organisation = country = None
         while match := _COMPLEMENT_LEAD.match(self.text, end, stop):
@@ -234,7 +243,7 @@ class TitleFinder:
                     organisation = entity.key
                 end = self._skip_acronym(entity_end, stop)
                 continue
-            words = self._complement_words(match.end(), stop)
+            words = self._complement_words(match.end(), stop, holder_named)
             if not words:
                 break
             title = f"{title} {self.text[end:words].strip()}"
@@ -265,8 +274,9 @@ class TitleFinder:
         match = _ACRONYM.match(self.text, end, stop)
         return match.end() if match else end
 
-    def _complement_words(self, start: int, stop: int) -> int:
-        """End of the capitalised words of a complement, leaving a trailing person's name out."""
+    def _complement_words(self, start: int, stop: int, holder_named: bool = False) -> int:
+        """End of the capitalised words of a complement, leaving a trailing person's name out (unless the title's
+        holder was named before it)."""
         series = _SERIES.match(self.text, start, stop)
         named = series and next((m.start for m in self.mentions if start <= m.start < series.end() and m.key.startswith("person/")), None)
         if named is not None:  # 'for Tech Sovereignty, Security and Democracy Henna Virkkunen': the series ends before the name
@@ -290,6 +300,8 @@ class TitleFinder:
         joined = first_other and any(w.group() in ("and", "&") for w in taken[first_other - 1:]) \
             and self.text.startswith((",", ".", ";"), taken[-1].end())  # 'for European Affairs and Ownership Steering, Joakim
         # Strand,'; 'Commissioner for European Neighbourhood Policy and Enlargement Negotiations.': no name holds an 'and'
+        if holder_named:
+            return taken[-1].end() if taken else start
         if first_other and not joined and len(taken) > first_other + 1 and taken[first_other + 1].group()[:1].isupper():
             kept = taken[:first_other]  # 'of Foreign Affairs Luis Gilberto Murillo': words no known post uses
             while len(kept) > 1 and kept[-1].group() in ("and", "on", "&", "in", "the"):

@@ -88,6 +88,9 @@ _DATELINES = [re.compile(rf"^(?i:release date|date of release|published|issued|d
 # 'WASHINGTON, June 24, 2025 – Secretary ...', 'Merdeka Palace, Jakarta, Friday, 8 December 2023'.
 _TOP_DATELINES = [re.compile(rf"^(?:[^\W\d_][\w.’'/ -]{{1,40}}?,\s+){{0,3}}(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*(?:$|[–—-]\s)", re.M)
                     for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
+# ... or with the date in figures, day first: 'Bern, 15.05.2022 - ', 'JAKARTA, Thursday (20/7/2023) – '.
+_NUMERIC_DATELINE = re.compile(rf"^(?:[^\W\d_][\w.’'/ -]{{1,40}}?,\s+){{0,3}}(?:{_WEEKDAY},?\s+)?\(?(?P<day>[0-3]?\d)[./]"
+                               rf"(?P<month>[01]?\d)[./]{_YEAR}\)?\s*(?:$|[–—-]\s)", re.M)
 _DATELINE_REACH = 1000  # characters from the top where such a dateline may stand
 _CLAUSE_REACH = 300
 _FUTURE = re.compile(r"\b(?:will|shall|due to|set to|plans? to|to be|next|coming|expected to|by the end of|ahead of|"
@@ -282,6 +285,23 @@ def _next_year(text: str, month: int, day: int) -> list[int]:
     return [following.year] if following - latest <= timedelta(days=183) else []
 
 
+def _numeric_dateline(text: str) -> date | None:
+    """The date of a dateline in figures, day first unless only month first fits its weekday ('Thursday (20/7/2023)')."""
+    match = _NUMERIC_DATELINE.search(text)
+    if match is None:
+        return None
+    day, month, year = int(match.group("day")), int(match.group("month")), int(match.group("year"))
+    weekday = WEEKDAYS.get((match.group("weekday") or "").lower())
+    for d, m in ((day, month), (month, day)):
+        try:
+            stated = date(year, m, d)
+        except ValueError:
+            continue
+        if weekday is None or stated.weekday() == weekday:
+            return stated
+    return None
+
+
 def infer_publication_date(text: str) -> date | None:
     """Publication date from a dateline ('Release Date: June 24, 2025', 'Kigali, 14 April 2022'), else from 'today (Friday 10 March)',
     'yesterday (Tuesday 17 September)' or 'Today (Tuesday, June 24)'.
@@ -295,6 +315,9 @@ def infer_publication_date(text: str) -> date | None:
         stated = dateline and resolve("day_month", dateline.groupdict(), None)
         if stated:
             return stated.as_date()
+    numeric = _numeric_dateline(text[:_DATELINE_REACH])
+    if numeric:
+        return numeric
     years = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}, reverse=True)
     for match in (m for pattern in _STATED_TODAY for m in pattern.finditer(text)):
         month, day = _month(match.group("month")), int(match.group("day"))

@@ -470,3 +470,8 @@ def test_funding_receiver_named_before_a_colon(tmp_path) -> None:
     text = ("In Nouakchott, President Ali Dan announced support for Mauritania: more than €300 million from Spain, "
             "and €210 million from the European Union for migration management.")
     assert {p["recipient"][0] for p in packages(tmp_path, text, "2024-02-08")} == {"Mauritania"}
+
+
+def test_funding_bribe_received_in_return_is_no_package(tmp_path) -> None:
+    text = "The officer allegedly received about Rp612 million from the suspects in return for trying to halt the case."
+    assert packages(tmp_path, text, "2023-07-20") == []

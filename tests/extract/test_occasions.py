@@ -111,3 +111,9 @@ def test_quote_only_he_said_takes_the_day_of_what_he_did_just_before(tmp_path) -
 def test_quote_at_a_press_conference_after_the_talks_takes_the_talks_date(tmp_path) -> None:
     text = MEETING + "At the press conference after the talks, the host, Home Secretary Yvette Cooper, said: \u201cWe agreed a plan.\u201d\n"
     assert quote_dates(tmp_path, text) == [["2024-12-10"]]
+
+
+def test_quote_in_a_place_named_by_its_first_word_takes_the_meeting_there(tmp_path) -> None:
+    text = ("On Monday, Secretary Tom Pell met Minister Ali Dan in Cartagena de Indias, Colombia.\n\n"
+            "In Cartagena, Secretary Pell said:\n\nRegional challenges require regional solutions.\n")
+    assert quote_dates(tmp_path, text, "2024-08-28") == [["2024-08-26"]]

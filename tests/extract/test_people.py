@@ -407,3 +407,8 @@ def test_people_regional_community_owns_its_principal_secretary(tmp_path) -> Non
     text = "It was opened with the Principal Secretary for the East African Community, Mr. Tom Pell."
     found = holdings(extract_text(tmp_path, text, published="2024-04-02"))
     assert {(p, o) for p, _, o in found} == {("Tom Pell", "East African Community")}
+
+
+def test_people_indonesian_police_rank_is_not_the_name(tmp_path) -> None:
+    text = "Kombes Pol Hengki Haryadi, Director of General Criminal Investigation, said the ring was large."
+    assert {p for p, _, _ in holdings(extract_text(tmp_path, text, published="2023-07-20"))} == {"Hengki Haryadi"}

@@ -231,11 +231,15 @@ def test_resolve_groups(rule: str, groups: dict, published: date | None, value: 
     ("Savas was sentenced today (Wednesday 7 January). He had pleaded guilty on 3 December 2025.", date(2026, 1, 7)),
     ("Savas was sentenced today (Wednesday 7 January). He had pleaded guilty on 3 March 2025.", None),
     ("Ministers met in Brussels yesterday evening (Monday 4 March). 2,000 people crossed so far in 2024.", date(2024, 3, 5)),
+    ("Polri names suspects\n\nJAKARTA, Thursday (20/7/2023) – The police named 12 suspects.", date(2023, 7, 20)),
+    ("Voters back Frontex\n\nBern, 15.05.2022 - Swiss voters today approved it.", date(2022, 5, 15)),
+    ("Police act\n\nWASHINGTON, Friday (7/14/2023) – The police named them.", date(2023, 7, 14)),
     ("Jokowi on arrivals\n\nMerdeka Palace, Jakarta, Friday, 8 December 2023\n\nThe President said.", date(2023, 12, 8)),
     ("Ministers agree checks\n\nSZEGED/PRAGUE, 27 November 2023 - The ministers agreed today.", date(2023, 11, 27)),
 ], ids=["weekday-picks-2019", "weekday-rules-out-2018", "today", "year-in-brackets", "no-year", "no-expression",
         "dateline-us", "dateline-weekday", "dateline-impossible", "today-us-order", "tomorrow",
-        "january-after-december", "not-a-year-later", "yesterday-evening", "dateline-two-places", "dateline-places-joined-by-slash"])
+        "january-after-december", "not-a-year-later", "yesterday-evening", "dateline-figures-slash",
+        "dateline-figures-points", "dateline-figures-month-first-by-weekday", "dateline-two-places", "dateline-places-joined-by-slash"])
 def test_infer_publication_date(text: str, expected: date | None) -> None:
     assert infer_publication_date(text) == expected
 
