@@ -232,6 +232,9 @@ class TitleFinder:
                     break
                 title, end = f"{title} {self.text[end:served.end()].strip()}", served.end()
                 continue  # 'the Secretary to the Prime Minister': a post serving another, with that one's complements
+            if entity is not None and entity.cls == "Region" and match.group(1) == "for":
+                title, end = f"{title} {self.text[end:entity_end].strip()}", entity_end
+                continue  # 'Minister for the Middle East', 'Minister for Africa': a portfolio, not the post's owner
             if entity is not None and (entity.family in ("org", "state") or entity.cls == "Region"):
                 if match.group(1) == "to" and (country or organisation):
                     end = self._skip_acronym(entity_end, stop)

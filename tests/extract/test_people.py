@@ -412,3 +412,9 @@ def test_people_regional_community_owns_its_principal_secretary(tmp_path) -> Non
 def test_people_indonesian_police_rank_is_not_the_name(tmp_path) -> None:
     text = "Kombes Pol Hengki Haryadi, Director of General Criminal Investigation, said the ring was large."
     assert {p for p, _, _ in holdings(extract_text(tmp_path, text, published="2023-07-20"))} == {"Hengki Haryadi"}
+
+
+def test_people_region_after_for_is_the_portfolio_not_the_owner(tmp_path) -> None:
+    text = "Minister for the Middle East Tom Pell said the deal was good."
+    found = holdings(extract_text(tmp_path, text, published="2025-08-20"))
+    assert {(p, post) for p, post, _ in found} == {("Tom Pell", "Minister for the Middle East")}

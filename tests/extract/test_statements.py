@@ -146,3 +146,10 @@ def test_statements_body_that_is_the_speech_verbs_subject_speaks(tmp_path) -> No
 def test_statements_body_named_but_not_the_subject_does_not_speak(tmp_path) -> None:
     text = "\u201cWe will act,\u201d he said of the Home Office plan.\n"
     assert quotes(tmp_path, text) == []
+
+
+def test_statements_block_in_quotation_marks_ends_where_they_close(tmp_path) -> None:
+    text = ("Minister Tom Pell said:\n\n\u201cRelations have entered a new era.\u201d\n\nNotes to editors\n\n"
+            "- The visit reflects a reset.\n")
+    [quote] = quotes(tmp_path, text)
+    assert quote["text"] == ["Relations have entered a new era."]
