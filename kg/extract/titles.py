@@ -39,6 +39,7 @@ _LAST_ITEM = rf"(?:{_ITEM}(?=\s*[,.;:)]|\s*$)|{WORD}(?:\s+{WORD})?(?=\s+(?:of|fo
 _SERIES = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+and\s+{_LAST_ITEM}")  # a complement listing portfolios
 _COMPLEMENT_WORD = re.compile(rf"{WORD}|and|on|&|in|the")
 _FULL_NAME_COMMA = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:the\s+|a\s+|an\s+)?$")
+_NAME_WORDS = re.compile(r"(?:\s+[A-Z][\w’'.-]*)+")  # capitalised words only: a name after a title
 _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no further: a run of titles must not cost its square
 
 
@@ -213,8 +214,12 @@ class TitleFinder:
         """'Kombes Pol Hengki Haryadi, Director of General Criminal Investigation, said': a full name no gazetteer knows,
         then a comma, right before the title; the title's capitalised complement then holds no name of its own."""
         match = _FULL_NAME_COMMA.search(self.text, max(floor, start - _LONGEST_NAME), start)
-        return bool(match) and match.group(1).split()[0] not in self.finder.stopwords \
-            and not any(m.start < match.end(1) and match.start(1) < m.end for m in self.mentions)
+        if not match or match.group(1).split()[0] in self.finder.stopwords \
+                or any(m.start < match.end(1) and match.start(1) < m.end for m in self.mentions):
+            return False
+        titled = list(title_pattern().finditer(self.text, max(floor, match.start(1) - _LONGEST_WORD), match.end(1)))
+        return not (titled and _NAME_WORDS.fullmatch(self.text, titled[-1].end(), match.end(1)))  # 'President Daniel
+        # Noboa, Minister of Foreign Affairs Gabriela Sommerfeld': that name is the last title's; this title has its own
 
     def _complements(self, end: int, stop: int, title: str, holder_named: bool = False) -> tuple[int, str | None, str | None, str]:
         """Read "of/for X" after a title: a known state or organisation owns the post, other words join the title."""

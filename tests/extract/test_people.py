@@ -418,3 +418,9 @@ def test_people_region_after_for_is_the_portfolio_not_the_owner(tmp_path) -> Non
     text = "Minister for the Middle East Tom Pell said the deal was good."
     found = holdings(extract_text(tmp_path, text, published="2025-08-20"))
     assert {(p, post) for p, post, _ in found} == {("Tom Pell", "Minister for the Middle East")}
+
+
+def test_people_titled_name_before_a_comma_leaves_the_next_title_its_own_name(tmp_path) -> None:
+    text = "Secretary Tom Pell met President Ali Dan, Minister of Foreign Affairs Mary Lowe and others in Quito."
+    found = holdings(extract_text(tmp_path, text, published="2025-07-31"))
+    assert ("Mary Lowe", "Minister of Foreign Affairs") in {(p, post) for p, post, _ in found}
