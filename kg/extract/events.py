@@ -44,6 +44,7 @@ _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?:(?:port|town|city
                             rf"(?P<name>[{UPPER}][\w’'-]+(?:\s+(?:(?:de|del|di|da|du|la|le|al|el)\s+)?[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
 _CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
+_IN_OR_AT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 _ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of)\s+(?:the\s+)?$", re.I)
 _AFTER = re.compile(r"\b(?:after|follows|followed)\s+", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)  # 'first official visit since he was elected last May'
@@ -211,7 +212,8 @@ def _open(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | None, 
     fact = Fact(cls, ctx.fact_key(cls, sentence.start, sentence.end), Span(sentence.start, sentence.end), rule)
     fact.add("date", date)
     if place is None and not _call(cues):  # a call is placed only where its own sentence says
-        place = _narrative_place(ctx, sentence) or _trip_place(date, meetings) or _dateline_place(ctx, date, sentence)
+        place = _named_place(ctx, cues.named) or _narrative_place(ctx, sentence) or _trip_place(date, meetings) \
+            or _dateline_place(ctx, date, sentence)
     fact.add("place", place)
     fact.label = _meeting_label(ctx, sentence, cues, fact)
     if rule == "journey":
@@ -221,6 +223,21 @@ def _open(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | None, 
     _anaphoric_agents(ctx, fact, sentence)
     meetings.append(fact)
     return fact
+
+
+def _named_place(ctx: Context, named: list) -> Ref | None:
+    """Where the text places the event a meeting is named after, wherever it does so, by that name or a longer one
+    ('INTERPOL, meeting for its 92nd General Assembly in Glasgow, announced ...' places the 'General Assembly' the
+    Prime Minister opened on Monday)."""
+    labels = {ctx.entities[mention.key].label for mention in named}
+    for mention in ctx.mentions:
+        label = ctx.entities[mention.key].label
+        if (label in labels or label.endswith(tuple(f" {known}" for known in labels))) and not ctx.in_quote(mention.start):
+            at = _IN_OR_AT.match(ctx.doc.text, mention.end)
+            place = ctx.mention_at(at.end(), at.end() + 60) if at else None
+            if place is not None and ctx.entities[place.key].family in _PLACE_FAMILIES:
+                return Ref(place.key)
+    return None
 
 
 def _join(ctx: Context, meeting: Fact, sentence: Sentence, date: DateValue | None, place: Ref | None) -> None:

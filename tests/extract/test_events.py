@@ -362,3 +362,11 @@ def test_events_unknown_port_named_with_a_particle_is_the_place(tmp_path) -> Non
             "by Mr. Tom Pell, Director General of the National Guard.")
     [meeting] = meetings(tmp_path, text, "2024-08-29")
     assert meeting["place"] == ["Marina de Gammarth"] and meeting["participant"] == ["Tom Pell"]
+
+
+def test_events_meeting_named_after_an_event_placed_elsewhere_in_the_text(tmp_path) -> None:
+    text = ("INTERPOL, meeting for its 92nd General Assembly in Glasgow, announced results.\n\n"
+            "The smuggler was jailed for 17 years in Preston yesterday.\n\n"
+            "On Monday, opening the General Assembly, the Prime Minister announced a further £75 million.")
+    [meeting] = meetings(tmp_path, text, "2024-11-08")
+    assert meeting["place"] == ["Glasgow"] and meeting["participant"] == ["Keir Starmer"]
