@@ -47,7 +47,7 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
         found = _additional(ctx, sentence)
         found += _percent_increase(ctx, sentence, facts + found)
         found += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence) + _provision(ctx, sentence)
-        found += _deployed_count(ctx, sentence)
+        found += _deployed_count(ctx, sentence) + _enabling(ctx, sentence)
         found += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence, found) + _will_do(ctx, sentence)
         found += _these_include(ctx, sentence) + _funded_purposes(ctx, sentence, packages)
         found += _money_purposes(ctx, sentence, packages, found)
@@ -141,13 +141,25 @@ def _list_item(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[F
             continue  # '...; a further EUR 350 million can be requested': more about the money, nothing bought
         fact = _new(ctx, "list_item", start, end, ctx.doc.text[start:end])
         _quantify(ctx, fact, sentence, start, end)
-        beneficiary = _beneficiary(ctx, start, end) or _owner_within(ctx, sentence, start, end) \
+        beneficiary = _item_body(ctx, start, end) or _beneficiary(ctx, start, end) or _owner_within(ctx, sentence, start, end) \
             or (package and _agent_recipient(ctx, package))  # 'the funds may be applied to: - patrolling ...'
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
         if package:
             fact.add("fundedBy", Ref(package.key))
         facts.append(fact)
     return facts
+
+
+def _item_body(ctx: Context, start: int, end: int) -> str | None:
+    """A list item's body that owns or does what it names: 'new NCA technology and capabilities', 'quicker charging
+    decisions by the Crown Prosecution Service'."""
+    text = ctx.doc.text
+    for mention in ctx.mentions_in(start, end):
+        entity = ctx.entities[mention.key]
+        if entity.family == "org" and entity.cls not in _NOT_BENEFICIARY and (
+                _ITEM_MODIFIER.fullmatch(text, start, mention.start) or _BY.search(text, max(start, mention.start - 8), mention.start)):
+            return mention.key
+    return None
 
 
 def _package_before(packages: list[Fact], position: int) -> Fact:
@@ -198,6 +210,8 @@ def _time_units() -> frozenset[str]:
 
 
 _MORE = ("additional", "extra", "more", "new", "further")
+_ITEM_MODIFIER = re.compile(r"(?:(?:a|an|the|new|more|extra|additional|further)\s+)*")  # before an owner: 'new NCA technology'
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _DEFINITE_BEFORE = re.compile(r"\b(?i:the|these|those)\s+$")
 _INCREASE = re.compile(r"(?:[a-z]+\s+)*?[\d.]+\s?(?:%|per cent|percent)\s*(?:increase|rise|uplift|boost|expansion)\s+in\s+(?:the\s+number\s+of\s+)?", re.I)
 
@@ -391,6 +405,26 @@ def _deployed_count(ctx: Context, sentence: Sentence) -> list[Fact]:
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
         facts.append(fact)
     return facts
+
+
+@lru_cache(maxsize=1)
+def _enabling_pattern() -> re.Pattern:
+    """'The new Interim Serious Crime Prevention Orders will let ...': a new thing opening its sentence, then a verb of
+    enabling (facts.yaml ``enabling_verbs``)."""
+    return re.compile(rf"(?:The|These|This)\s+new\s+(?P<what>[^,;.]{{3,80}}?)\s+(?:will|would|can|could)\s+(?:also\s+)?"
+                      rf"(?:{alternation('enabling_verbs')})\s+(?:the\s+)?")
+
+
+def _enabling(ctx: Context, sentence: Sentence) -> list[Fact]:
+    """'The new Interim Serious Crime Prevention Orders will let the National Crime Agency (NCA), police forces and
+    other law enforcement agencies apply directly to the High Court': the new thing, for the body it lets act."""
+    match = _enabling_pattern().match(ctx.doc.text, sentence.start, sentence.end)
+    receiver = ctx.mention_at(match.end(), sentence.end) if match else None
+    if receiver is None or ctx.entities[receiver.key].family not in ("org", "state") or ctx.in_quote(match.start()):
+        return []
+    fact = _new(ctx, "enabling", match.start("what"), match.end("what"), match.group("what"))
+    fact.add("beneficiary", Ref(receiver.key))
+    return [fact]
 
 
 @lru_cache(maxsize=1)

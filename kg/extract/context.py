@@ -366,10 +366,11 @@ def definite_mentions(finder: EntityFinder, mentions: list[EntityMention]) -> li
 
 @lru_cache(maxsize=1)
 def _definite_pattern() -> re.Pattern:
-    """'the Ministry' not followed by a name or complement ('the Ministry of Defence', 'the Command Centre')."""
+    """'the Ministry' not followed by a name or complement ('the Ministry of Defence', 'the Command Centre', 'the
+    Command and Control Centre'; but 'the Command and for 100 more investigators' is the Command)."""
     rules = patterns("entities")
     heads = one_of(rules["definite_heads"] + rules["lower_case_definite_heads"])
-    return re.compile(rf"\b[Tt]he\s+(?P<head>{heads})\b(?!\s+(?:of|for|on|and)\b|\s+[A-Z(]|-)")
+    return re.compile(rf"\b[Tt]he\s+(?P<head>{heads})\b(?!\s+(?:of|for|on)\b|\s+and\s+[A-Z]|\s+[A-Z(]|-)")
 
 
 def _of_state(finder: EntityFinder, mention: EntityMention) -> str | None:

@@ -279,3 +279,24 @@ def test_commitments_count_handed_over_in_the_passive(tmp_path) -> None:
             "to the Border Management Secretariat. The three vehicles will be deployed on the corridor.")
     found = [(c["quantity"][0], c.get("beneficiary", [None])[0]) for c in commitments(tmp_path, text)]
     assert found == [("3", "Border Management Secretariat")]
+
+
+def test_commitments_new_thing_that_lets_a_body_act(tmp_path) -> None:
+    text = ("The new Interim Serious Crime Prevention Orders will let the National Crime Agency apply directly "
+            "to the High Court for immediate restrictions.")
+    assert [(c["capability"][0], c["beneficiary"][0]) for c in commitments(tmp_path, text)] == [
+        ("Interim Serious Crime Prevention Orders", "National Crime Agency")]
+
+
+def test_commitments_list_item_body_that_owns_or_does_it(tmp_path) -> None:
+    text = ("The money will pay for:\n\n- new NCA technology, to boost joint work with European partners\n"
+            "- quicker charging decisions by the Crown Prosecution Service\n")
+    assert [c.get("beneficiary", [None])[0] for c in commitments(tmp_path, text)] == [
+        "National Crime Agency", "Crown Prosecution Service"]
+
+
+def test_commitments_bare_command_before_and_is_the_command_named_before(tmp_path) -> None:
+    text = ("The Prime Minister announced £75 million for the Border Security Command. The money will pay for "
+            "300 staff for the Command and for 100 more investigators at the NCA.")
+    found = {c["quantity"][0]: c.get("beneficiary", [None])[0] for c in commitments(tmp_path, text) if c.get("quantity")}
+    assert found["300"] == "Border Security Command"
