@@ -768,9 +768,10 @@ def _home_government_title() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _courtesy_pattern() -> re.Pattern:
-    """'Mr O'Mahoney', 'Ms Dijkhoff': a courtesy title (posts.yaml courtesy_titles) and one capitalised surname."""
+    """'Mr O'Mahoney', 'Ms Dijkhoff', 'Mr Al-Sudani's visit': a courtesy title (posts.yaml courtesy_titles) and one
+    capitalised surname."""
     titles = one_of(patterns("posts")["courtesy_titles"])
-    return re.compile(rf"\b(?:{titles})\.?\s+(?P<surname>[{UPPER}][\w’'-]+)(?!\s+[{UPPER}])(?![\w’'-])")
+    return re.compile(rf"\b(?:{titles})\.?\s+(?P<surname>[{UPPER}][\w’'-]*?[\w-])(?!\s+[{UPPER}])(?![\w-]|[’'](?!s\b))")
 
 
 @lru_cache(maxsize=1)

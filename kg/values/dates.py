@@ -48,6 +48,7 @@ PATTERNS = [
     ("weekday_explicit", rf"\b(?:on\s+)?{_WEEKDAY}\s*\(\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\s*\)"),
     ("day_month_relative_year", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}\s+(?P<years>(?i:last|this|next))\s+year\b"),
     ("month_relative_year", rf"\b{_MONTH}\s+(?P<years>(?i:last|this|next))\s+year\b"),
+    ("day_range", rf"\b(?:from\s+)?{_DAY}\s*(?:to|-|–)\s*(?P<last>[0-3]?\d)\s+{_MONTH}\b(?:,?\s+{_YEAR})?"),  # its first day
     ("day_month", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR})?"),
     ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,\s*{_YEAR})?(?!\s*(?:%|per|million|billion))"),
     ("month_year", rf"\b{_MONTH}\s+{_YEAR}"),
@@ -76,7 +77,7 @@ _FAMILY_WORDS = {
 }
 _CASELESS = ("relative", "narrative")  # families whose part of a pattern ignores case: looked for in lowered text
 _NEEDS = {"relative_explicit": ("relative", "month"), "weekday_explicit": ("weekday", "month"),
-          "day_month_relative_year": ("month",), "month_relative_year": ("month",), "day_month": ("month",),
+          "day_month_relative_year": ("month",), "month_relative_year": ("month",), "day_month": ("month",), "day_range": ("month",),
           "month_day": ("month",), "month_year": ("month", "year"), "relative": ("relative",), "narrative": ("narrative",), "vague": ("vague",),
           "modified_month": ("month",), "modified_weekday": ("weekday",), "possessive_weekday": ("weekday",), "month_alone": ("month",), "year": ("year",)}
 _STATED_TODAY = [re.compile(rf"\b(?P<relative>today|yesterday|tomorrow){_PART_OF_DAY}\s*\(\s*{_WEEKDAY},?\s+{order}(?:,?\s+{_YEAR})?\s*\)", re.I)
@@ -173,7 +174,7 @@ def resolve(rule: str, groups: dict, published: date | None, future: bool = Fals
     """Turn the parts of one matched expression into a DateValue."""
     month = _month(groups.get("month"))
     year = int(groups["year"]) if groups.get("year") else None
-    if rule in ("relative_explicit", "weekday_explicit", "day_month", "month_day"):
+    if rule in ("relative_explicit", "weekday_explicit", "day_month", "month_day", "day_range"):
         return _day_month(int(groups["day"]), month, year, published, future)
     if rule in ("day_month_relative_year", "month_relative_year"):
         if published is None:

@@ -370,3 +370,16 @@ def test_events_meeting_named_after_an_event_placed_elsewhere_in_the_text(tmp_pa
             "On Monday, opening the General Assembly, the Prime Minister announced a further £75 million.")
     [meeting] = meetings(tmp_path, text, "2024-11-08")
     assert meeting["place"] == ["Glasgow"] and meeting["participant"] == ["Keir Starmer"]
+
+
+def test_events_visit_by_someone_to_a_place_is_there(tmp_path) -> None:
+    text = ("The agreement was signed today by the Security Minister, Dan Jarvis, during a two-day visit by the Iraqi "
+            "delegation to London.")
+    [meeting] = meetings(tmp_path, text, "2025-08-20")
+    assert meeting["place"] == ["London"]
+
+
+def test_events_courtesy_surname_in_the_possessive_takes_part(tmp_path) -> None:
+    text = ("Iraqi Prime Minister Ali Dan arrived in Britain.\n\n"
+            "On 14 January Mr Dan's delegation met the Home Secretary in London.")
+    assert any("Ali Dan" in m["participant"] for m in meetings(tmp_path, text, "2025-01-20"))

@@ -274,3 +274,11 @@ def test_a_month_naming_a_thing_is_that_month(text: str, iso: str) -> None:
 def test_the_may_government_is_no_date() -> None:
     text = "the May government fell"
     assert find_dates(text, 0, len(text), date(2024, 12, 30)) == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The official visit ran from 14 to 16 January.", DateValue("2025-01-14", "day")),
+    ("The talks on 3-4 May 2024 were held in Rome.", DateValue("2024-05-03", "day")),
+], ids=["from-to", "hyphen-with-year"])
+def test_find_dates_range_of_days_is_its_first_day(text: str, value: DateValue) -> None:
+    assert _only(text, date(2025, 8, 20)).value == value
