@@ -44,6 +44,8 @@ _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?:(?:port|town|city
                             rf"(?P<name>[{UPPER}][\w’'-]+(?:\s+(?:(?:de|del|di|da|du|la|le|al|el)\s+)?[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
 _CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
+_LATER = re.compile(r"\b(?:followed|later|afterwards|subsequently)\b")
+_IT_WAS_HELD = re.compile(r"It\s+(?:was|had\s+been)\s+(?:officially\s+)?(?:opened|held|hosted|chaired|convened|attended)\b")
 _IN_OR_AT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 _ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of)\s+(?:the\s+)?$", re.I)
 _AFTER = re.compile(r"\b(?:after|follows|followed)\s+", re.I)
@@ -161,6 +163,9 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
     if current is not None and _listed_participants(ctx, sentence):
         _add_participants(ctx, current, sentence)
         return current
+    told_before = _held_as_told(ctx, sentence, meetings)
+    if told_before is not None:
+        return told_before
     cues = _cues(ctx, sentence)
     if not (cues.named or cues.noun or cues.verb):
         joined = cue_pattern("participation_cues").search(ctx.doc.text, sentence.start, sentence.end)
@@ -188,7 +193,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         if cues.verb or has_cue("participation_cues", sentence.text):
             _join(ctx, current, sentence, date if _OPENED.search(sentence.text) else None, place)
         return current
-    if current is not None and cues.named and date is None and current.evidence.start >= _paragraph_start(ctx, sentence):
+    if current is not None and cues.named and date is None and current.evidence.start >= _paragraph_start(ctx, sentence) \
+            and not _LATER.search(sentence.text):  # 'The ... Conference followed a month later': another occasion
         current.label = ctx.entities[cues.named[0].key].label
         _join(ctx, current, sentence, None, place)
         return current
@@ -199,7 +205,24 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         date = _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence) or _lede_date(ctx, sentence)
     if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
         return current
-    return _open(ctx, sentence, cues, date or _narrative_date(ctx, sentence), place, meetings) or current
+    later = _LATER.search(sentence.text)  # 'followed a month later': not the day the narrative last told
+    return _open(ctx, sentence, cues, date or (None if later else _narrative_date(ctx, sentence)), place, meetings) or current
+
+
+def _held_as_told(ctx: Context, sentence: Sentence, meetings: list[Fact]) -> Fact | None:
+    """'The inaugural National Border Management Conference followed a month later. It was opened on Tuesday, 2 April
+    2024, at the Kempinski in Nairobi by ...': the event the sentence before named, held when and where this one
+    says, with the people it names."""
+    held = _IT_WAS_HELD.match(ctx.doc.text, sentence.start, sentence.end)
+    if held is None or sentence.index == 0 or ctx.in_quote(sentence.start):
+        return None
+    previous = ctx.sentences[sentence.index - 1]
+    named = [m for m in ctx.mentions_in(previous.start, previous.end) if ctx.entities[m.key].family == "event"]
+    if not named or any(m.first("date") and m.label == ctx.entities[named[0].key].label for m in meetings):
+        return None
+    cues = Cues(named[-1:], None, held)
+    date = _clause_date(ctx, sentence, held.end())
+    return _open(ctx, sentence, cues, date, _place(ctx, sentence, [], held.end()), meetings) if date else None
 
 
 def _open(ctx: Context, sentence: Sentence, cues: Cues, date: DateValue | None, place: Ref | None,

@@ -383,3 +383,12 @@ def test_events_courtesy_surname_in_the_possessive_takes_part(tmp_path) -> None:
     text = ("Iraqi Prime Minister Ali Dan arrived in Britain.\n\n"
             "On 14 January Mr Dan's delegation met the Home Secretary in London.")
     assert any("Ali Dan" in m["participant"] for m in meetings(tmp_path, text, "2025-01-20"))
+
+
+def test_events_it_was_opened_is_the_event_the_sentence_before_named(tmp_path) -> None:
+    text = ("The programme was launched by Minister Tom Pell on Monday, 4 March 2024, at the school in Kabete.\n\n"
+            "The inaugural National Border Management Conference followed a month later. It was opened on Tuesday, "
+            "2 April 2024, at the Kempinski in Nairobi by Minister Tom Pell, with Ambassador Mary Lowe.")
+    found = {(m["date"][0], m["participant"][0]) for m in meetings(tmp_path, text, "2025-03-05")
+             if m.get("participant")}
+    assert ("2024-04-02", "Tom Pell") in found and all(date != "2024-03-04" for date, _ in found)
