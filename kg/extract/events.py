@@ -561,7 +561,9 @@ def _visited(ctx: Context, sentence: Sentence, cues: Cues) -> Ref | None:
         return None  # a visit or a mission ('the mission of the Minister of the Interior, Marco Minniti, to Tripoli')
     to = _VISIT_TO.match(ctx.doc.text, cues.noun.end(), sentence.end)
     mention = ctx.mention_at(to.end(), sentence.end) if to else None
-    return Ref(mention.key) if mention is not None and ctx.entities[mention.key].family in _PLACE_FAMILIES else None
+    if mention is None or ctx.doc.text[mention.end:mention.end + 2] in ("'s", "’s"):
+        return None  # 'a visit ... to Bulgaria's border with Türkiye': somewhere in Bulgaria the dateline may name
+    return Ref(mention.key) if ctx.entities[mention.key].family in _PLACE_FAMILIES else None
 
 
 def _journey(cues: Cues) -> bool:

@@ -392,3 +392,9 @@ def test_events_it_was_opened_is_the_event_the_sentence_before_named(tmp_path) -
     found = {(m["date"][0], m["participant"][0]) for m in meetings(tmp_path, text, "2025-03-05")
              if m.get("participant")}
     assert ("2024-04-02", "Tom Pell") in found and all(date != "2024-03-04" for date, _ in found)
+
+
+def test_events_visit_to_a_states_border_is_not_placed_in_the_state(tmp_path) -> None:
+    text = ("KAPITAN ANDREEVO, Bulgaria – The UK and Bulgaria signed a statement during a visit by Immigration "
+            "Minister Robert Jenrick to Bulgaria's border with Türkiye today (Monday 13 November).")
+    assert all(m.get("place") != ["Bulgaria"] for m in meetings(tmp_path, text, "2023-11-13"))
