@@ -99,6 +99,7 @@ def _dash_name_pattern() -> re.Pattern:
     return re.compile(rf"\s+[–—-]\s+[^–—]{{3,120}}?\s+[–—-]\s+{_name_pattern().pattern}")
 
 
+_TITLE_JOINT = re.compile(r",?\s+and\s+(?:(?:current|also|now|the\s+current)\s+)?")  # 'President of X and current Chairperson of Y'
 _CLAUSE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:[,;.]|$)")  # after a title: its clause ends ('(FDF),')
 _TITLE_FIRST = ("title_name", "title_comma_name", "title_dash_name")  # the rules of a title written before its name
 _SERIES_STEP = re.compile(r",\s+(?:and\s+)?(?:the\s+|his\s+|her\s+)?")  # ', and the ' between a name and the next title
@@ -281,7 +282,7 @@ class PeopleFinder:
     def _coordinated(self, titles: list[TitleMention], taken: set[int]) -> None:
         """'Deputy Prime Minister and Justice Secretary David Lammy': both titles are his."""
         for first, second in zip(titles, titles[1:]):
-            if not re.fullmatch(r",?\s+and\s+", self.text[first.end:second.start]) \
+            if not _TITLE_JOINT.fullmatch(self.text[first.end:second.start]) \
                     or (re.search(r"\b(?:the|his|her|their|its)\s+$", self.text[self.current.start:first.start], re.I)
                         and not self.text.startswith(",", second.end)):
                 continue  # 'the Prime Minister and Home Secretary Yvette Cooper': two people; but 'the Deputy Prime
@@ -534,6 +535,8 @@ class PeopleFinder:
         """The gazetteer's posts of that title; for a head whose organisation the text names ('President' of the
         European Commission), the post titled with both ('President of the European Commission')."""
         found = [p for p in self.gazetteer.posts_titled(title.title, fold) if self._country_fits(p, title)]
+        if not found and "," in title.title:  # 'Minister for Foreign Affairs, European Union and Cooperation'
+            found = [p for p in self.gazetteer.posts_titled(title.title.split(",")[0], fold) if self._country_fits(p, title)]
         if not title.organisation or any(f"org/{p.organisation}" == title.organisation for p in found):
             return found
         owner = self.finder.entities[title.organisation].label

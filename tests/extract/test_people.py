@@ -424,3 +424,16 @@ def test_people_titled_name_before_a_comma_leaves_the_next_title_its_own_name(tm
     text = "Secretary Tom Pell met President Ali Dan, Minister of Foreign Affairs Mary Lowe and others in Quito."
     found = holdings(extract_text(tmp_path, text, published="2025-07-31"))
     assert ("Mary Lowe", "Minister of Foreign Affairs") in {(p, post) for p, post, _ in found}
+
+
+def test_people_titles_joined_by_and_current_are_one_holders(tmp_path) -> None:
+    text = ("Pedro Sánchez was received by the President of the Islamic Republic of Mauritania and current Chairperson "
+            "of the African Union, Mohamed Ould Cheikh El Ghazouani.")
+    found = holdings(extract_text(tmp_path, text, published="2024-08-29"))
+    assert ("Mohamed Ould Ghazouani", "President", "Mauritania") in found
+
+
+def test_people_post_alone_with_a_portfolio_list_resolves_by_its_head(tmp_path) -> None:
+    text = "In June, the Minister for Foreign Affairs, European Union and Cooperation announced a framework in Dakar."
+    found = holdings(extract_text(tmp_path, text, published="2024-08-29", publisher="La Moncloa, Government of Spain"))
+    assert {p for p, _, _ in found} == {"José Manuel Albares"}
