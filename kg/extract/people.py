@@ -99,6 +99,7 @@ def _dash_name_pattern() -> re.Pattern:
     return re.compile(rf"\s+[–—-]\s+[^–—]{{3,120}}?\s+[–—-]\s+{_name_pattern().pattern}")
 
 
+_OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
 _TITLE_JOINT = re.compile(r",?\s+and\s+(?:(?:current|also|now|the\s+current)\s+)?")  # 'President of X and current Chairperson of Y'
 _CLAUSE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:[,;.]|$)")  # after a title: its clause ends ('(FDF),')
 _TITLE_FIRST = ("title_name", "title_comma_name", "title_dash_name")  # the rules of a title written before its name
@@ -378,8 +379,9 @@ class PeopleFinder:
         titled = self._titled_name(start, end, title)
         if titled:
             return self._ref(title.start, title.end, titled.person, title, day, "name_comma_title")
-        if self._non_person_at(start, end) or not self._plausible(match.group("name")):
-            return None
+        if self._non_person_at(start, end) or not self._plausible(match.group("name")) \
+                or _OF_BEFORE.search(self.text, max(sentence.start, start - 12), start):
+            return None  # 'the Chief of Polda Metro Jaya, Inspector General ...': what a title is of, not a name
         if self._covered(start) and not match.group("relative"):
             return None  # "the Italian Interior Minister, Matteo Piantedosi, the Home Secretary agreed": a new subject;
             #              but 'The Prime Minister, Anwar Ibrahim, who is also the Minister of Finance': a second post

@@ -39,6 +39,8 @@ _LAST_ITEM = rf"(?:{_ITEM}(?=\s*[,.;:)]|\s*$)|{WORD}(?:\s+{WORD})?(?=\s+(?:of|fo
 _SERIES = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+and\s+{_LAST_ITEM}")  # a complement listing portfolios
 _COMPLEMENT_WORD = re.compile(rf"{WORD}|and|on|&|in|the")
 _FULL_NAME_COMMA = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:the\s+|a\s+|an\s+)?$")
+_COMPLEMENT_GOES_ON = re.compile(r"\s+(?:of|for)\s")  # after words that are no name: a name is not followed by 'of'
+_COMMA = re.compile(r",\s+(?:the\s+)?")
 _NAME_WORDS = re.compile(r"(?:\s+[A-Z][\w’'.-]*)+")  # capitalised words only: a name after a title
 _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no further: a run of titles must not cost its square
 
@@ -282,6 +284,14 @@ class TitleFinder:
         match = _ACRONYM.match(self.text, end, stop)
         return match.end() if match else end
 
+    def _no_name_ends(self, end: int, stop: int) -> bool:
+        """Whether the words before ``end`` end on no name: 'of' follows them, or a comma and another title
+        ('..., Senior Commissioner of Police (Kombes Pol) Hengki Haryadi', whose name that is)."""
+        if _COMPLEMENT_GOES_ON.match(self.text, end, stop):
+            return True
+        comma = _COMMA.match(self.text, end, stop)
+        return bool(comma) and bool(title_pattern().match(self.text, comma.end(), stop))
+
     def _complement_words(self, start: int, stop: int, holder_named: bool = False) -> int:
         """End of the capitalised words of a complement, leaving a trailing person's name out (unless the title's
         holder was named before it)."""
@@ -308,8 +318,8 @@ class TitleFinder:
         joined = first_other and any(w.group() in ("and", "&") for w in taken[first_other - 1:]) \
             and self.text.startswith((",", ".", ";"), taken[-1].end())  # 'for European Affairs and Ownership Steering, Joakim
         # Strand,'; 'Commissioner for European Neighbourhood Policy and Enlargement Negotiations.': no name holds an 'and'
-        if holder_named:
-            return taken[-1].end() if taken else start
+        if holder_named or (taken and self._no_name_ends(taken[-1].end(), stop)):
+            return taken[-1].end() if taken else start  # 'of General Criminal Investigation of Polda Metro Jaya': no name
         if first_other and not joined and len(taken) > first_other + 1 and taken[first_other + 1].group()[:1].isupper():
             kept = taken[:first_other]  # 'of Foreign Affairs Luis Gilberto Murillo': words no known post uses
             while len(kept) > 1 and kept[-1].group() in ("and", "on", "&", "in", "the"):

@@ -437,3 +437,16 @@ def test_people_post_alone_with_a_portfolio_list_resolves_by_its_head(tmp_path) 
     text = "In June, the Minister for Foreign Affairs, European Union and Cooperation announced a framework in Dakar."
     found = holdings(extract_text(tmp_path, text, published="2024-08-29", publisher="La Moncloa, Government of Spain"))
     assert {p for p, _, _ in found} == {"José Manuel Albares"}
+
+
+def test_people_words_a_title_is_of_are_no_name(tmp_path) -> None:
+    text = ("According to the Director of General Criminal Investigation of Polda Metro Jaya, Senior Commissioner of "
+            "Police (Kombes Pol) Hengki Haryadi, the ring is big. The Chief of Polda Metro Jaya, Inspector General of "
+            "Police (Irjen Pol) Karyoto, explained it.")
+    people = {p for p, _, _ in holdings(extract_text(tmp_path, text, published="2023-07-20"))}
+    assert not people & {"Metro Jaya", "Polda Metro Jaya", "Criminal Investigation"}
+
+
+def test_people_division_is_an_organisation_a_title_is_of(tmp_path) -> None:
+    text = "Polri is coordinating, said the Head of the International Relations Division of Polri, Irjen Pol Krishna Murti."
+    assert {p for p, _, _ in holdings(extract_text(tmp_path, text, published="2023-07-20"))} == {"Krishna Murti"}
