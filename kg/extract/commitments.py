@@ -212,6 +212,7 @@ def _time_units() -> frozenset[str]:
 _MORE = ("additional", "extra", "more", "new", "further")
 _ITEM_MODIFIER = re.compile(r"(?:(?:a|an|the|new|more|extra|additional|further)\s+)*")  # before an owner: 'new NCA technology'
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "so"})
 _DEFINITE_BEFORE = re.compile(r"\b(?i:the|these|those)\s+$")
 _INCREASE = re.compile(r"(?:[a-z]+\s+)*?[\d.]+\s?(?:%|per cent|percent)\s*(?:increase|rise|uplift|boost|expansion)\s+in\s+(?:the\s+number\s+of\s+)?", re.I)
 
@@ -337,9 +338,10 @@ def _pledge(ctx: Context, sentence: Sentence) -> list[Fact]:
     if not match:
         return []
     end = _phrase_end(text, match.end(), sentence.end)
-    if len(text[match.end():end].split()) < 2 or any(d.start == match.end() for d in ctx.dates[sentence.index]) \
-            or _talk().match(text, match.end(), end):
-        return []  # 'agreed to speak again there': more talk, no capability
+    words = text[match.end():end].split()
+    if len(words) < 2 or any(d.start == match.end() for d in ctx.dates[sentence.index]) \
+            or _talk().match(text, match.end(), end) or (len(words) <= 3 and words[-1].lower() in _PRONOUNS):
+        return []  # 'agreed to speak again there': more talk; 'agreed to accommodate it': nothing named
     fact = _new(ctx, "pledge", match.end(), end, text[match.end():end])
     _quantify(ctx, fact, sentence, match.end(), end)
     committers = [m for m in ctx.mentions_in(sentence.start, match.start()) if ctx.entities[m.key].family in ("org", "state")]

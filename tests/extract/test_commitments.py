@@ -300,3 +300,7 @@ def test_commitments_bare_command_before_and_is_the_command_named_before(tmp_pat
             "300 staff for the Command and for 100 more investigators at the NCA.")
     found = {c["quantity"][0]: c.get("beneficiary", [None])[0] for c in commitments(tmp_path, text) if c.get("quantity")}
     assert found["300"] == "Border Security Command"
+
+
+def test_commitments_pledge_whose_object_is_a_pronoun_is_none(tmp_path) -> None:
+    assert commitments(tmp_path, "Cooperation would have ended unless the member states had agreed to accommodate it.") == []
