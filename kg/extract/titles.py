@@ -318,7 +318,8 @@ class TitleFinder:
         joined = first_other and any(w.group() in ("and", "&") for w in taken[first_other - 1:]) \
             and self.text.startswith((",", ".", ";"), taken[-1].end())  # 'for European Affairs and Ownership Steering, Joakim
         # Strand,'; 'Commissioner for European Neighbourhood Policy and Enlargement Negotiations.': no name holds an 'and'
-        if holder_named or (taken and self._no_name_ends(taken[-1].end(), stop)):
+        if holder_named or (taken and not any(w.group() in ("and", "&") for w in taken)
+                            and self._no_name_ends(taken[-1].end(), stop)):
             return taken[-1].end() if taken else start  # 'of General Criminal Investigation of Polda Metro Jaya': no name
         if first_other and not joined and len(taken) > first_other + 1 and taken[first_other + 1].group()[:1].isupper():
             kept = taken[:first_other]  # 'of Foreign Affairs Luis Gilberto Murillo': words no known post uses

@@ -450,3 +450,10 @@ def test_people_words_a_title_is_of_are_no_name(tmp_path) -> None:
 def test_people_division_is_an_organisation_a_title_is_of(tmp_path) -> None:
     text = "Polri is coordinating, said the Head of the International Relations Division of Polri, Irjen Pol Krishna Murti."
     assert {p for p, _, _ in holdings(extract_text(tmp_path, text, published="2023-07-20"))} == {"Krishna Murti"}
+
+
+def test_people_complement_joined_by_and_to_the_next_title_still_ends_before_its_name(tmp_path) -> None:
+    text = ("Secretary Tom Pell met President Ali Dan, Minister of Foreign Affairs Mary Lowe and Minister of the "
+            "Interior John Reimberg in Quito.")
+    found = {(p, post) for p, post, _ in holdings(extract_text(tmp_path, text, published="2025-07-31"))}
+    assert {("Mary Lowe", "Minister of Foreign Affairs"), ("John Reimberg", "Minister of the Interior")} <= found
