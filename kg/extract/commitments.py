@@ -213,6 +213,7 @@ _MORE = ("additional", "extra", "more", "new", "further")
 _ITEM_MODIFIER = re.compile(r"(?:(?:a|an|the|new|more|extra|additional|further)\s+)*")  # before an owner: 'new NCA technology'
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "so"})
+_WHEN_OR_WHERE = frozenset({"on", "in", "at", "by", "before", "after", "from", "during"})
 _DEFINITE_BEFORE = re.compile(r"\b(?i:the|these|those)\s+$")
 _INCREASE = re.compile(r"(?:[a-z]+\s+)*?[\d.]+\s?(?:%|per cent|percent)\s*(?:increase|rise|uplift|boost|expansion)\s+in\s+(?:the\s+number\s+of\s+)?", re.I)
 
@@ -327,6 +328,11 @@ def _pledge_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation('pledge_verbs')})\s+(?:to\s+(?!the\b)(?=[a-z])|(?=(?:new|further|closer|joint|more)\s))")
 
 
+def _pronoun_object(words: list[str]) -> bool:
+    """'accommodate it', 'open them on 16 May 2023': a verb whose object is a pronoun, then at most when or where."""
+    return len(words) >= 2 and words[1].lower() in _PRONOUNS and (len(words) == 2 or words[2].lower() in _WHEN_OR_WHERE)
+
+
 @lru_cache(maxsize=1)
 def _talk() -> re.Pattern:
     return re.compile(rf"(?:{alternation('talk_verbs')})\b")
@@ -340,7 +346,7 @@ def _pledge(ctx: Context, sentence: Sentence) -> list[Fact]:
     end = _phrase_end(text, match.end(), sentence.end)
     words = text[match.end():end].split()
     if len(words) < 2 or any(d.start == match.end() for d in ctx.dates[sentence.index]) \
-            or _talk().match(text, match.end(), end) or (len(words) <= 3 and words[-1].lower() in _PRONOUNS):
+            or _talk().match(text, match.end(), end) or _pronoun_object(words):
         return []  # 'agreed to speak again there': more talk; 'agreed to accommodate it': nothing named
     fact = _new(ctx, "pledge", match.end(), end, text[match.end():end])
     _quantify(ctx, fact, sentence, match.end(), end)

@@ -304,3 +304,8 @@ def test_commitments_bare_command_before_and_is_the_command_named_before(tmp_pat
 
 def test_commitments_pledge_whose_object_is_a_pronoun_is_none(tmp_path) -> None:
     assert commitments(tmp_path, "Cooperation would have ended unless the member states had agreed to accommodate it.") == []
+
+
+def test_commitments_pledge_to_act_on_a_pronoun_at_a_date_is_none(tmp_path) -> None:
+    text = "Talks began after the Prime Minister and the President agreed to open them on 16 May 2023 in Reykjavik."
+    assert commitments(tmp_path, text) == []
