@@ -622,20 +622,16 @@ def _shared_among(ctx: Context, sentence: Sentence) -> list[str]:
     return _named_list(ctx, including.end() if including else match.end(), sentence.end)
 
 
-@lru_cache(maxsize=1)
-def _helping() -> re.Pattern:
-    return re.compile(rf"\bto\s+(?:{alternation('helping_verbs')})\s+(?:the\s+)?")
-
-
-@lru_cache(maxsize=1)
-def _upgrading() -> re.Pattern:
-    return re.compile(rf"\bto\s+(?:{alternation('upgrading_verbs')})\s+(?:the\s+)?")
+@lru_cache(maxsize=2)
+def _to_verb(verbs: str) -> re.Pattern:
+    """'to help the ...', 'to upgrade ...': 'to' and a verb of the facts.yaml list ``verbs``."""
+    return re.compile(rf"\bto\s+(?:{alternation(verbs)})\s+(?:the\s+)?")
 
 
 def _owner_upgraded(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     """'£1 million to upgrade Albania's forensic capabilities': the body whose things the money improves."""
     text = ctx.doc.text
-    match = _upgrading().search(text, start, min(sentence.end, start + 80))
+    match = _to_verb("upgrading_verbs").search(text, start, min(sentence.end, start + 80))
     owner = ctx.mention_at(match.end(), sentence.end) if match else None
     if owner is None or text[owner.end:owner.end + 2] not in ("'s", "’s") or not _agent(ctx, owner.key):
         return []
@@ -645,7 +641,7 @@ def _owner_upgraded(ctx: Context, sentence: Sentence, start: int) -> list[str]:
 def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     """'£12 million to help the border agencies of Senegal and Mauritania ...'."""
     text = ctx.doc.text
-    match = _helping().search(text, start, min(sentence.end, start + 80))
+    match = _to_verb("helping_verbs").search(text, start, min(sentence.end, start + 80))
     if not match:
         return []
     end = _before_verb(text, match.end(), _CLAUSE.match(text, match.end(), sentence.end).end())
@@ -758,7 +754,7 @@ def _named_source(ctx: Context, sentence: Sentence, money: int | None = None) ->
 def _purpose(ctx: Context, sentence: Sentence, mention: MoneyMention) -> str | None:
     """'... £4 million project to strengthen cyber defences in the region': what the money is for."""
     text = ctx.doc.text
-    match = _helping().search(text, mention.end, min(sentence.end, mention.end + 80))
+    match = _to_verb("helping_verbs").search(text, mention.end, min(sentence.end, mention.end + 80))
     if not match:
         return None
     return tidy(text[match.start() + len("to "):_CLAUSE.match(text, match.end(), sentence.end).end()])
