@@ -99,6 +99,7 @@ def _dash_name_pattern() -> re.Pattern:
     return re.compile(rf"\s+[–—-]\s+[^–—]{{3,120}}?\s+[–—-]\s+{_name_pattern().pattern}")
 
 
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # 'PS', 'CS', 'DG' before a surname
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
 _TITLE_JOINT = re.compile(r",?\s+and\s+(?:(?:current|also|now|the\s+current)\s+)?")  # 'President of X and current Chairperson of Y'
 _CLAUSE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:[,;.]|$)")  # after a title: its clause ends ('(FDF),')
@@ -278,7 +279,17 @@ class PeopleFinder:
                 if len(name.split()) < 2 or self._covered(start) or self._covered(end - 1) \
                         or self._non_person_at(start, end) or self.titles.entity_at(start, end) or not self._plausible(name):
                     continue
+                abbreviated = self._abbreviated_title_surname(name)
+                if abbreviated:
+                    self.refs.append(PersonRef(start, end, abbreviated, None, "abbreviated_title_surname"))
+                    continue
                 self.refs.append(PersonRef(start, end, self._person(name, start), None, "speaker_name"))
+
+    def _abbreviated_title_surname(self, name: str) -> str | None:
+        """'PS Omollo told delegates' after 'the Principal Secretary ..., Dr. Raymond Omollo': an abbreviated title in
+        capitals, then the surname of a person named in full before."""
+        words = name.split()
+        return self.person_by_surname(words[1]) if len(words) == 2 and _ABBREVIATION.fullmatch(words[0]) else None
 
     def _coordinated(self, titles: list[TitleMention], taken: set[int]) -> None:
         """'Deputy Prime Minister and Justice Secretary David Lammy': both titles are his."""

@@ -153,3 +153,10 @@ def test_statements_block_in_quotation_marks_ends_where_they_close(tmp_path) -> 
             "- The visit reflects a reset.\n")
     [quote] = quotes(tmp_path, text)
     assert quote["text"] == ["Relations have entered a new era."]
+
+
+def test_statements_speaker_by_abbreviated_title_and_surname(tmp_path) -> None:
+    text = ("The Principal Secretary for Internal Security, Dr. Raymond Omollo, presided.\n\n"
+            '"We are working to secure our borders," PS Omollo told delegates.\n')
+    [quote] = quotes(tmp_path, text, "2025-03-05")
+    assert quote["speaker"] == ["Raymond Omollo"]
