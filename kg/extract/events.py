@@ -46,12 +46,12 @@ _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]
 _CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
 _LATER = re.compile(r"\b(?:followed|later|afterwards|subsequently)\b")
 _IT_WAS_HELD = re.compile(r"It\s+(?:was|had\s+been)\s+(?:officially\s+)?(?:opened|held|hosted|chaired|convened|attended)\b")
-_IN_OR_AT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 _ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of)\s+(?:the\s+)?$", re.I)
 _AFTER = re.compile(r"\b(?:after|follows|followed)\s+", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)  # 'first official visit since he was elected last May'
 _VISIT_TO = re.compile(r"\s+(?:(?:of|by)\s+[^.;]{1,80}?\s+)?to\s+(?:the\s+)?")  # "visit of the Minister to", "visit by the delegation to"
 _AT_OR_IN = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?")
+_SPACE_THE = re.compile(r"\s+(?:the\s+)?")
 _A_NEW = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$")  # 'a private working ' before a meeting noun
 _OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 
@@ -256,7 +256,7 @@ def _named_place(ctx: Context, named: list) -> Ref | None:
     for mention in ctx.mentions:
         label = ctx.entities[mention.key].label
         if (label in labels or label.endswith(tuple(f" {known}" for known in labels))) and not ctx.in_quote(mention.start):
-            at = _IN_OR_AT.match(ctx.doc.text, mention.end)
+            at = _AT_OR_IN.match(ctx.doc.text, mention.end)
             place = ctx.mention_at(at.end(), at.end() + 60) if at else None
             if place is not None and ctx.entities[place.key].family in _PLACE_FAMILIES:
                 return Ref(place.key)
@@ -748,7 +748,7 @@ def _represented(ctx: Context, sentence: Sentence) -> list[str]:
     found = []
     for cues, families in (("representation_cues", ("org", "state")), ("state_representation_cues", ("state",))):
         for cue in cue_pattern(cues).finditer(ctx.doc.text, sentence.start, sentence.end):
-            start = re.compile(r"\s+(?:the\s+)?").match(ctx.doc.text, cue.end()).end()
+            start = _SPACE_THE.match(ctx.doc.text, cue.end()).end()
             if not ctx.in_quote(cue.start()):
                 found += ctx.named_list(start, sentence.end, lambda key: ctx.entities[key].family in families)
     return found

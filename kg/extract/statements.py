@@ -158,7 +158,7 @@ def _block(ctx: Context, attribution: list[Sentence], rest: list[list[Sentence]]
     quoted = [rest[0]]
     marked = ctx.doc.text[rest[0][0].start:rest[0][0].start + 3].lstrip("> ")[:1] in _OPEN
     for paragraph in rest[1:]:
-        closed = ctx.doc.text[:quoted[-1][-1].end].rstrip()[-1:] in _CLOSE
+        closed = ctx.doc.text[quoted[-1][0].start:quoted[-1][-1].end].rstrip()[-1:] in _CLOSE
         if (marked and closed) or not _continues_quote(ctx, paragraph):
             break  # '"... partnership."' then 'Notes to editors': the quote closed with its mark
         quoted.append(paragraph)

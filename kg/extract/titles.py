@@ -39,6 +39,7 @@ _LAST_ITEM = rf"(?:{_ITEM}(?=\s*[,.;:)]|\s*$)|{WORD}(?:\s+{WORD})?(?=\s+(?:of|fo
 _SERIES = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+and\s+{_LAST_ITEM}")  # a complement listing portfolios
 _COMPLEMENT_WORD = re.compile(rf"{WORD}|and|on|&|in|the")
 _FULL_NAME_COMMA = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:the\s+|a\s+|an\s+)?$")
+_COMMA_BEFORE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?$")
 _COMPLEMENT_GOES_ON = re.compile(r"\s+(?:of|for)\s")  # after words that are no name: a name is not followed by 'of'
 _COMMA = re.compile(r",\s+(?:the\s+)?")
 _NAME_WORDS = re.compile(r"(?:\s+[A-Z][\w’'.-]*)+")  # capitalised words only: a name after a title
@@ -215,6 +216,8 @@ class TitleFinder:
     def _named_before(self, floor: int, start: int) -> bool:
         """'Kombes Pol Hengki Haryadi, Director of General Criminal Investigation, said': a full name no gazetteer knows,
         then a comma, right before the title; the title's capitalised complement then holds no name of its own."""
+        if not _COMMA_BEFORE.search(self.text, max(floor, start - 6), start):
+            return False  # asked of every title: most follow no comma, and the name's search reads far back
         match = _FULL_NAME_COMMA.search(self.text, max(floor, start - _LONGEST_NAME), start)
         if not match or match.group(1).split()[0] in self.finder.stopwords \
                 or any(m.start < match.end(1) and match.start(1) < m.end for m in self.mentions):
