@@ -18,6 +18,12 @@ def cue_pattern(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternation(name)})(?![\w-])", re.I)
 
 
+@lru_cache(maxsize=None)
+def word_pattern(name: str, flags: int = 0) -> re.Pattern:
+    """A pattern matching any word of the list ``name`` between word boundaries, as written unless ``flags`` say."""
+    return re.compile(rf"\b(?:{alternation(name)})\b", flags)
+
+
 @lru_cache(maxsize=4096)  # a sentence is asked about once per amount in it: answer each pair once
 def has_cue(name: str, text: str) -> bool:
     return bool(cue_pattern(name).search(text))

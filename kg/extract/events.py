@@ -22,7 +22,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from kg.extract.context import Context
-from kg.extract.cues import cue_pattern, has_cue
+from kg.extract.cues import alternation, cue_pattern, has_cue, word_pattern
 from kg.extract.entities import UPPER, Entity, entity_key, gazetteer_entity
 from kg.model import DateValue, Fact, Ref, Sentence, Span
 from kg.patterns import meeting_noun_pattern, patterns
@@ -35,8 +35,6 @@ _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agree
                ("Announcement", r"\b(?:announced|announces|unveiled|launched|confirmed|set out)\b")]
 _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip was within this many days
 # People who sign, agree or launch something together meet ("she launched the project together with the Minister").
-_SIGNED = re.compile(r"\b(?:signed|agreed|adopted|launched|inaugurated)\b")
-_SIGNED_TOGETHER = re.compile(r"\b(?:signed|adopted)\b")  # what someone and his counterparts do when they meet
 _BY = re.compile(r"[^;.]{0,90}?\bby\b")  # "signed yesterday (Thursday, 19 March) at the IOM office in Gulshan-1, Dhaka, by"
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
 # 'at Villa Orsini', 'at the port of Marina de Gammarth' (a particle may join the name's words)
@@ -44,8 +42,6 @@ _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?:(?:port|town|city
                             rf"(?P<name>[{UPPER}][\w’'-]+(?:\s+(?:(?:de|del|di|da|du|la|le|al|el)\s+)?[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
 _CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
-_LATER = re.compile(r"\b(?:followed|later|afterwards|subsequently)\b")
-_IT_WAS_HELD = re.compile(r"It\s+(?:was|had\s+been)\s+(?:officially\s+)?(?:opened|held|hosted|chaired|convened|attended)\b")
 _ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of)\s+(?:the\s+)?$", re.I)
 _AFTER = re.compile(r"\b(?:after|follows|followed)\s+", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)  # 'first official visit since he was elected last May'
@@ -53,7 +49,6 @@ _VISIT_TO = re.compile(r"\s+(?:(?:of|by)\s+[^.;]{1,80}?\s+)?to\s+(?:the\s+)?")  
 _AT_OR_IN = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?")
 _SPACE_THE = re.compile(r"\s+(?:the\s+)?")
 _A_NEW = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$")  # 'a private working ' before a meeting noun
-_OPENED = re.compile(r"\b(?:opened|began|started|opening|kicked off)\b", re.I)
 
 
 @dataclass
@@ -107,9 +102,9 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
         verb = next((m for m in cue_pattern("journey_verbs").finditer(text, sentence.start, sentence.end)
                      if not ctx.in_quote(m.start())), None)
     if verb is None and len(_people(ctx, sentence)) >= 2:
-        verb = next((m for m in _SIGNED.finditer(text, sentence.start, sentence.end) if _signers(ctx, sentence, m)), None)
+        verb = next((m for m in word_pattern("signing_verbs").finditer(text, sentence.start, sentence.end) if _signers(ctx, sentence, m)), None)
     elif verb is None and has_cue("guest_words", sentence.text):  # 'X and his counterparts ... adopted a declaration'
-        verb = next((m for m in _SIGNED_TOGETHER.finditer(text, sentence.start, sentence.end)
+        verb = next((m for m in word_pattern("joint_signing_verbs").finditer(text, sentence.start, sentence.end)
                      if _signers(ctx, sentence, m)), None)
     if verb is None:
         verb = _hosting(ctx, sentence)
@@ -187,14 +182,14 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
     called = _called(ctx, sentence, cues, meetings)
     if called is not None and place is None:
         if cues.verb or has_cue("participation_cues", sentence.text):
-            _join(ctx, called, sentence, date if _OPENED.search(sentence.text) else None, None)
+            _join(ctx, called, sentence, date if word_pattern("opening_verbs", re.I).search(sentence.text) else None, None)
         return called
     if current is not None and not cues.named and _continues(ctx, sentence, cues, date, place, current):
         if cues.verb or has_cue("participation_cues", sentence.text):
-            _join(ctx, current, sentence, date if _OPENED.search(sentence.text) else None, place)
+            _join(ctx, current, sentence, date if word_pattern("opening_verbs", re.I).search(sentence.text) else None, place)
         return current
     if current is not None and cues.named and date is None and current.evidence.start >= _paragraph_start(ctx, sentence) \
-            and not _LATER.search(sentence.text):  # 'The ... Conference followed a month later': another occasion
+            and not word_pattern("later_words").search(sentence.text):  # 'The ... Conference followed a month later': another occasion
         current.label = ctx.entities[cues.named[0].key].label
         _join(ctx, current, sentence, None, place)
         return current
@@ -205,15 +200,21 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         date = _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence) or _lede_date(ctx, sentence)
     if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
         return current
-    later = _LATER.search(sentence.text)  # 'followed a month later': not the day the narrative last told
+    later = word_pattern("later_words").search(sentence.text)  # 'followed a month later': not the day the narrative last told
     return _open(ctx, sentence, cues, date or (None if later else _narrative_date(ctx, sentence)), place, meetings) or current
+
+
+@lru_cache(maxsize=1)
+def _it_was_held() -> re.Pattern:
+    """'It was opened', 'It had been officially held': a verb of facts.yaml ``holding_verbs`` told of the event before."""
+    return re.compile(rf"It\s+(?:was|had\s+been)\s+(?:officially\s+)?(?:{alternation('holding_verbs')})\b")
 
 
 def _held_as_told(ctx: Context, sentence: Sentence, meetings: list[Fact]) -> Fact | None:
     """'The inaugural National Border Management Conference followed a month later. It was opened on Tuesday, 2 April
     2024, at the Kempinski in Nairobi by ...': the event the sentence before named, held when and where this one
     says, with the people it names."""
-    held = _IT_WAS_HELD.match(ctx.doc.text, sentence.start, sentence.end)
+    held = _it_was_held().match(ctx.doc.text, sentence.start, sentence.end)
     if held is None or sentence.index == 0 or ctx.in_quote(sentence.start):
         return None
     previous = ctx.sentences[sentence.index - 1]

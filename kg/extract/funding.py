@@ -49,7 +49,6 @@ _PROVIDE_WITH = re.compile(r"\b(?:provid(?:e|es|ed|ing)|fund(?:s|ed|ing)?|equip(
 # A clause with a subject of its own between a person and the announcing verb: 'Schinas wrote that the vote
 # confirmed ...' (the vote confirms, not Schinas).
 _OTHER_SUBJECT = re.compile(r"\bthat\s+(?:the|a|an|this|these|those|it|its|they|their)\b")
-_SUPPORT_FOR = re.compile(r"\b(?:support|assistance|aid|funding|package|measures)\s+for\s+(?:the\s+)?")  # in a list's intro
 _MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|up|down)\s+(?:than|from|on)\b")  # after an amount
 _INCREASE_OF = re.compile(r"\b(?:an?\s+(?:increase|rise|cut|reduction|decrease|drop|fall)\s+of|up\s+by|down\s+by)\s+"
                           r"(?:more\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?$")
@@ -653,6 +652,11 @@ def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     return places or [_group(ctx, phrase)]  # 'to tackle the causes of migration in the Sahel, the Horn of Africa ...'
 
 
+@lru_cache(maxsize=1)
+def _support_for() -> re.Pattern:
+    """'support for ', 'assistance for the ': a noun of facts.yaml ``support_nouns`` before the one it goes to."""
+    return re.compile(rf"\b(?:{alternation('support_nouns')})\s+for\s+(?:the\s+)?")
+
 
 def _intro_receiver(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
     """'President von der Leyen announced the following support for Greece:' then '* Financial assistance of EUR 700
@@ -661,7 +665,7 @@ def _intro_receiver(ctx: Context, sentence: Sentence, mention: MoneyMention) -> 
     intro = ctx.intro_of(sentence) if sentence.list_item else None
     colon = ctx.doc.text.rfind(":", sentence.start, mention.start)
     start, end = (intro.start, intro.end) if intro else (sentence.start, colon)
-    match = _SUPPORT_FOR.search(ctx.doc.text, start, end) if intro or colon >= 0 else None
+    match = _support_for().search(ctx.doc.text, start, end) if intro or colon >= 0 else None
     receiver = ctx.mention_at(match.end(), end) if match else None
     return [receiver.key] if receiver and _agent_or_place(ctx, receiver.key) else []
 

@@ -94,6 +94,12 @@ def _comma_name_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _title_joint() -> re.Pattern:
+    """' and ', ', and current ' between two titles of one holder (posts.yaml ``title_joining_words``)."""
+    return re.compile(rf",?\s+and\s+(?:(?:{one_of(patterns('posts')['title_joining_words'])})\s+)?")
+
+
+@lru_cache(maxsize=1)
 def _dash_name_pattern() -> re.Pattern:
     """' – ... – Martin Hewitt' after a title: title_dash_name."""
     return re.compile(rf"\s+[–—-]\s+[^–—]{{3,120}}?\s+[–—-]\s+{_name_pattern().pattern}")
@@ -101,7 +107,6 @@ def _dash_name_pattern() -> re.Pattern:
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # 'PS', 'CS', 'DG' before a surname
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
-_TITLE_JOINT = re.compile(r",?\s+and\s+(?:(?:current|also|now|the\s+current)\s+)?")  # 'President of X and current Chairperson of Y'
 _CLAUSE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:[,;.]|$)")  # after a title: its clause ends ('(FDF),')
 _TITLE_FIRST = ("title_name", "title_comma_name", "title_dash_name")  # the rules of a title written before its name
 _SERIES_STEP = re.compile(r",\s+(?:and\s+)?(?:the\s+|his\s+|her\s+)?")  # ', and the ' between a name and the next title
@@ -152,6 +157,7 @@ class PeopleFinder:
         self.refs: list[PersonRef] = []
         self.sentence_titles: list[TitleMention] = []  # the titles of the sentence being read
         self.honorifics = patterns("posts")["honorifics"]
+        self.post_nominals = patterns("posts")["post_nominals"]
         self.by_start = ByStart(mentions)  # a sentence's mentions without a scan of the document's
 
     # -- public -----------------------------------------------------------
@@ -275,7 +281,7 @@ class PeopleFinder:
         for pattern in _speaker_patterns():
             for match in pattern.finditer(self.text, sentence.start, sentence.end):
                 start, end = match.span("name")
-                name = strip_honorifics(tidy(match.group("name")), self.honorifics)
+                name = strip_honorifics(tidy(match.group("name")), self.honorifics, self.post_nominals)
                 if len(name.split()) < 2 or self._covered(start) or self._covered(end - 1) \
                         or self._non_person_at(start, end) or self.titles.entity_at(start, end) or not self._plausible(name):
                     continue
@@ -294,7 +300,7 @@ class PeopleFinder:
     def _coordinated(self, titles: list[TitleMention], taken: set[int]) -> None:
         """'Deputy Prime Minister and Justice Secretary David Lammy': both titles are his."""
         for first, second in zip(titles, titles[1:]):
-            if not _TITLE_JOINT.fullmatch(self.text[first.end:second.start]) \
+            if not _title_joint().fullmatch(self.text[first.end:second.start]) \
                     or (re.search(r"\b(?:the|his|her|their|its)\s+$", self.text[self.current.start:first.start], re.I)
                         and not self.text.startswith(",", second.end)):
                 continue  # 'the Prime Minister and Home Secretary Yvette Cooper': two people; but 'the Deputy Prime
@@ -396,7 +402,7 @@ class PeopleFinder:
         if self._covered(start) and not match.group("relative"):
             return None  # "the Italian Interior Minister, Matteo Piantedosi, the Home Secretary agreed": a new subject;
             #              but 'The Prime Minister, Anwar Ibrahim, who is also the Minister of Finance': a second post
-        name = strip_honorifics(match.group("name"), self.honorifics)
+        name = strip_honorifics(match.group("name"), self.honorifics, self.post_nominals)
         return self._ref(start, title.end, self._person(name, start), title, day, "name_comma_title")
 
     def _titled_name(self, start: int, end: int, title: TitleMention) -> PersonRef | None:
@@ -564,7 +570,7 @@ class PeopleFinder:
             and first not in patterns("entities")["stopwords"] and name not in self.honorifics  # 'Lt' of 'Lt. Gen.'
 
     def _person(self, name: str, start: int) -> str:
-        name = strip_honorifics(tidy(name), self.honorifics)
+        name = strip_honorifics(tidy(name), self.honorifics, self.post_nominals)
         known = self.person_by_surname(name)
         if known:
             return known

@@ -24,13 +24,11 @@ def tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:.–-—")
 
 
-_POST_NOMINALS = re.compile(r"\s+(?:MP|KC|QC|CBE|OBE|MBE|QPM)\b")
-
-
-def strip_honorifics(name: str, honorifics: list[str]) -> str:
-    """'Dame Angela Eagle' -> 'Angela Eagle'; honorifics are matched whole, longest first, as many as lead."""
+def strip_honorifics(name: str, honorifics: list[str], post_nominals: list[str]) -> str:
+    """'Dame Angela Eagle' -> 'Angela Eagle', 'Dan Jarvis MBE MP' -> 'Dan Jarvis': honorifics are matched whole,
+    longest first, as many as lead; letters after the name wherever they stand in it."""
     name = _leading_honorifics(tuple(honorifics)).sub("", name)
-    return _POST_NOMINALS.sub("", name).strip()
+    return _post_nominals(tuple(post_nominals)).sub("", name).strip()
 
 
 @lru_cache(maxsize=4)
@@ -38,3 +36,9 @@ def _leading_honorifics(honorifics: tuple[str, ...]) -> re.Pattern:
     """The honorifics at the start of a name, each followed by a space or by '. ' (compiled once, not per name)."""
     words = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
     return re.compile(rf"^(?:(?:{words})\.? )+")
+
+
+@lru_cache(maxsize=4)
+def _post_nominals(letters: tuple[str, ...]) -> re.Pattern:
+    """The letters after a name ('MP', 'KC', 'OBE'), each after a space."""
+    return re.compile(rf"\s+(?:{'|'.join(re.escape(word) for word in sorted(letters, key=len, reverse=True))})\b")

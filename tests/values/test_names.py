@@ -7,6 +7,7 @@ from kg.patterns import patterns
 from kg.values.names import fold, slug, strip_honorifics, tidy
 
 HONORIFICS = ["The Rt Hon", "Rt Hon", "Sir", "Dame", "Lord", "Baroness", "Dr", "Mr", "Ms"]
+POST_NOMINALS = ["MP", "KC", "CBE", "OBE", "QPM"]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -63,7 +64,7 @@ def test_tidy_collapses_space_and_strips_edge_punctuation(text: str, expected: s
     ("Priya Castle", "Priya Castle"),
 ])
 def test_strip_honorifics_drops_leading_title(name: str, expected: str) -> None:
-    assert strip_honorifics(name, HONORIFICS) == expected
+    assert strip_honorifics(name, HONORIFICS, POST_NOMINALS) == expected
 
 
 @pytest.mark.parametrize("name,expected", [
@@ -71,7 +72,7 @@ def test_strip_honorifics_drops_leading_title(name: str, expected: str) -> None:
     ("Rt Hon Sir Alan Green KC", "Alan Green"),
 ])
 def test_strip_honorifics_drops_stacked_titles_and_postnominals(name: str, expected: str) -> None:
-    assert strip_honorifics(name, HONORIFICS) == expected
+    assert strip_honorifics(name, HONORIFICS, POST_NOMINALS) == expected
 
 
 @pytest.mark.parametrize("name,expected", [
@@ -79,12 +80,12 @@ def test_strip_honorifics_drops_stacked_titles_and_postnominals(name: str, expec
     ("Tom Reid CBE", "Tom Reid"),
 ])
 def test_strip_honorifics_drops_postnominals(name: str, expected: str) -> None:
-    assert strip_honorifics(name, HONORIFICS) == expected
+    assert strip_honorifics(name, HONORIFICS, POST_NOMINALS) == expected
 
 
 @pytest.mark.parametrize("name", ["Sirius Blake", "Lordan Petrov", "Drew Mason"])
 def test_strip_honorifics_matches_whole_words_only(name: str) -> None:
-    assert strip_honorifics(name, HONORIFICS) == name
+    assert strip_honorifics(name, HONORIFICS, POST_NOMINALS) == name
 
 
 @pytest.mark.parametrize("name,expected", [
@@ -93,7 +94,7 @@ def test_strip_honorifics_matches_whole_words_only(name: str) -> None:
     ("Right Honourable Dame Priya Castle", "Priya Castle"),
 ])
 def test_strip_honorifics_with_bundled_list(name: str, expected: str) -> None:
-    assert strip_honorifics(name, patterns("posts")["honorifics"]) == expected
+    assert strip_honorifics(name, patterns("posts")["honorifics"], patterns("posts")["post_nominals"]) == expected
 
 
 @pytest.mark.parametrize("name,expected", [
@@ -104,4 +105,13 @@ def test_strip_honorifics_with_bundled_list(name: str, expected: str) -> None:
     ("Alhaji Lai Mohammed", "Lai Mohammed"),
 ])
 def test_strip_honorifics_of_other_governments_from_posts_yaml(name: str, expected: str) -> None:
-    assert strip_honorifics(name, patterns("posts")["honorifics"]) == expected
+    assert strip_honorifics(name, patterns("posts")["honorifics"], patterns("posts")["post_nominals"]) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Neale Richmond TD", "Neale Richmond"),
+    ("Gwen Carr MSP", "Gwen Carr"),
+    ("Sir Tom Holt KCMG", "Tom Holt"),
+])
+def test_strip_honorifics_drops_post_nominals_from_posts_yaml(name: str, expected: str) -> None:
+    assert strip_honorifics(name, patterns("posts")["honorifics"], patterns("posts")["post_nominals"]) == expected
