@@ -674,7 +674,12 @@ class PeopleFinder:
         return candidates[0] if len(candidates) == 1 else None
 
     def _country_fits(self, post: PostEntry, title: TitleMention) -> bool:
-        country = title.country or (self.finder.entities[title.organisation].country if title.organisation else None)
+        """Whether a post may be the one a title names: of the country the title names, or whose body it names; a
+        title of a body of no country ('Vice President of the European Commission') is no state's post."""
+        owner = self.finder.entities[title.organisation] if title.organisation and not title.country else None
+        if owner is not None and owner.cls != "State" and owner.country is None:
+            return post.country is None
+        country = title.country or (owner.country if owner else None)
         if country is None:
             return True
         return f"state/{post.country}" == country

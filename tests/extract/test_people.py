@@ -457,3 +457,24 @@ def test_people_complement_joined_by_and_to_the_next_title_still_ends_before_its
             "Interior John Reimberg in Quito.")
     found = {(p, post) for p, post, _ in holdings(extract_text(tmp_path, text, published="2025-07-31"))}
     assert {("Mary Lowe", "Minister of Foreign Affairs"), ("John Reimberg", "Minister of the Interior")} <= found
+
+
+def test_people_unqualified_vice_president_is_the_home_states_holder(tmp_path) -> None:
+    """A US release's 'the Vice President' is the US holder on the day; a UK release's is no one."""
+    text = "The Vice President opened the conference on 11 October."
+    us = holdings(extract_text(tmp_path, text, "2018-10-12", "U.S. Department of Homeland Security"))
+    assert ("Mike Pence", "Vice President of the United States", "United States") in us
+    assert not holdings(extract_text(tmp_path, text, "2018-10-12", "Home Office"))
+
+
+def test_people_title_of_a_body_of_no_country_is_no_states_post(tmp_path) -> None:
+    """'Vice President' alone may name the US post in a US release; of the European Commission it never does."""
+    text = "The Vice President of the European Commission opened the conference on 11 October."
+    found = holdings(extract_text(tmp_path, text, "2018-10-12", "U.S. Department of Homeland Security"))
+    assert not any(person == "Mike Pence" for person, _, _ in found)
+
+
+def test_people_ice_before_a_title_is_the_agency(tmp_path) -> None:
+    text = "The results were announced by ICE Principal Deputy Assistant Secretary Tom Pell."
+    found = holdings(extract_text(tmp_path, text, "2014-08-20", "U.S. Department of Homeland Security"))
+    assert ("Tom Pell", "Principal Deputy Assistant Secretary", "U.S. Immigration and Customs Enforcement") in found
