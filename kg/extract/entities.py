@@ -169,7 +169,7 @@ class EntityFinder:
             if len(letters) < 2:
                 continue
             offset = sentence.start
-            name_span = self._expansion(offset, offset + match.start(), letters) or self._named_before(
+            name_span = self._expansion(offset, offset + match.start(), letters, match.group(1)) or self._named_before(
                 offset + match.start(), match.group(1), sentence.start)
             if not name_span:
                 continue
@@ -181,17 +181,22 @@ class EntityFinder:
             self.defined.add(found[-1])
         return found
 
-    def _expansion(self, start: int, stop: int, letters: str) -> tuple[int, int] | None:
+    def _expansion(self, start: int, stop: int, letters: str, acronym: str) -> tuple[int, int] | None:
+        """The words before an acronym in brackets whose initials spell it: its capitals, or all its letters when it
+        has lower-case ones, which lower-case words give ('Instrument contributing to Stability and Peace (IcSP)')."""
         tokens = [t for t in tokenize(self.doc.text, start, stop)]
         connectors = set(self.rules["connectors"]) | {",", "-", "’", "'"}
+        spelt = re.sub(r"[^A-Za-z]", "", acronym) if acronym != acronym.upper() else None
         words: list[Token] = []
         for token in reversed(tokens):
-            if _CAP.match(token.text):
+            if _CAP.match(token.text) or (spelt and token.text.isalpha() and token.text not in connectors):
                 words.insert(0, token)
             elif token.text not in connectors:
                 break
             initials = "".join(w.text[0] for w in words if _CAP.match(w.text)).upper()
             if initials == letters or (initials[:-1] == letters and len(words) > 2):
+                return words[0].start, words[-1].end
+            if spelt and "".join(w.text[0] for w in words if w.text not in connectors) == spelt:
                 return words[0].start, words[-1].end
         return None
 
@@ -233,7 +238,7 @@ class EntityFinder:
             if self._class_of_head(words, words[index]) is None:
                 continue
             rest = words[index + 1:]
-            if not rest or rest[0] in connectors or all(re.fullmatch(r"(?:19|20)\d\d", w) for w in rest):
+            if not rest or rest[0] in connectors or rest[0][:1].islower() or all(re.fullmatch(r"(?:19|20)\d\d", w) for w in rest):
                 return index
             return index if index > 0 else None
         return None

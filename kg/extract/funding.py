@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from kg.extract.context import Context
 from kg.extract.cues import alternation, cue_pattern, has_cue
-from kg.extract.entities import Entity, entity_key
+from kg.extract.entities import Entity, EntityMention, entity_key
 from kg.extract.people import PersonRef
 from kg.model import DateValue, Fact, Ref, Sentence, Span
 from kg.patterns import ACRONYM_IN_BRACKETS
@@ -37,6 +37,9 @@ _TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:prov
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under|charged\s+to)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+,?\s+){0,5}?"
                            r"(?<!\bto\s)(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework|Instrument)"
                            r"(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b(?!\s+(?:period|year|cycle)\b)")  # not 'under the previous budget period'
+_POSSESSIVE = re.compile(r"[’']s\s+")
+_DATELINE_DASH = re.compile(r"\s*[–—-]{1,2}\s")  # after a dateline's date: 'Amman, 20 September 2017 – '
+_RELATIVE_OWNER = re.compile(r"^(?:today|tonight|this\s+year|this\s+week|yesterday)[’']s\s+", re.I)  # "Tonight's Budget"
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
 _RECEIVE = re.compile(r"\b(?:(?P<aux>will|would|is\s+to|are\s+to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit\s+from)"
                       r"|receives|received|receive)\b")
@@ -233,10 +236,20 @@ def _lead_date(ctx: Context) -> DateValue | None:
     open on 1 August' is a plan): when its news happened."""
     lede = ctx.lede()
     for sentence in ctx.sentences[lede.index if lede else 0:]:
-        value = ctx.sentence_date(sentence)
+        value = _told_date(ctx, sentence)
         if value and value.precision == "day" and not ctx.in_quote(sentence.start):
             return value
     return ctx.published_value()
+
+
+def _told_date(ctx: Context, sentence: Sentence) -> DateValue | None:
+    """The first date a sentence states, passing over its dateline's when it tells of another day ('Amman, 20
+    September 2017 – ... yesterday (Tuesday 19 September) signed an agreement' happened on the 19th)."""
+    dates = [d for d in ctx.dates[sentence.index] if d.value]
+    if len(dates) > 1 and dates[0].value.precision == "day" and dates[1].value.precision == "day" \
+            and _DATELINE_DASH.match(ctx.doc.text, dates[0].end):
+        return dates[1].value
+    return dates[0].value if dates else None
 
 
 # -- who announced it --------------------------------------------------------------
@@ -728,6 +741,9 @@ def _source(ctx: Context, sentence: Sentence, money: int | None = None) -> str |
     if laws:
         return laws[0].key
     named = ctx.mention_at(lead.end(), sentence.end)
+    owned = _owned_programme(ctx, named, sentence) if named is not None else None
+    if owned is not None:
+        return owned  # "funded by the EU's Instrument contributing to Stability and Peace (IcSP)"
     if named is not None and budget and budget.start() == 0 and named.end >= lead.end() + budget.end(1):
         return named.key  # 'from the EU Emergency Trust Fund for Africa', a body the gazetteer knows
     if budget and (not lead.group("by") or budget.start() == 0):  # 'financed by the EU Trust Fund', not 'by the UK'
@@ -737,6 +753,13 @@ def _source(ctx: Context, sentence: Sentence, money: int | None = None) -> str |
     if mentions and not lead.group("by"):
         return mentions[0].key
     return None
+
+
+def _owned_programme(ctx: Context, owner: EntityMention, sentence: Sentence) -> str | None:
+    """The programme named right after a body's possessive: the EU's instrument, not the EU, pays."""
+    owned = _POSSESSIVE.match(ctx.doc.text, owner.end, sentence.end)
+    named = ctx.mention_at(owned.end(), sentence.end) if owned else None
+    return named.key if named is not None and ctx.entities[named.key].cls == "Programme" else None
 
 
 def _named_source(ctx: Context, sentence: Sentence, money: int | None = None) -> str | None:
@@ -751,7 +774,7 @@ def _named_source(ctx: Context, sentence: Sentence, money: int | None = None) ->
             return None
     if not match or ctx.in_quote(match.start()):
         return None
-    label = tidy(match.group("name"))
+    label = _RELATIVE_OWNER.sub("", tidy(match.group("name")))
     return ctx.finder.remember(Entity(entity_key("Programme", label), "Programme", label))
 
 

@@ -103,3 +103,8 @@ def test_acronym_the_text_defines_is_not_the_gazetteers_of_that_spelling(tmp_pat
 def test_contractors_named_without_a_head_word_are_companies(tmp_path) -> None:
     extraction = extract_text(tmp_path, "The UK will invest £1.5 billion, with Thales, Safran and Rolls-Royce taking part.")
     assert {e.label for e in extraction.entities.values() if e.cls == "Company"} == {"Thales", "Safran", "Rolls-Royce"}
+
+
+def test_entities_acronym_with_lower_case_letters_spells_lower_case_words_too(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "It is paid for by the Instrument contributing to Stability and Peace (IcSP).")
+    assert {(e.label, e.cls) for e in extraction.entities.values()} >= {("Instrument contributing to Stability and Peace", "Programme")}

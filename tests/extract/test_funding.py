@@ -475,3 +475,22 @@ def test_funding_receiver_named_before_a_colon(tmp_path) -> None:
 def test_funding_bribe_received_in_return_is_no_package(tmp_path) -> None:
     text = "The officer allegedly received about Rp612 million from the suspects in return for trying to halt the case."
     assert packages(tmp_path, text, "2023-07-20") == []
+
+
+def test_funding_source_is_the_programme_after_a_bodys_possessive(tmp_path) -> None:
+    text = "The project is worth EUR 5,280,000 and is funded by the EU's Instrument contributing to Stability and Peace (IcSP)."
+    [package] = packages(tmp_path, text, "2017-09-20")
+    assert package["sourceOfFunds"] == ["Instrument contributing to Stability and Peace"]
+
+
+def test_funding_budget_of_tonight_is_the_budget(tmp_path) -> None:
+    text = "Tonight's 2009-10 Budget will provide more than $1.3 billion over six years, the Minister announced today."
+    [package] = packages(tmp_path, text, "2009-05-12")
+    assert package["sourceOfFunds"] == ["2009-10 Budget"]
+
+
+def test_funding_lede_dated_by_its_news_not_its_dateline(tmp_path) -> None:
+    text = ("IOM and Jordan launch a border project\n\nAmman, 20 September 2017 – IOM and the Jordan Armed Forces yesterday (Tuesday 19 September) signed an "
+            "agreement launching a new project.\n\nThe project is worth EUR 5,280,000.")
+    [package] = packages(tmp_path, text, "2017-09-20")
+    assert package["date"] == ["2017-09-19"]
