@@ -25,7 +25,8 @@ def extract_figures(ctx: Context) -> list[Fact]:
             facts.append(_figure(ctx, sentence, money.start, money.end, money.amount, money.currency,
                                  money.qualifier, readable(money.amount, money.currency)))
         for quantity in ctx.quantities[sentence.index]:
-            unit = quantity.unit or _counted_subject(ctx, sentence, quantity.start) or _unit_before(ctx, sentence)
+            unit = quantity.unit or _counted_subject(ctx, sentence, quantity.start) or _item_label(ctx, sentence, quantity.start) \
+                or _unit_before(ctx, sentence)
             if not unit:
                 continue
             label = f"{amount_text(quantity.value)} {unit}"
@@ -50,6 +51,18 @@ def _counted_subject(ctx: Context, sentence: Sentence, position: int) -> str:
     if not match or match.end() > position or match.group("unit").lower() in patterns("figures")["not_units"]:
         return ""
     return match.group("unit").lower()
+
+
+_ITEM_LABEL = re.compile(r"\s*(?P<unit>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}):\s+")  # '- unaccompanied children: 5,508 in July'
+
+
+def _item_label(ctx: Context, sentence: Sentence, position: int) -> str:
+    """What a list item counts when its label before a colon says it: '- adults with children: 7,410 in July,
+    against 16,330 in June' counts adults with children."""
+    if not sentence.list_item:
+        return ""
+    match = _ITEM_LABEL.match(ctx.doc.text, sentence.start, position)
+    return match.group("unit").lower() if match and match.group("unit").lower() not in patterns("figures")["not_units"] else ""
 
 
 def _unit_before(ctx: Context, sentence: Sentence) -> str:

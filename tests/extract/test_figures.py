@@ -39,3 +39,19 @@ def test_figures_the_number_of_things_after_according_to_counts_those_things(tmp
             "in 2015 to just over 30,000 last year.")
     found = {(f["value"][0], f["unit"][0], f["description"][0]) for f in facts(extract_text(tmp_path, text), "ReportedFigure")}
     assert ("80000", "illegal attempts", "more than 80,000 in 2015 to just over 30,000 last year") in found
+
+
+def test_figures_of_these_counts_what_was_just_counted(tmp_path) -> None:
+    text = "Since 2013, IOM has deployed 82 vehicles to the border. Of these, 70 have been donated to the army."
+    assert ("70", "vehicles", []) in figures(tmp_path, text)
+
+
+def test_figures_list_item_label_before_its_colon_is_the_unit(tmp_path) -> None:
+    text = "Apprehensions fell in July:\n\n- unaccompanied children: 5,508 in July, against 10,628 in June;\n"
+    found = {(value, unit) for value, unit, _ in figures(tmp_path, text)}
+    assert {("5508", "unaccompanied children"), ("10628", "unaccompanied children")} <= found
+
+
+def test_figures_clause_after_an_earlier_count_is_no_unit(tmp_path) -> None:
+    text = "- 363 smugglers arrested, up from 192 when first results were announced last month"
+    assert ("192", "smugglers", []) in figures(tmp_path, text)
