@@ -106,6 +106,7 @@ def _dash_name_pattern() -> re.Pattern:
 
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # 'PS', 'CS', 'DG' before a surname
+_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
 _CLAUSE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:[,;.]|$)")  # after a title: its clause ends ('(FDF),')
 _TITLE_FIRST = ("title_name", "title_comma_name", "title_dash_name")  # the rules of a title written before its name
@@ -356,11 +357,20 @@ class PeopleFinder:
         return word in ("The", "He", "She", "It", "This", "In") or word.lower() in ("said", "says")
 
     def _title_comma_name(self, title: TitleMention, sentence: Sentence, day: date | None) -> PersonRef | None:
-        match = _comma_name_pattern().match(self.text, title.end, sentence.end)
+        match = _comma_name_pattern().match(self.text, self._posted_in(title.end, sentence.end), sentence.end)
         if not match or self._non_person_at(match.start("name"), match.end("name")) or not self._plausible(match.group("name")) \
                 or self._in_name_title_series(title, match.end(), sentence):
             return None
         return self._ref(title.start, match.end(), self._person(match.group("name"), match.start("name")), title, day, "title_comma_name")
+
+    def _posted_in(self, end: int, stop: int) -> int:
+        """After a title, the end of the place its holder serves in, if one follows ("IOM's Chief of Mission in
+        Jordan, Enrico Ponziani"); else the title's end."""
+        lead = _IN_THE.match(self.text, end, stop)
+        place = self.titles.entity_at(lead.end(), lead.end() + 1) if lead else None
+        if place is None or place.family not in ("state", "place"):
+            return end
+        return next((m.end for m in self.mentions if m.start == lead.end()), end)
 
     def _in_name_title_series(self, title: TitleMention, name_end: int, sentence: Sentence) -> bool:
         """'Sean Fraser, Minister of Justice, Gary Anandasangaree, Minister of Public Safety, and ...': a name before the
@@ -690,11 +700,20 @@ class PeopleFinder:
             key = f"post/{post.id}"
             self.posts.setdefault(key, Post(key, post.title, organisation, post.id))
             return key
-        organisation = self._known(title.organisation or title.country)
+        organisation = self._known(title.organisation or title.country) or self._deputised_body(title)
         owner = self.finder.entities[organisation].label if organisation else ""
         key = f"post/{slug(title.title + ' ' + owner)}"
         self.posts.setdefault(key, Post(key, title.title, organisation))
         return key
+
+    def _deputised_body(self, title: TitleMention) -> str | None:
+        """The body of the home post a deputy's title is second to: a US release's 'Deputy Attorney General' is of
+        the Justice Department, as the Attorney General is (posts.yaml second_in_command)."""
+        first, _, rest = title.title.partition(" ")
+        if fold(first) not in _second_in_command() or not rest:
+            return None
+        bodies = {p.organisation for p in self.gazetteer.posts_titled(rest, fold) if p.country == self.home}
+        return self._gazetteer_org(bodies.pop()) if len(bodies) == 1 else None
 
     def _known(self, key: str | None) -> str | None:
         """An entity key the document may only imply ('French' for France), made known from the gazetteer."""

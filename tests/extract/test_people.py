@@ -478,3 +478,15 @@ def test_people_ice_before_a_title_is_the_agency(tmp_path) -> None:
     text = "The results were announced by ICE Principal Deputy Assistant Secretary Tom Pell."
     found = holdings(extract_text(tmp_path, text, "2014-08-20", "U.S. Department of Homeland Security"))
     assert ("Tom Pell", "Principal Deputy Assistant Secretary", "U.S. Immigration and Customs Enforcement") in found
+
+
+def test_people_deputy_title_belongs_to_the_body_of_the_home_post_it_deputises(tmp_path) -> None:
+    text = "The results were announced by Deputy Attorney General Tom Pell."
+    found = holdings(extract_text(tmp_path, text, "2014-08-20", "U.S. Department of Homeland Security"))
+    assert ("Tom Pell", "Deputy Attorney General", "US Department of Justice") in found
+
+
+def test_people_title_then_the_place_its_holder_serves_in_then_name(tmp_path) -> None:
+    text = "The agreement was signed in the presence of IOM's Chief of Mission in Jordan, Tom Pell."
+    found = holdings(extract_text(tmp_path, text, "2017-09-20"))
+    assert ("Tom Pell", "Chief of Mission", "International Organization for Migration") in found
