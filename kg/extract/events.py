@@ -36,6 +36,8 @@ _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agree
 _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip was within this many days
 # People who sign, agree or launch something together meet ("she launched the project together with the Minister").
 _BY = re.compile(r"[^;.]{0,90}?\bby\b")  # "signed yesterday (Thursday, 19 March) at the IOM office in Gulshan-1, Dhaka, by"
+_SIGNED_THING = re.compile(r"The\s+(?P<thing>[a-z]+)\s+(?:was|were|has\s+been)\s+signed\b")  # 'The agreement was signed'
+_PRESENCE = re.compile(r"[^;.]{0,90}?\b(?:in\s+the\s+presence\s+of|witnessed\s+by)\b")  # 'signed in Amman in the presence of'
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
 # 'at Villa Orsini', 'at the port of Marina de Gammarth' (a particle may join the name's words)
 _UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?:(?:port|town|city|village|harbour|island|district)\s+of\s+)?"
@@ -148,8 +150,9 @@ def _elsewhere(ctx: Context, sentence: Sentence, position: int, current: Fact | 
 
 
 def _signers(ctx: Context, sentence: Sentence, verb: re.Match) -> bool:
-    """'Cooper and Retailleau signed', 'signed last week by ...': people sign; 'a contract signed in 2024, when ...' is no meeting."""
-    return bool(_BY.match(ctx.doc.text, verb.end(), sentence.end)) or any(
+    """'Cooper and Retailleau signed', 'signed last week by ...', 'signed in Amman in the presence of ...': people sign
+    or see it signed; 'a contract signed in 2024, when ...' is no meeting."""
+    return bool(_BY.match(ctx.doc.text, verb.end(), sentence.end) or _PRESENCE.match(ctx.doc.text, verb.end(), sentence.end)) or any(
         r.end <= verb.start() and not ctx.in_quote(r.start) for r in _people(ctx, sentence))
 
 
@@ -197,7 +200,8 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
     if date is None and told and _people(ctx, sentence) and (current is None or _scene_change(ctx, sentence)
                                                              or _moved_on(ctx, sentence, cues, place, current)
                                                              or _another_day_told(ctx, sentence, current)):
-        date = _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence) or _lede_date(ctx, sentence)
+        date = _signing_told(ctx, sentence) or _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence) \
+            or _lede_date(ctx, sentence)
     if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
         return current
     later = word_pattern("later_words").search(sentence.text)  # 'followed a month later': not the day the narrative last told
@@ -407,6 +411,22 @@ def _narrative_date(ctx: Context, sentence: Sentence) -> DateValue | None:
             if mention.value and mention.value.precision == "day" and not ctx.in_quote(mention.start) \
                     and not any(s <= mention.start < e for s, e in asides) and not _future(ctx, mention.value):
                 return mention.value  # not 'From tomorrow, teams will work ...': a plan, not the day told
+    return None
+
+
+def _signing_told(ctx: Context, sentence: Sentence) -> DateValue | None:
+    """'The agreement was signed in Amman in the presence of ...' after '... yesterday (Tuesday 19 September) signed
+    an agreement': the day an earlier sentence gave the signing of the thing it names."""
+    told = _SIGNED_THING.match(sentence.text)
+    if told is None:
+        return None
+    noun = re.compile(rf"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{re.escape(told.group('thing'))}\b", re.I)
+    for earlier in reversed(ctx.sentences[:sentence.index]):
+        signed = noun.search(earlier.text)
+        days = [d for d in ctx.dates[earlier.index] if d.value and d.value.precision == "day"] if signed else []
+        if days:
+            at = earlier.start + signed.start()
+            return min(days, key=lambda d: abs(d.start - at)).value
     return None
 
 

@@ -398,3 +398,14 @@ def test_events_visit_to_a_states_border_is_not_placed_in_the_state(tmp_path) ->
     text = ("KAPITAN ANDREEVO, Bulgaria – The UK and Bulgaria signed a statement during a visit by Immigration "
             "Minister Robert Jenrick to Bulgaria's border with Türkiye today (Monday 13 November).")
     assert all(m.get("place") != ["Bulgaria"] for m in meetings(tmp_path, text, "2023-11-13"))
+
+
+def test_events_signed_in_the_presence_of_is_a_meeting_on_the_day_told_before(tmp_path) -> None:
+    text = ("IOM and Jordan launch a border project\n\n"
+            "Amman, 20 September 2017 – IOM and the Jordan Armed Forces yesterday (Tuesday 19 September) signed an "
+            "agreement launching a new project.\n\nThe project is worth EUR 5,280,000.\n\n"
+            "The agreement was signed in Amman in the presence of the Chairman of the Joint Chiefs of Staff, "
+            "Lieutenant General Tom Pell, and IOM's Chief of Mission, Ann Lee.")
+    [meeting] = meetings(tmp_path, text, "2017-09-20")
+    assert meeting["date"] == ["2017-09-19"] and meeting["place"] == ["Amman"]
+    assert set(meeting["participant"]) == {"Tom Pell", "Ann Lee"}
