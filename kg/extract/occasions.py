@@ -3,7 +3,7 @@
 A quote whose attribution states no date is dated with the release. When the
 attribution says where it was said ("In Cartagena, Secretary Mayorkas said:")
 or at what ("Speaking after the meeting, ...", "... told the conference",
-"... said when the memorandum was signed"), it was said at a meeting this
+"... said when the memorandum was signed", "... said after the signing"), it was said at a meeting this
 document reports, and takes that meeting's date; a place with no meeting there takes the date the
 narrative last gave in a sentence naming that place. One "said at the time" or
 "said in response" takes the date of the happening the narrative just told. Runs after the events stage,
@@ -26,6 +26,7 @@ _AT_NAME = re.compile(r"\b(?i:in|at)\s+([A-Z][\w’'-]+)")  # 'In Cartagena, Sec
 _ANOTHER_OCCASION = re.compile(r"\b(?:at|in|during|after|before|on|to|when|while)\b")
 _DAY_AFTER = re.compile(r"\bthe\s+day\s+(after|before)\s+(?:the|that|this)\b", re.I)
 _PRONOUN_SAID = re.compile(r"\W*(?:he|she)\s+(?:said|added)\W*")  # an attribution that is only 'he said'
+_AT_THE_SIGNING = re.compile(r"\b(?:at|after|during|following)\s+the\s+signing\b")
 _SIGNING = re.compile(r"\bwhen\b[^.]{0,60}\b(?:was|were)\s+signed\b")
 
 
@@ -177,4 +178,6 @@ def _at_meeting(ctx: Context, meetings: list[Fact], span: tuple[int, int]) -> Fa
     if _SIGNING.search(text, *span):
         signed = [m for m in meetings if "signed" in text[m.evidence.start:m.evidence.end]]
         return signed[-1] if signed else None
+    if _AT_THE_SIGNING.search(text, *span) and meetings:  # 'said after the signing': at the meeting last held
+        return latest_held(meetings)
     return None

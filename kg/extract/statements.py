@@ -32,6 +32,7 @@ _SPEAKER_REACH = 120  # characters from the start of the sentence after a quote 
 _BODY_SUBJECT = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:has\s+|have\s+|also\s+)*")  # between a body and its 'said'
 Speaker = tuple[str, str | None]  # who spoke (an entity key) and the post they spoke in (a post key), if any
 _DASH_LINE = re.compile(r"[ \t]*\n[ \t]*[–—-][ \t]*")  # a line break, then a dash opening the speaker's line
+_QUOTED_DASH = re.compile(r">[ \t]*[–—-][ \t]*")  # a quote block's line '> - the Secretary'
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,8 @@ def extract_statements(ctx: Context) -> list[Fact]:
             fact = _block(ctx, paragraph, paragraphs[index + 1:])
         elif text[:1] in _OPEN:
             fact = _quote_then_speaker(ctx, start, end) or _quote_then_dash_line(ctx, start, end, paragraphs[index + 1:])
+        elif text.lstrip("> ")[:1] in _OPEN:  # a quote block: '> "..."' then '> - the Secretary'
+            fact = _quote_then_dash_line(ctx, end - len(text.lstrip("> ")), end, paragraphs[index + 1:])
         else:
             fact = _speaker_then_quote(ctx, start, end)
         if fact:
@@ -219,10 +222,13 @@ def _quote_then_dash_line(ctx: Context, start: int, end: int, rest: list[list[Se
     '"...."' then '– The Honourable Gary Anandasangaree, Minister of Public Safety'."""
     text = ctx.doc.text
     close = max(text.rfind(c, start + 1, end) for c in _CLOSE)
-    if not rest or close <= start or text[close + 1:end].strip() or not _DASH_LINE.fullmatch(text, end, rest[0][0].start):
+    if not rest or close <= start or text[close + 1:end].strip():
         return None
-    return _statement(ctx, start + 1, _quote_end(text, start, close), (rest[0][0].start, rest[0][-1].end),
-                      "quote_then_dash_line")
+    quoted_dash = _QUOTED_DASH.match(text, rest[0][0].start)  # '> - the Secretary' in a quote block
+    if not (_DASH_LINE.fullmatch(text, end, rest[0][0].start) or quoted_dash and not text[end:rest[0][0].start].strip()):
+        return None
+    attribution = (quoted_dash.end() if quoted_dash else rest[0][0].start, rest[0][-1].end)
+    return _statement(ctx, start + 1, _quote_end(text, start, close), attribution, "quote_then_dash_line")
 
 
 def _quote_end(text: str, start: int, close: int) -> int:

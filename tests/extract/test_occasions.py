@@ -117,3 +117,8 @@ def test_quote_in_a_place_named_by_its_first_word_takes_the_meeting_there(tmp_pa
     text = ("On Monday, Secretary Tom Pell met Minister Ali Dan in Cartagena de Indias, Colombia.\n\n"
             "In Cartagena, Secretary Pell said:\n\nRegional challenges require regional solutions.\n")
     assert quote_dates(tmp_path, text, "2024-08-28") == [["2024-08-26"]]
+
+
+def test_quote_said_after_the_signing_takes_the_meetings_date(tmp_path) -> None:
+    text = (MEETING + "\u201cEnough is enough,\u201d Home Secretary Yvette Cooper said after the signing.")
+    assert quote_dates(tmp_path, text) == [["2024-12-10"]]

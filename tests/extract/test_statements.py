@@ -160,3 +160,11 @@ def test_statements_speaker_by_abbreviated_title_and_surname(tmp_path) -> None:
             '"We are working to secure our borders," PS Omollo told delegates.\n')
     [quote] = quotes(tmp_path, text, "2025-03-05")
     assert quote["speaker"] == ["Raymond Omollo"]
+
+
+def test_statements_quote_block_signed_on_a_dash_line_inside_the_block(tmp_path) -> None:
+    text = ("Home Secretary Tom Pell thanked the three ministers.\n\n"
+            "> \u201cToday we have made a historic commitment to crack down on the smugglers.\u201d\n"
+            "> - the Home Secretary\n")
+    [quote] = quotes(tmp_path, text)
+    assert quote["speaker"] == ["Tom Pell"] and quote["text"][0].startswith("Today we have made")
