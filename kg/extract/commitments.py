@@ -703,7 +703,7 @@ def _verb_clauses(text: str, start: int, stop: int) -> list[tuple[int, int]]:
 
 def _for_clauses(ctx: Context, start: int, stop: int) -> list[tuple[int, int]]:
     """'for Garda buildings', 'for the Courts Service, for courthouses and technology': a named body after 'for'
-    receives the money (cq02), so its purpose is the next 'for ...', if any."""
+    receives the money (cq02), so its purpose is the next 'for ...', or the 'to VERB ...' after the body, if any."""
     text = ctx.doc.text
     while True:
         if _purpose_rules()["not_head"].match(text, start, stop):
@@ -712,6 +712,9 @@ def _for_clauses(ctx: Context, start: int, stop: int) -> list[tuple[int, int]]:
         if body is None:
             end = _purpose_end(text, start, stop)
             return [(start, end)] if end - start > 3 else []
+        to_verb = _NEXT_TO.match(text, body, stop)
+        if to_verb and _purpose_rules()["verb"].match(text, to_verb.end(), stop):
+            return _verb_clauses(text, to_verb.end(), stop)  # 'for the AFP to expand its strike team'
         after = _NEXT_FOR.match(text, body, stop)
         if not after:
             return []
@@ -745,6 +748,7 @@ _CLAUSE = re.compile(r"(?:[^,;.:()]|(?<=\d)[,.](?=\d))*")  # to the next punctua
 _LIST_LEAD = re.compile(r",\s+(?:including|covering|such as|notably|in particular)\s")
 _TRAILING_JOIN = re.compile(r"\s+(?:and|or|plus|with|while|of which)\s*$")
 _NEXT_ITEM = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_NEXT_TO = re.compile(r"\s*(?:\([^()]{1,20}\))?\s+to\s+")
 _NEXT_FOR = re.compile(r"\s*(?:\([^()]{1,20}\))?,?\s+(?:and\s+)?for\s+")
 _BODY_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:[,;.:]|$|(?:and|to|in|for|at|which|over|across|from|under|"
                        r"will|would|is|are|was|were|has|have|had|can|could|must|shall|should|may)\b)")  # 'for Frontex will be

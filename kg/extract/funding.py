@@ -38,6 +38,8 @@ _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under|charged\s+to)\s+(?:the\
                            r"(?<!\bto\s)(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework|Instrument)"
                            r"(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b(?!\s+(?:period|year|cycle)\b)")  # not 'under the previous budget period'
 _POSSESSIVE = re.compile(r"[’']s\s+")
+_CUT_ADJECTIVE = re.compile(r"(?:a|an)\s+[a-z][\w-]*")  # 'a comprehensive' of 'a comprehensive, whole-of-...'
+_COMMA_GOES_ON = re.compile(r",\s+[a-z]")
 _DATELINE_DASH = re.compile(r"\s*[–—-]{1,2}\s")  # after a dateline's date: 'Amman, 20 September 2017 – '
 _RELATIVE_OWNER = re.compile(r"^(?:today|tonight|this\s+year|this\s+week|yesterday)[’']s\s+", re.I)  # "Tonight's Budget"
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
@@ -537,8 +539,9 @@ def _for(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     if agents or places:
         return (agents or places)[:1]
     phrase = text[match.end():end]
-    if _SINGULAR_OF.match(phrase) or _NOT_RECEIVER.match(phrase):
-        return []  # 'for the acquisition of 50 new vessels': what is bought, not who receives; 'for this year': when
+    if _SINGULAR_OF.match(phrase) or _NOT_RECEIVER.match(phrase) or (_CUT_ADJECTIVE.fullmatch(phrase) and _COMMA_GOES_ON.match(text, end)):
+        return []  # 'for the acquisition of 50 new vessels': what is bought, not who receives; 'for this year': when;
+        # 'for a comprehensive, whole-of-government strategy': the comma cut an adjective from its noun
     if re.match(r"(?:a|an)\s+[a-z]", phrase) or (
             re.match(r"[a-z]", phrase) and re.search(r"\b[a-z]+s\b", " ".join(phrase.split()[:6]))
             and not re.match(r"(?:\d|one|two|three|four|five|six|several|many|the\s+next)\b", phrase)):

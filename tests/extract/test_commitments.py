@@ -309,3 +309,9 @@ def test_commitments_pledge_whose_object_is_a_pronoun_is_none(tmp_path) -> None:
 def test_commitments_pledge_to_act_on_a_pronoun_at_a_date_is_none(tmp_path) -> None:
     text = "Talks began after the Prime Minister and the President agreed to open them on 16 May 2023 in Reykjavik."
     assert commitments(tmp_path, text) == []
+
+
+def test_commitments_money_for_a_body_to_do_something_is_its_capability(tmp_path) -> None:
+    text = "The strategy includes:\n\n- $4 million for the Attorney-General's Department to counter the way smugglers market their ventures.\n"
+    found = {(c["capability"][0], c.get("beneficiary", [""])[0]) for c in commitments(tmp_path, text)}
+    assert ("counter the way smugglers market their ventures", "Attorney-General's Department") in found

@@ -494,3 +494,9 @@ def test_funding_lede_dated_by_its_news_not_its_dateline(tmp_path) -> None:
             "agreement launching a new project.\n\nThe project is worth EUR 5,280,000.")
     [package] = packages(tmp_path, text, "2017-09-20")
     assert package["date"] == ["2017-09-19"]
+
+
+def test_funding_adjective_cut_from_its_noun_by_a_comma_is_no_receiver(tmp_path) -> None:
+    text = "The Minister announced $654 million for a comprehensive, whole-of-government strategy to combat people smuggling."
+    [package] = packages(tmp_path, text, "2009-05-12")
+    assert "recipient" not in package or package["recipient"] == [None]
