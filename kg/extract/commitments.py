@@ -122,8 +122,17 @@ def _list_intro(ctx: Context, sentence: Sentence) -> bool:
     if earlier is None:
         return False
     intro = earlier.text
-    return has_cue("list_intro_cues", intro) and not has_cue("speech_verbs", intro) \
-        and not has_cue("list_intro_blockers", intro)
+    cue = cue_pattern("list_intro_cues").search(intro)
+    return cue is not None and not has_cue("speech_verbs", intro) and not _blocked_intro(intro, cue.start())
+
+
+def _blocked_intro(intro: str, cue: int) -> bool:
+    """Whether an intro lists people or deeds, not commitments: a blocker before its first cue ('Those sanctioned
+    include:') or among its last words ('The court handed down these convictions:'); not 'commits the participants
+    to negotiate a Memorandum covering four areas:', where the participants are those who commit."""
+    blocker = cue_pattern("list_intro_blockers")
+    last_words = intro.rstrip(" :").rsplit(maxsplit=3)
+    return bool(blocker.search(intro, 0, cue) or blocker.search(" ".join(last_words[-3:])))
 
 
 def _list_item(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[Fact]:
@@ -384,9 +393,10 @@ def _deployment(ctx: Context, sentence: Sentence) -> list[Fact]:
 
 @lru_cache(maxsize=1)
 def _passive_deployment() -> re.Pattern:
-    """'... have been deployed', '... will be seconded to France' right after a count (facts.yaml ``deploy_verbs``);
+    """'... have been deployed', '... will be seconded to France', '... were being deployed' right after a count
+    (facts.yaml ``deploy_verbs``); not '... were deployed', a past operation;
     '... donated by IOM to the Border Management Secretariat', a count handed over (``provision_verbs``)."""
-    return re.compile(rf"\s+(?:(?:have|has|will|are|is)\s+(?:now\s+|also\s+|already\s+)?(?:been\s+|be\s+|being\s+)?"
+    return re.compile(rf"\s+(?:(?:(?:have|has|will|are|is)\s+(?:now\s+|also\s+|already\s+)?(?:been\s+|be\s+|being\s+)?|(?:were|was)\s+being\s+)"
                       rf"(?:{cue_pattern('deploy_verbs').pattern})(?!\s+(?:back|home)\b)"
                       rf"|(?:(?:have|has|were|was|will)\s+(?:been\s+|be\s+)?)?(?:{cue_pattern('provision_verbs').pattern})"
                       rf"(?=\s+(?:by|to)\b))")

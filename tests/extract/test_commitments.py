@@ -315,3 +315,20 @@ def test_commitments_money_for_a_body_to_do_something_is_its_capability(tmp_path
     text = "The strategy includes:\n\n- $4 million for the Attorney-General's Department to counter the way smugglers market their ventures.\n"
     found = {(c["capability"][0], c.get("beneficiary", [""])[0]) for c in commitments(tmp_path, text)}
     assert ("counter the way smugglers market their ventures", "Attorney-General's Department") in found
+
+
+def test_commitments_intro_committing_the_participants_lists_commitments(tmp_path) -> None:
+    text = ("The Joint Statement commits the participants to negotiate a Memorandum of Cooperation covering two areas:\n\n"
+            "1. combating human trafficking and migrant smuggling;\n2. strengthening border security.\n")
+    assert {c["capability"][0] for c in commitments(tmp_path, text)} == {
+        "combating human trafficking and migrant smuggling", "strengthening border security"}
+
+
+def test_commitments_intro_ending_on_people_lists_no_commitments(tmp_path) -> None:
+    text = "The Home Secretary met the following participants:\n\n- the Minister of the Interior;\n- the Police Commissioner.\n"
+    assert commitments(tmp_path, text) == []
+
+
+def test_commitments_count_that_was_being_deployed_is_committed(tmp_path) -> None:
+    text = "On June 30, the Secretary announced that approximately 150 agents were being deployed to the Rio Grande Valley Sector."
+    assert {c["quantity"][0] for c in commitments(tmp_path, text)} == {"150"}
