@@ -837,9 +837,10 @@ def _headline(text: str) -> bool:
 
 
 def _titles_agree(said: str, known: str) -> bool:
-    """'Asylum Minister' names the 'Minister for Border Security and Asylum': same head, a shared distinctive word."""
+    """'Asylum Minister' names the 'Minister for Border Security and Asylum': same head, a shared distinctive word;
+    'Secretary' names the 'Secretary of Homeland Security' the person holds: the title it opens."""
     said, known = fold(said), fold(known)
-    if known.endswith(said) or said.endswith(known):
+    if known.endswith(said) or said.endswith(known) or known.startswith((f"{said} of ", f"{said} for ")):
         return True
     said_words, known_words = set(said.split()), set(known.split())
     return bool(said) and said.split()[-1] in known_words and bool((said_words - _GENERIC_TITLE_WORDS) & known_words)

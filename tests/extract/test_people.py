@@ -490,3 +490,9 @@ def test_people_title_then_the_place_its_holder_serves_in_then_name(tmp_path) ->
     text = "The agreement was signed in the presence of IOM's Chief of Mission in Jordan, Tom Pell."
     found = holdings(extract_text(tmp_path, text, "2017-09-20"))
     assert ("Tom Pell", "Chief of Mission", "International Organization for Migration") in found
+
+
+def test_people_bare_head_before_a_known_holder_is_the_post_they_hold(tmp_path) -> None:
+    """'Secretary Pompeo' in 2019: the post of that title he held on the day, the US Secretary of State."""
+    found = holdings(extract_text(tmp_path, "Secretary Mike Pompeo met the ministers.", "2019-02-21"))
+    assert found == {("Mike Pompeo", "US Secretary of State", "United States")}
