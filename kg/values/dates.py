@@ -92,6 +92,9 @@ _TOP_DATELINES = [re.compile(rf"^(?:[^\W\d_][\w.’'/ -]{{1,40}}?,\s+){{0,3}}(?:
 # ... or with the date in figures, day first: 'Bern, 15.05.2022 - ', 'JAKARTA, Thursday (20/7/2023) – '.
 _NUMERIC_DATELINE = re.compile(rf"^(?:[^\W\d_][\w.’'/ -]{{1,40}}?,\s+){{0,3}}(?:{_WEEKDAY},?\s+)?\(?(?P<day>[0-3]?\d)[./]"
                                rf"(?P<month>[01]?\d)[./]{_YEAR}\)?\s*(?:$|[–—-]\s)", re.M)
+# ... or with no year but a weekday, which the years the text names decide: 'Paris, Tuesday 13 July'.
+_YEARLESS_DATELINES = [re.compile(rf"^(?:[^\W\d_][\w.’'/ -]{{1,40}}?,\s+){{0,3}}{_WEEKDAY},?\s+{order}\s*(?:$|[–—-]\s)", re.M)
+                       for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 _DATELINE_REACH = 1000  # characters from the top where such a dateline may stand
 _CLAUSE_REACH = 300
 _FUTURE = re.compile(r"\b(?:will|shall|due to|set to|plans? to|to be|next|coming|expected to|by the end of|ahead of|"
@@ -309,7 +312,8 @@ def infer_publication_date(text: str) -> date | None:
 
     In the second case the year comes from full dates elsewhere in the text, checked against the weekday, or is the
     year after the latest of them when that puts the day within half a year after it (a January release recalls
-    December: 'today (Wednesday 7 January)' after '3 December 2025').
+    December: 'today (Wednesday 7 January)' after '3 December 2025'); or last from a dateline with a weekday but no
+    year, the same way ('Paris, Tuesday 13 July' in a text about 2010).
     """
     for pattern, reach in [(p, len(text)) for p in _DATELINES] + [(p, _DATELINE_REACH) for p in _TOP_DATELINES]:
         dateline = pattern.search(text, 0, reach)
@@ -321,15 +325,28 @@ def infer_publication_date(text: str) -> date | None:
         return numeric
     years = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}, reverse=True)
     for match in (m for pattern in _STATED_TODAY for m in pattern.finditer(text)):
-        month, day = _month(match.group("month")), int(match.group("day"))
-        weekday = WEEKDAYS[match.group("weekday").lower()]
-        candidates = [int(match.group("year"))] if match.group("year") else years + _next_year(text, month, day)
-        for year in candidates:
-            try:
-                stated = date(year, month, day)
-            except (ValueError, TypeError):
-                continue
-            if stated.weekday() == weekday:
-                offset = {"yesterday": 1, "tomorrow": -1}.get(match.group("relative").lower(), 0)
-                return stated + timedelta(days=offset)
+        stated = _on_weekday(text, match, years)
+        if stated:
+            offset = {"yesterday": 1, "tomorrow": -1}.get(match.group("relative").lower(), 0)
+            return stated + timedelta(days=offset)
+    for match in (m for pattern in _YEARLESS_DATELINES for m in pattern.finditer(text, 0, _DATELINE_REACH)):
+        stated = _on_weekday(text, match, years)
+        if stated:
+            return stated
+    return None
+
+
+def _on_weekday(text: str, match: re.Match, years: list[int]) -> date | None:
+    """The day and month a match states, in its own year or the first of ``years`` (then the year after the text's
+    latest date) in which it falls on the weekday it names."""
+    month, day = _month(match.group("month")), int(match.group("day"))
+    weekday = WEEKDAYS[match.group("weekday").lower()]
+    stated_year = match.groupdict().get("year")
+    for year in [int(stated_year)] if stated_year else years + _next_year(text, month, day):
+        try:
+            stated = date(year, month, day)
+        except (ValueError, TypeError):
+            continue
+        if stated.weekday() == weekday:
+            return stated
     return None

@@ -282,3 +282,9 @@ def test_the_may_government_is_no_date() -> None:
 ], ids=["from-to", "hyphen-with-year"])
 def test_find_dates_range_of_days_is_its_first_day(text: str, value: DateValue) -> None:
     assert _only(text, date(2025, 8, 20)).value == value
+
+
+def test_publication_date_from_a_yearless_dateline_whose_weekday_picks_the_year() -> None:
+    text = ("Minister in Paris\n\nParis, Tuesday 13 July\n\nThe two ministers reviewed the work since the summit of "
+            "6 July 2009 and the fall in crossings in the first half of 2010.")
+    assert infer_publication_date(text) == date(2010, 7, 13)
