@@ -80,9 +80,9 @@ class Context:
         if not sentence.list_item:
             return None
         earlier = self.previous_prose(sentence)
-        return earlier if earlier and (earlier.text.rstrip().endswith(":") or self._heading(earlier)) else None
+        return earlier if earlier and (earlier.text.rstrip().endswith(":") or self.heading(earlier)) else None
 
-    def _heading(self, sentence: Sentence) -> bool:
+    def heading(self, sentence: Sentence) -> bool:
         """A short line alone in its paragraph, with no sentence's ending ('What the money pays for')."""
         around = [self.sentences[i] for i in (sentence.index - 1, sentence.index + 1) if 0 <= i < len(self.sentences)]
         return bool(_HEADING.fullmatch(sentence.text)) and all(s.paragraph != sentence.paragraph for s in around)
@@ -252,8 +252,17 @@ def _dateline_country(doc: Document, gazetteer: Gazetteer) -> str | None:
         place = match.group("place")
         for entry in gazetteer.phrases.get(place if not place.isupper() else place.title(), []):
             if gazetteer.entries[entry].kind in ("place", "state"):
-                return gazetteer.country_of(entry)
+                country = gazetteer.country_of(entry)
+                return None if _hosts_counterpart(doc.text, gazetteer, country) else country
     return None
+
+
+def _hosts_counterpart(text: str, gazetteer: Gazetteer, country: str | None) -> bool:
+    """Whether the text meets someone's counterpart of that country ('talks with his French counterpart' under a
+    Paris dateline): the release is a visitor's, not the host's."""
+    demonyms = [d for d, state in gazetteer.demonyms.items() if state == country]
+    words = "|".join(map(re.escape, patterns("posts")["counterpart_words"]))
+    return bool(demonyms) and bool(re.search(rf"\b(?:{'|'.join(map(re.escape, demonyms))})\s+(?:{words})\b", text))
 
 
 def _publisher_country(publisher: str, gazetteer: Gazetteer) -> str | None:

@@ -525,12 +525,18 @@ class PeopleFinder:
         if title.country or " " in title.title:
             return None
         word = fold(title.title)
-        earlier = self._latest_told([r for r in self.refs if r.post and r.start < title.start
-                                     and _headed_by(fold(self.posts[r.post].label), word)])
+        earlier = self._home_first(self._latest_told([r for r in self.refs if r.post and r.start < title.start
+                                                      and _headed_by(fold(self.posts[r.post].label), word)]))
         if len({r.person for r in earlier}) != 1 \
                 or not _unmodified(fold(self.posts[earlier[-1].post].label)).startswith((f"{word} of ", f"{word} for ")):
             return None
         return PersonRef(title.start, title.end, earlier[-1].person, earlier[-1].post, "post_short_for")
+
+    def _home_first(self, refs: list[PersonRef]) -> list[PersonRef]:
+        """Of several people a bare title could be short for, the one holding a post of the home country, if only one
+        does: 'the Minister' of a UK release after its Immigration Minister met his French counterpart is the UK's."""
+        home = [r for r in refs if self._post_country(r.post) == f"state/{self.home}"]
+        return home if len({r.person for r in refs}) > 1 and len({r.person for r in home}) == 1 else refs
 
     def _latest_told(self, refs: list[PersonRef]) -> list[PersonRef]:
         """Of several people a bare title could be short for, those of the last sentence naming any, when it is in

@@ -160,10 +160,13 @@ def _block(ctx: Context, attribution: list[Sentence], rest: list[list[Sentence]]
         return None
     quoted = [rest[0]]
     marked = ctx.doc.text[rest[0][0].start:rest[0][0].start + 3].lstrip("> ")[:1] in _OPEN
+    blocked = ctx.doc.text.startswith(">", rest[0][0].start)
     for paragraph in rest[1:]:
         closed = ctx.doc.text[quoted[-1][0].start:quoted[-1][-1].end].rstrip()[-1:] in _CLOSE
-        if (marked and closed) or not _continues_quote(ctx, paragraph):
-            break  # '"... partnership."' then 'Notes to editors': the quote closed with its mark
+        if (marked and closed) or not _continues_quote(ctx, paragraph) or ctx.heading(paragraph[0]) \
+                or (blocked and not ctx.doc.text.startswith(">", paragraph[0].start)):
+            break  # '"... partnership."' then 'Notes to editors': the quote closed with its mark; a heading, or a
+            # paragraph out of the '>' block, follows it
         quoted.append(paragraph)
     start, end = _inside_marks(ctx.doc.text, quoted[0][0].start, quoted[-1][-1].end)
     head = (attribution[0].start, attribution[-1].end)

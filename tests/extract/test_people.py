@@ -496,3 +496,14 @@ def test_people_bare_head_before_a_known_holder_is_the_post_they_hold(tmp_path) 
     """'Secretary Pompeo' in 2019: the post of that title he held on the day, the US Secretary of State."""
     found = holdings(extract_text(tmp_path, "Secretary Mike Pompeo met the ministers.", "2019-02-21"))
     assert found == {("Mike Pompeo", "US Secretary of State", "United States")}
+
+
+def test_people_visitors_release_under_a_foreign_dateline_keeps_its_own_home(tmp_path) -> None:
+    """Under a Paris dateline, 'talks with his French counterpart' make the release the UK visitor's, whose bare
+    'the Immigration Minister' on 13 July 2010 and later 'the Minister' are the UK's."""
+    text = ("Minister in Paris\n\nParis, Tuesday 13 July 2010\n\nThe Immigration Minister today held talks in Paris with his "
+            "French counterpart, Tom Pell, Minister of Immigration, Integration and National Identity.\n\n"
+            "\u201cWe work together,\u201d the Minister said at the Gare du Nord.")
+    extraction = extract_text(tmp_path, text, published=None)
+    assert ("Damian Green", "Minister for Immigration", "Home Office") in holdings(extraction)
+    assert [q["speaker"] for q in facts(extraction, "DirectQuote")] == [["Damian Green"]]

@@ -168,3 +168,10 @@ def test_statements_quote_block_signed_on_a_dash_line_inside_the_block(tmp_path)
             "> - the Home Secretary\n")
     [quote] = quotes(tmp_path, text)
     assert quote["speaker"] == ["Tom Pell"] and quote["text"][0].startswith("Today we have made")
+
+
+def test_statements_quote_block_ends_before_a_heading(tmp_path) -> None:
+    text = ("Speaking after the visit, Home Secretary Tom Pell said:\n\n"
+            "> Seeing our controls for myself shows how much these checks do.\n\nBackground\n\nThe checks began in 2004.\n")
+    [quote] = quotes(tmp_path, text)
+    assert quote["text"] == ["Seeing our controls for myself shows how much these checks do."]
