@@ -255,10 +255,16 @@ class EntityFinder:
             return rules["org_heads"][word]
         return "Venue" if word in rules["place_heads"] else None
 
+    def _titled(self, run: list[Token]) -> bool:
+        """Whether a capitalised run is a post title, after demonyms if any: 'Minister of Defence', 'Greek Minister
+        of Public Order' (no law, though 'Order' heads laws)."""
+        first = next((i for i, t in enumerate(run) if t.text not in self.gazetteer.demonyms), len(run))
+        return first < len(run) and bool(title_pattern().match(self.doc.text, run[first].start))
+
     def _names(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
         found = []
         for run in (part for whole in self._capitalised_runs(tokens) for part in self._known_parts(whole)):
-            if title_pattern().match(self.doc.text, run[0].start):
+            if self._titled(run):
                 continue
             words = [t.text for t in run]
             head = self._head(words)

@@ -507,3 +507,9 @@ def test_people_visitors_release_under_a_foreign_dateline_keeps_its_own_home(tmp
     extraction = extract_text(tmp_path, text, published=None)
     assert ("Damian Green", "Minister for Immigration", "Home Office") in holdings(extraction)
     assert [q["speaker"] for q in facts(extraction, "DirectQuote")] == [["Damian Green"]]
+
+
+def test_people_demonym_ambassador_to_another_state_is_his_own_states(tmp_path) -> None:
+    text = "The British Ambassador to Greece, Tom Pell, was joined by the Greek Minister of Public Order, Ann Lee."
+    found = holdings(extract_text(tmp_path, text, "2014-02-19"))
+    assert {("Tom Pell", "Ambassador", "United Kingdom"), ("Ann Lee", "Minister of Public Order", "Greece")} <= found
