@@ -39,6 +39,8 @@ _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under|charged\s+to)\s+(?:the\
                            r"(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b(?!\s+(?:period|year|cycle)\b)")  # not 'under the previous budget period'
 _POSSESSIVE = re.compile(r"[’']s\s+")
 _CUT_ADJECTIVE = re.compile(r"(?:a|an)\s+[a-z][\w-]*")  # 'a comprehensive' of 'a comprehensive, whole-of-...'
+_SPACE = re.compile(r"\s*")
+_PROJECT_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]+)?\s+(?:project|programme|program|initiative)\b")  # '... IOM Greece project'
 _COMMA_GOES_ON = re.compile(r",\s+[a-z]")
 _DATELINE_DASH = re.compile(r"\s*[–—-]{1,2}\s")  # after a dateline's date: 'Amman, 20 September 2017 – '
 _RELATIVE_OWNER = re.compile(r"^(?:today|tonight|this\s+year|this\s+week|yesterday)[’']s\s+", re.I)  # "Tonight's Budget"
@@ -194,7 +196,7 @@ def _enrich(ctx: Context, fact: Fact, sentence: Sentence, mention: MoneyMention)
     intro = ctx.intro_of(sentence)
     if fact.first("date") is None:
         fact.add("date", _nearest_date(ctx, sentence, mention) or (intro and ctx.sentence_date(intro)))
-    if fact.first("announcer") is None:
+    if fact.first("announcer") is None or _only_a_state(ctx, fact):
         _set_announcer(ctx, fact, announcer(ctx, sentence, mention.start) or (intro and announcer(ctx, intro, intro.end)))
     for recipient in _recipients(ctx, sentence, mention) or _intro_receiver(ctx, sentence, mention):
         fact.add("recipient", Ref(recipient))
@@ -279,7 +281,7 @@ def announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | No
     by = [m for m in ctx.mentions_in(verb.end(), sentence.end) if _agent(ctx, m.key)
           and re.fullmatch(r"[^,.;]{0,40}?\bby\s+(?:the\s+)?", text[verb.end():m.start])]
     subject = [m for m in ctx.mentions_in(sentence.start, verb.start()) if _agent(ctx, m.key) and re.fullmatch(
-        r"\s*\)?\s*(?:\([A-Za-z&]+\)\s*)?(?:has|have|had|was|were|is|will)?\s*(?:(?:also|today|yesterday|now|jointly)\s*)*",
+        r"\s*\)?\s*(?:\([A-Za-z&]+\)\s*)?(?:in\s+[A-Z][\w’'-]+\s+)?(?:has|have|had|was|were|is|will)?\s*(?:(?:also|today|yesterday|now|jointly)\s*)*",
         text[m.end:verb.start()])]
     return ((by or subject[-1:])[0].key, None) if by or subject else _intro_subject(ctx, sentence)
 
@@ -340,8 +342,17 @@ def _byline_announcer(ctx: Context) -> Announcer | None:
 def _set_announcer(ctx: Context, fact: Fact, found: Announcer | None) -> None:
     if found:
         who, post = found
+        fact.props.pop("announcer", None)
+        fact.props.pop("announcerPost", None)
         fact.add("announcer", Ref(who))
         fact.add("announcerPost", Ref(post) if post else None)
+
+
+def _only_a_state(ctx: Context, fact: Fact) -> bool:
+    """Whether the package's announcer so far is a state ('UK funds £2 million ...' in a headline): a person or body
+    the release later says announced it ('The British Embassy in Athens today launched') is more precise."""
+    who = fact.first("announcer")
+    return who is not None and ctx.entities[who.key].cls == "State"
 
 
 # -- who receives it ----------------------------------------------------------------
@@ -361,6 +372,7 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
     found += _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
     found += _contracted(ctx, sentence, mention) + _builders(ctx, sentence, mention) + _labelled_item(ctx, sentence, mention)
     found += _given_amount(ctx, sentence, mention) + _implementers(ctx, sentence, mention) + _paid_to(ctx, sentence, mention)
+    found += _project_owner(ctx, sentence, mention)
     receivers = [key for key in found if ctx.entities[key].family != "place"]
     return receivers or found  # '$155.1 million to BCCG for the El Paso 1 project': El Paso is where, not who
 
@@ -417,6 +429,15 @@ def _paid_to(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[st
     match = _payment_to().search(text, clause, mention.start)
     receiver = ctx.mention_at(match.end(), mention.start) if match else None
     return [receiver.key] if receiver and _agent_or_place(ctx, receiver.key) else []
+
+
+def _project_owner(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'£2 million IOM Greece project': the body whose project the amount names, right after it."""
+    text = ctx.doc.text
+    owner = ctx.mention_at(_SPACE.match(text, mention.end, sentence.end).end(), sentence.end)
+    if owner is None or ctx.entities[owner.key].family != "org" or not _PROJECT_AFTER.match(text, owner.end, sentence.end):
+        return []
+    return [owner.key]
 
 
 @lru_cache(maxsize=1)

@@ -500,3 +500,11 @@ def test_funding_adjective_cut_from_its_noun_by_a_comma_is_no_receiver(tmp_path)
     text = "The Minister announced $654 million for a comprehensive, whole-of-government strategy to combat people smuggling."
     [package] = packages(tmp_path, text, "2009-05-12")
     assert "recipient" not in package or package["recipient"] == [None]
+
+
+def test_funding_body_that_launched_it_is_more_precise_than_the_headlines_state(tmp_path) -> None:
+    text = ("UK funds £2 million IOM Greece project\n\n"
+            "The British Embassy in Athens today launched a £2 million project to help migrants return home.")
+    [package] = packages(tmp_path, text, "2014-02-19")
+    assert package["announcer"] == ["British Embassy"]
+    assert "International Organization for Migration" in package["recipient"]
