@@ -330,11 +330,12 @@ class EntityFinder:
             if _CAP.match(token.text) and not (not current and token.text in stop):
                 current.append(token)
             elif current and (token.text in connectors or (token.text == "-" and following not in stop)) \
+                    and (token.text != "the" or current[-1].text in connectors) \
                     and _CAP.match(following) \
                     and following.lower() not in MONTHS and following.lower() not in WEEKDAYS \
                     and not following[:1].isdigit() and following not in currencies():  # 'the House of Commons on
-                #                                      10 February', 'the Ministry of the Interior and EUR 8 million'
-                current.append(token)
+                #                                      10 February', 'the Ministry of the Interior and EUR 8 million';
+                current.append(token)  # 'the' only after another joining word ('of the'): 'in Cádiz the Political ...' is two
             elif current and token.text in ("’", "'") and _CAP.match(following) and following != "s":
                 current.append(token)
             elif current and token.text == "," and self._portfolio_list(current, tokens, index + 1):

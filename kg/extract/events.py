@@ -36,6 +36,7 @@ _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agree
 _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip was within this many days
 # People who sign, agree or launch something together meet ("she launched the project together with the Minister").
 _BY = re.compile(r"[^;.]{0,90}?\bby\b")  # "signed yesterday (Thursday, 19 March) at the IOM office in Gulshan-1, Dhaka, by"
+_AT_THE = re.compile(r"\b(?i:at|during)\s+the\s+(?:(?:close|end|start|opening|margins|sidelines)\s+of\s+the\s+)?$")
 _SIGNED_THING = re.compile(r"The\s+(?P<thing>[a-z]+)\s+(?:was|were|has\s+been)\s+signed\b")  # 'The agreement was signed'
 _PRESENCE = re.compile(r"[^;.]{0,90}?\b(?:in\s+the\s+presence\s+of|witnessed\s+by)\b")  # 'signed in Amman in the presence of'
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
@@ -95,6 +96,8 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     named = [m for m in ctx.mentions_in(sentence.start, sentence.end)
              if ctx.entities[m.key].family == "event" and not ctx.in_quote(m.start)]
     held = [(r.start, r.end) for r in ctx.refs_in(sentence.start, sentence.end)]  # 'Chief of Mission of IOM, X': a title
+    held += [(m.start, m.end) for m in ctx.mentions_in(sentence.start, sentence.end)
+             if ctx.entities[m.key].family == "org"]  # 'the Euro-African Dialogue on Migration and Development': a body
     nouns = [m for m in meeting_noun_pattern().finditer(text, sentence.start, sentence.end)
              if not ctx.in_quote(m.start()) and not any(s <= m.start() < e for s, e in held)]
     noun = next((m for m in nouns if _named_before(ctx, sentence.start, m.start())), nouns[0] if nouns else None)
@@ -184,7 +187,7 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         return same
     called = _called(ctx, sentence, cues, meetings)
     if called is not None and place is None:
-        if cues.verb or has_cue("participation_cues", sentence.text):
+        if cues.verb or has_cue("participation_cues", sentence.text) or _told_at(ctx, sentence, cues):
             _join(ctx, called, sentence, date if word_pattern("opening_verbs", re.I).search(sentence.text) else None, None)
         return called
     if current is not None and not cues.named and _continues(ctx, sentence, cues, date, place, current):
@@ -412,6 +415,12 @@ def _narrative_date(ctx: Context, sentence: Sentence) -> DateValue | None:
                     and not any(s <= mention.start < e for s, e in asides) and not _future(ctx, mention.value):
                 return mention.value  # not 'From tomorrow, teams will work ...': a plan, not the day told
     return None
+
+
+def _told_at(ctx: Context, sentence: Sentence, cues: Cues) -> bool:
+    """'At the close of the conference on Wednesday, X handed the chair to Y': what the sentence tells happened at
+    the meeting its noun names, so the people it names were there."""
+    return cues.noun is not None and bool(_AT_THE.search(ctx.doc.text, sentence.start, cues.noun.start()))
 
 
 def _signing_told(ctx: Context, sentence: Sentence) -> DateValue | None:

@@ -108,3 +108,9 @@ def test_contractors_named_without_a_head_word_are_companies(tmp_path) -> None:
 def test_entities_acronym_with_lower_case_letters_spells_lower_case_words_too(tmp_path) -> None:
     extraction = extract_text(tmp_path, "It is paid for by the Instrument contributing to Stability and Peace (IcSP).")
     assert {(e.label, e.cls) for e in extraction.entities.values()} >= {("Instrument contributing to Stability and Peace", "Programme")}
+
+
+def test_entities_weekday_and_bare_the_start_no_name(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "Partners adopted on Wednesday in Cadiz the Political Declaration and the Action Plan.")
+    labels = {e.label for e in extraction.entities.values()}
+    assert "Political Declaration" in labels and not any(label.startswith(("Wednesday", "Cadiz")) for label in labels)

@@ -409,3 +409,19 @@ def test_events_signed_in_the_presence_of_is_a_meeting_on_the_day_told_before(tm
     [meeting] = meetings(tmp_path, text, "2017-09-20")
     assert meeting["date"] == ["2017-09-19"] and meeting["place"] == ["Amman"]
     assert set(meeting["participant"]) == {"Tom Pell", "Ann Lee"}
+
+
+def test_events_body_named_with_a_meeting_noun_is_no_meeting(tmp_path) -> None:
+    text = ("Partners adopt the Declaration\n\nMadrid, Thursday 15 December 2022\n\nPartners of the Rabat Process "
+            "adopted on Wednesday the plan that will guide the Euro-African Dialogue on Migration and Development.\n\n"
+            "The 6th Ministerial Conference was held in Cadiz on Tuesday (13 December), hosted by Spain. Spain was "
+            "represented by the Minister of the Interior, Tom Pell.")
+    assert [(m["date"], m["place"]) for m in meetings(tmp_path, text, None)] == [(["2022-12-13"], ["Cadiz"])]
+
+
+def test_events_people_represented_at_or_told_at_the_conference_took_part(tmp_path) -> None:
+    text = ("The 6th Ministerial Conference of the Rabat Process was held in Cadiz on Tuesday (13 December). Spain was "
+            "represented at the head of the conference by the Minister of the Interior, Tom Pell.\n\n"
+            "At the close of the conference on Wednesday, Tom Pell handed the chair to Morocco's Minister of Justice, Ann Lee.")
+    [meeting] = meetings(tmp_path, text, "2022-12-15")
+    assert meeting["date"] == ["2022-12-13"] and {"Tom Pell", "Ann Lee"} <= set(meeting["participant"])
