@@ -106,6 +106,7 @@ def _dash_name_pattern() -> re.Pattern:
 
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # 'PS', 'CS', 'DG' before a surname
+_ITS = re.compile(r"\b[Ii]ts\s+$")
 _IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
 _CLAUSE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:[,;.]|$)")  # after a title: its clause ends ('(FDF),')
@@ -628,9 +629,18 @@ class PeopleFinder:
             title = TitleMention(title.start, title.end, title.title, None, self.countries[person])
         post = self._gazetteer_post(title, entry_id, day)
         if post is None and not (title.organisation or title.country):
-            owner = self._context_owner(start) or self._home_state_post(title, person)
+            owner = self._its_owner(title.start) or self._context_owner(start) or self._home_state_post(title, person)
             title = replace(title, organisation=owner) if owner else title
         return PersonRef(start, end, person, self._post_key(post, title), rule)
+
+    def _its_owner(self, position: int) -> str | None:
+        """'Italy's delegation was led by its Ambassador to Spain, ...': the state or body 'its' stands for, the last
+        the sentence named before the title."""
+        if not _ITS.search(self.text, max(self.current.start, position - 6), position):
+            return None
+        owners = [m.key for m in self.mentions if self.current.start <= m.start < position
+                  and self.finder.entities[m.key].family in ("state", "org")]
+        return owners[-1] if owners else None
 
     def _context_owner(self, position: int) -> str | None:
         """For 'Foreign Minister X' met in Baghdad: the foreign government, region or state the sentence names; none

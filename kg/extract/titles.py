@@ -249,9 +249,10 @@ class TitleFinder:
                 title, end = f"{title} {self.text[end:entity_end].strip()}", entity_end
                 continue  # 'Minister for the Middle East', 'Minister for Africa': a portfolio, not the post's owner
             if entity is not None and (entity.family in ("org", "state") or entity.cls == "Region"):
-                if match.group(1) == "to" and (country or organisation):
+                if match.group(1) == "to" and (country or organisation or entity.cls == "State"):
                     end = self._skip_acronym(entity_end, stop)
-                    continue  # 'Ambassador of Japan to the Maldives': Japan's post, held in the Maldives
+                    continue  # 'Ambassador of Japan to the Maldives': Japan's post, held in the Maldives; 'its
+                    # Ambassador to Spain' is no post of Spain's
                 if entity.cls == "State":
                     country = entity.key
                     entity, entity_end = self._organisation_after(entity, entity_end)  # 'of U.S. Southern Command'

@@ -513,3 +513,8 @@ def test_people_demonym_ambassador_to_another_state_is_his_own_states(tmp_path) 
     text = "The British Ambassador to Greece, Tom Pell, was joined by the Greek Minister of Public Order, Ann Lee."
     found = holdings(extract_text(tmp_path, text, "2014-02-19"))
     assert {("Tom Pell", "Ambassador", "United Kingdom"), ("Ann Lee", "Minister of Public Order", "Greece")} <= found
+
+
+def test_people_its_ambassador_to_a_state_is_the_owners_not_the_hosts(tmp_path) -> None:
+    text = "Italy's delegation was led by its Ambassador to Spain, Tom Pell."
+    assert holdings(extract_text(tmp_path, text, "2022-12-15")) == {("Tom Pell", "Ambassador", "Italy")}
