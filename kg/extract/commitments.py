@@ -47,8 +47,9 @@ def extract_commitments(ctx: Context, packages: list[Fact]) -> list[Fact]:
         found = _additional(ctx, sentence)
         found += _percent_increase(ctx, sentence, facts + found)
         found += _gain(ctx, sentence) + _pledge(ctx, sentence) + _deployment(ctx, sentence) + _provision(ctx, sentence)
-        found += _deployed_count(ctx, sentence) + _enabling(ctx, sentence)
-        found += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence, found) + _will_do(ctx, sentence)
+        counts = _deploying_counts(ctx, sentence)
+        found += _deployed_count(ctx, sentence) + _enabling(ctx, sentence) + counts
+        found += _will_be_funded(ctx, sentence) + _pays_for(ctx, sentence, found) + ([] if counts else _will_do(ctx, sentence))
         found += _these_include(ctx, sentence) + _funded_purposes(ctx, sentence, packages)
         found += _money_purposes(ctx, sentence, packages, found)
         _committed_by(ctx, sentence, found)
@@ -402,6 +403,44 @@ def _passive_deployment() -> re.Pattern:
                       rf"(?=\s+(?:by|to)\b))")
 
 
+@lru_cache(maxsize=1)
+def _deploying() -> re.Pattern:
+    """'is now deploying', 'will deploy', 'has sent' (facts.yaml ``deploy_verbs``) before the counts sent."""
+    return re.compile(rf"\b(?:is|are|will|has|have)\s+(?:now\s+|also\s+|already\s+)?"
+                      rf"(?:{cue_pattern('deploy_verbs').pattern})\s+(?:(?:a\s+total\s+of|up\s+to|some|about|around)\s+)?")
+
+
+def _deploying_counts(ctx: Context, sentence: Sentence) -> list[Fact]:
+    """'the agency is now deploying 100 officers, 30 patrol cars and two helicopters in Lithuania': one commitment
+    per count sent, for the state or body they are sent to."""
+    text, facts = ctx.doc.text, []
+    verb = _deploying().search(text, sentence.start, sentence.end)
+    if verb is None or ctx.in_quote(verb.start()):
+        return []
+    counts, position = [], verb.end()
+    for quantity in ctx.quantities[sentence.index]:
+        if quantity.start < position:
+            continue
+        if quantity.start != position or quantity.unit in ("", "percent") or has_cue("not_deployed_units", quantity.unit):
+            break
+        counts.append(quantity)
+        step = _COUNT_STEP.match(text, quantity.end, sentence.end)
+        if step is None:
+            break
+        position = step.end()
+    if not counts:
+        return []
+    end = _phrase_end(text, counts[-1].end, sentence.end)
+    beneficiary = _beneficiary(ctx, counts[-1].end, end)
+    for quantity in counts:
+        fact = _new(ctx, "deploying_counts", quantity.start, quantity.end, text[quantity.start:quantity.end])
+        fact.add("quantity", quantity.value)
+        fact.add("unit", quantity.unit)
+        fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
+        facts.append(fact)
+    return facts
+
+
 def _deployed_count(ctx: Context, sentence: Sentence) -> list[Fact]:
     """'more than 1,300 police officers have been deployed', 'two British liaison magistrates have been seconded to
     France', 'three patrol vehicles donated by IOM to the BMS': a count of staff or assets sent or handed over."""
@@ -573,6 +612,7 @@ def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
     return [fact]
 
 
+_COUNT_STEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # between counts sent: '100 officers, 30 patrol cars and two helicopters'
 _EQUIP = re.compile(r"will\s+(?:also\s+)?(?:provide|supply|equip)\s+(?P<whom>[^,;]+?)\s+with\s+")
 _CLAUSE_END = re.compile(r",?\s+and\s+(?:has|have|had|will|is|are|was|were|would|also)\b|,\s+and\s+(?=[£€$¥₹]|[A-Z]{3}\s?\d)|;|\.\s*$")
 

@@ -281,7 +281,7 @@ def announcer(ctx: Context, sentence: Sentence, position: int) -> Announcer | No
     by = [m for m in ctx.mentions_in(verb.end(), sentence.end) if _agent(ctx, m.key)
           and re.fullmatch(r"[^,.;]{0,40}?\bby\s+(?:the\s+)?", text[verb.end():m.start])]
     subject = [m for m in ctx.mentions_in(sentence.start, verb.start()) if _agent(ctx, m.key) and re.fullmatch(
-        r"\s*\)?\s*(?:\([A-Za-z&]+\)\s*)?(?:in\s+[A-Z][\w’'-]+\s+)?(?:has|have|had|was|were|is|will)?\s*(?:(?:also|today|yesterday|now|jointly)\s*)*",
+        r"\s*\)?\s*(?:\([A-Za-z&]+\)\s*)?(?:in\s+[A-Z][\w’'-]+\s+)?(?:has|have|had|was|were|is|will)?\s*(?:(?:also|today|yesterday|now|jointly)\s*(?:\([^()]{1,40}\)\s*)?)*",
         text[m.end:verb.start()])]
     return ((by or subject[-1:])[0].key, None) if by or subject else _intro_subject(ctx, sentence)
 

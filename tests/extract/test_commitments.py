@@ -332,3 +332,9 @@ def test_commitments_intro_ending_on_people_lists_no_commitments(tmp_path) -> No
 def test_commitments_count_that_was_being_deployed_is_committed(tmp_path) -> None:
     text = "On June 30, the Secretary announced that approximately 150 agents were being deployed to the Rio Grande Valley Sector."
     assert {c["quantity"][0] for c in commitments(tmp_path, text)} == {"150"}
+
+
+def test_commitments_each_count_a_body_is_deploying_is_one_commitment(tmp_path) -> None:
+    text = "Frontex is now deploying 100 officers, 30 patrol cars and two helicopters in Lithuania."
+    found = {(c["quantity"][0], c["unit"][0], c["beneficiary"][0]) for c in commitments(tmp_path, text)}
+    assert found == {("100", "officers", "Lithuania"), ("30", "patrol cars", "Lithuania"), ("2", "helicopters", "Lithuania")}

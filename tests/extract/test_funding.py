@@ -508,3 +508,9 @@ def test_funding_body_that_launched_it_is_more_precise_than_the_headlines_state(
     [package] = packages(tmp_path, text, "2014-02-19")
     assert package["announcer"] == ["British Embassy"]
     assert "International Organization for Migration" in package["recipient"]
+
+
+def test_funding_body_that_decided_yesterday_weekday_in_brackets_announced_it(tmp_path) -> None:
+    text = "The European Commission yesterday (Tuesday) decided to make EUR 36.7 million available to Lithuania."
+    [package] = packages(tmp_path, text, "2021-08-11")
+    assert package["announcer"] == ["European Commission"]
