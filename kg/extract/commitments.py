@@ -405,9 +405,11 @@ def _passive_deployment() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _deploying() -> re.Pattern:
-    """'is now deploying', 'will deploy', 'has sent' (facts.yaml ``deploy_verbs``) before the counts sent."""
-    return re.compile(rf"\b(?:is|are|will|has|have)\s+(?:now\s+|also\s+|already\s+)?"
-                      rf"(?:{cue_pattern('deploy_verbs').pattern})\s+(?:(?:a\s+total\s+of|up\s+to|some|about|around)\s+)?")
+    """'is now deploying', 'will deploy', 'has sent' (facts.yaml ``deploy_verbs``) before the counts sent; 'is to be
+    reinforced with' before the counts added."""
+    return re.compile(rf"(?:\b(?:is|are|will|has|have)\s+(?:now\s+|also\s+|already\s+)?(?:{cue_pattern('deploy_verbs').pattern})"
+                      rf"|\b(?:be|been|being)\s+(?:reinforced|equipped|strengthened|supplied)\s+with)"
+                      rf"\s+(?:(?:a\s+total\s+of|up\s+to|some|about|around)\s+)?")
 
 
 def _deploying_counts(ctx: Context, sentence: Sentence) -> list[Fact]:
@@ -452,6 +454,8 @@ def _deployed_count(ctx: Context, sentence: Sentence) -> list[Fact]:
                                                                             quantity.start):
             continue  # 'The three vehicles will be deployed': the ones told already
         verb = _passive_deployment().match(text, quantity.end, sentence.end)
+        if not verb and _HAS_BEFORE.search(text, max(sentence.start, quantity.start - 16), quantity.start):
+            verb = _DEPLOYED_AFTER.match(text, quantity.end, sentence.end)  # 'It has up to ten police officers deployed at'
         if not verb:
             continue
         fact = _new(ctx, "deployed_count", quantity.start, quantity.end, text[quantity.start:quantity.end])
@@ -612,6 +616,8 @@ def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
     return [fact]
 
 
+_HAS_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:up\s+to\s+)?$")
+_DEPLOYED_AFTER = re.compile(r"\s+(?:deployed|stationed|posted|seconded)\b")
 _COUNT_STEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # between counts sent: '100 officers, 30 patrol cars and two helicopters'
 _EQUIP = re.compile(r"will\s+(?:also\s+)?(?:provide|supply|equip)\s+(?P<whom>[^,;]+?)\s+with\s+")
 _CLAUSE_END = re.compile(r",?\s+and\s+(?:has|have|had|will|is|are|was|were|would|also)\b|,\s+and\s+(?=[£€$¥₹]|[A-Z]{3}\s?\d)|;|\.\s*$")

@@ -53,6 +53,9 @@ def _counted_subject(ctx: Context, sentence: Sentence, position: int) -> str:
     return match.group("unit").lower()
 
 
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")  # ', which works with the UK Border Agency ...,'
+_BY_AGENT = re.compile(r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,80}?\bby\s+(?:the\s+)?")  # '2,200 people prosecuted ... by'
+_DEMONSTRATIVE = re.compile(r"(?:These|Those|This|They|It)\b")
 _ITEM_LABEL = re.compile(r"\s*(?P<unit>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}):\s+")  # '- unaccompanied children: 5,508 in July'
 
 
@@ -89,10 +92,25 @@ def _figure(ctx: Context, sentence: Sentence, start: int, end: int, value, unit:
     return fact
 
 
-def _subject(ctx: Context, sentence: Sentence, position: int) -> str | None:
+def _subject(ctx: Context, sentence: Sentence, position: int, anaphora: bool = True) -> str | None:
+    """Who reports a figure: the body named last before it, not inside an aside ('SOCA, which works with the UK Border
+    Agency ..., reported 140 arrests'); else the body after 'by' ('2,200 people prosecuted ... by UK Border Agency crime
+    teams'); else, for 'Those operations produced 15 convictions', who reported the sentence before's first figure."""
+    text = ctx.doc.text
+    asides = [m.span() for m in _ASIDE.finditer(text, sentence.start, position)]
     before = [m for m in ctx.mentions_in(sentence.start, position)
-              if ctx.entities[m.key].cls not in _NOT_SUBJECT]
-    return before[-1].key if before else None
+              if ctx.entities[m.key].cls not in _NOT_SUBJECT and not any(s <= m.start < e for s, e in asides)]
+    if before:
+        return before[-1].key
+    by = _BY_AGENT.match(text, position, sentence.end)
+    agent = ctx.mention_at(by.end(), sentence.end) if by else None
+    if agent is not None and ctx.entities[agent.key].cls not in _NOT_SUBJECT:
+        return agent.key
+    previous = ctx.sentences[sentence.index - 1] if sentence.index else None
+    if not anaphora or previous is None or previous.paragraph != sentence.paragraph or not _DEMONSTRATIVE.match(sentence.text):
+        return None
+    counted = sorted([q.start for q in ctx.quantities[previous.index]] + [m.start for m in ctx.money[previous.index]])
+    return _subject(ctx, previous, counted[0], anaphora=False) if counted else None
 
 
 def _clause(text: str, start: int, stop: int) -> str:

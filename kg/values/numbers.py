@@ -48,7 +48,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _ACRONYM = re.compile(r"(?:\s+\([A-Z][\w&.-]*\))?")
 _PAIR = re.compile(r"\s+and\s+([a-z][\w-]*s)\b(?!\s+(?:of|to)\b)")  # '40 officers and investigators'
-_SHARED_NOUN = re.compile(r"\s+and\s+([a-z][\w-]*)\s+([a-z][\w-]*s)\b(?!\s+(?:of|to)\b)")  # 'border and coast guards'
+_SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][\w-]*)\s+([a-z][\w-]*s)\b(?!\s+(?:of|to)\b)")  # 'border and coast guards', 'forged or falsified documents'
 _OF_THESE = re.compile(r"\b[Oo]f\s+(?:these|those|them)\s*,?\s*$")  # 'Of these, 70 ...': some of what was just counted
 _WORD_AFTER_NAME = re.compile(r"(?:\s+\([A-Z][\w&.-]*\))?\s+[a-z]")
 
@@ -244,7 +244,7 @@ def _unit(text: str, start: int, stop: int, stop_words: set[str], names: dict[in
     shared = _SHARED_NOUN.match(text, end, stop)
     if len(words) == 1 and not words[0].lower().endswith("s") and shared \
             and not {shared.group(1), shared.group(2)} & (stop_words | _not_modifiers()):
-        words += ["and", shared.group(1), shared.group(2)]  # '10,000 border and coast guards'
+        words += [shared.group().split()[0], shared.group(1), shared.group(2)]  # '10,000 border and coast guards'
         end = shared.end()
     elif words and pair and pair.group(1).lower() not in stop_words:
         words += ["and", pair.group(1)]

@@ -338,3 +338,10 @@ def test_commitments_each_count_a_body_is_deploying_is_one_commitment(tmp_path) 
     text = "Frontex is now deploying 100 officers, 30 patrol cars and two helicopters in Lithuania."
     found = {(c["quantity"][0], c["unit"][0], c["beneficiary"][0]) for c in commitments(tmp_path, text)}
     assert found == {("100", "officers", "Lithuania"), ("30", "patrol cars", "Lithuania"), ("2", "helicopters", "Lithuania")}
+
+
+def test_commitments_officers_a_state_has_deployed_and_drones_it_is_to_be_reinforced_with(tmp_path) -> None:
+    text = ("It currently has up to ten police officers deployed at the border between Serbia and North Macedonia, and "
+            "this contingent is to be reinforced with two drones by the end of the year.")
+    found = {(c["quantity"][0], c["unit"][0]) for c in commitments(tmp_path, text)}
+    assert found == {("10", "police officers"), ("2", "drones")}

@@ -55,3 +55,19 @@ def test_figures_list_item_label_before_its_colon_is_the_unit(tmp_path) -> None:
 def test_figures_clause_after_an_earlier_count_is_no_unit(tmp_path) -> None:
     text = "- 363 smugglers arrested, up from 192 when first results were announced last month"
     assert ("192", "smugglers", []) in figures(tmp_path, text)
+
+
+def test_figures_two_adjectives_joined_by_or_share_their_noun(tmp_path) -> None:
+    assert ("76", "forged or falsified documents", []) in figures(tmp_path, "Officers found 76 forged or falsified documents.")
+
+
+def test_figures_subject_is_not_a_body_named_in_an_aside(tmp_path) -> None:
+    text = ("The Serious Organised Crime Agency (SOCA), which works with the UK Border Agency, reported 140 arrests. "
+            "Those operations produced 15 convictions.")
+    found = {(value, subject[0] if subject else None) for value, _, subject in figures(tmp_path, text)}
+    assert {("140", "Serious Organised Crime Agency"), ("15", "Serious Organised Crime Agency")} <= found
+
+
+def test_figures_subject_after_by(tmp_path) -> None:
+    text = "- More than 2,200 people prosecuted in 2009 by UK Border Agency crime teams."
+    assert ("2200", "people", ["UK Border Agency"]) in figures(tmp_path, text)
