@@ -7,6 +7,7 @@ Only this module and kg.rdf.io make rdflib terms.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -23,6 +24,9 @@ from kg.values.names import slug
 
 _TYPE, _LABEL = RDF.type, RDFS.label
 _DATE_TYPES = {"day": XSD.date, "week": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&]{1,9}")  # 'NCA', 'UNODC', 'IcSP': two capitals, no space
 
 
 @lru_cache(maxsize=None)
@@ -149,6 +153,8 @@ class _Writer:
         add((iri, _LABEL, self.lit(entity.label)))
         for alias in sorted(entity.aliases - {entity.label}):
             add((iri, SKOS.altLabel, self.lit(alias)))
+            if _ACRONYM.fullmatch(alias):
+                add((iri, _bskg("acronym"), self.lit(alias)))
         if entity.wikidata:
             add((iri, _bskg("wikidata"), self.lit(entity.wikidata)))
         if entity.family == "event":

@@ -8,6 +8,7 @@ from rdflib import RDFS, Dataset
 
 from kg.build import build_dataset
 from kg.namespaces import BSKG
+from kg.queries import query_path, run_query
 from kg.validate import validate_graph
 
 DOCUMENTS = sorted((Path(__file__).parent.parent / "fixtures" / "documents").glob("*.txt"))
@@ -47,3 +48,13 @@ def test_graph_same_entity_has_same_iri_in_two_documents() -> None:
         if "/state/" in str(subject) or "/org/" in str(subject):
             labels.setdefault(str(label), set()).add(subject)
     assert all(len(iris) == 1 for iris in labels.values())
+
+
+def test_graph_acronyms_are_written_and_cq10_shows_them_with_the_name(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text("---\ntitle: T\npublished: 2024-05-01\n---\nT\n\nThe National Crime Agency (NCA) and Frontex met.\n",
+                    encoding="utf-8")
+    dataset = build_dataset([path])[0]
+    assert {str(o) for o in dataset.objects(None, BSKG.acronym)} >= {"NCA"}
+    _, rows = run_query(dataset, query_path("cq10_organisations").read_text(encoding="utf-8"))
+    assert {str(row[0]) for row in rows} >= {"National Crime Agency (NCA)", "Frontex"}
