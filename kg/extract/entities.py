@@ -232,8 +232,12 @@ class EntityFinder:
         return self._class_of_head(words, words[head]) if head is not None else None
 
     def _head(self, words: list[str]) -> int | None:
-        """Index of the name's head: its last word, or the last head word before a complement."""
+        """Index of the name's head: its last word, or the last head word before a complement; but a ministry's or
+        department's before its portfolio ('Ministry of Public Order and Citizen Protection', though Order heads laws)."""
         connectors = set(self.rules["connectors"])
+        body = next((i for i, w in enumerate(words[:-2]) if w in self.of_the_heads and words[i + 1] in ("of", "for")), None)
+        if body is not None:
+            return body
         for index in range(len(words) - 1, -1, -1):
             if self._class_of_head(words, words[index]) is None:
                 continue

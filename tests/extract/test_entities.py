@@ -114,3 +114,14 @@ def test_entities_weekday_and_bare_the_start_no_name(tmp_path) -> None:
     extraction = extract_text(tmp_path, "Partners adopted on Wednesday in Cadiz the Political Declaration and the Action Plan.")
     labels = {e.label for e in extraction.entities.values()}
     assert "Political Declaration" in labels and not any(label.startswith(("Wednesday", "Cadiz")) for label in labels)
+
+
+def test_entities_ministry_of_a_portfolio_ending_in_a_law_head_is_a_ministry(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "It works with the Greek Ministry of Public Order and Citizen Protection.")
+    assert {(e.label, e.cls) for e in extraction.entities.values()} >= {
+        ("Greek Ministry of Public Order and Citizen Protection", "Ministry")}
+
+
+def test_entities_foreign_and_commonwealth_office_is_not_the_fcdo(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "The Home Office and the Foreign and Commonwealth Office pay for it.", "2014-02-19")
+    assert "Foreign and Commonwealth Office" in {e.label for e in extraction.entities.values()}
