@@ -36,6 +36,7 @@ _KIND_VERBS = [("Agreement", r"\b(?:agreed|signed|struck|adopted|concluded|agree
 _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip was within this many days
 # People who sign, agree or launch something together meet ("she launched the project together with the Minister").
 _BY = re.compile(r"[^;.]{0,90}?\bby\b")  # "signed yesterday (Thursday, 19 March) at the IOM office in Gulshan-1, Dhaka, by"
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _AT_THE = re.compile(r"\b(?i:at|during)\s+the\s+(?:(?:close|end|start|opening|margins|sidelines)\s+of\s+the\s+)?$")
 _SIGNED_THING = re.compile(r"The\s+(?P<thing>[a-z]+)\s+(?:was|were|has\s+been)\s+signed\b")  # 'The agreement was signed'
 _PRESENCE = re.compile(r"[^;.]{0,90}?\b(?:in\s+the\s+presence\s+of|witnessed\s+by)\b")  # 'signed in Amman in the presence of'
@@ -664,9 +665,16 @@ def _unknown_place_named(ctx: Context, match: re.Match) -> Ref | None:
     name = match.group("name")
     if ctx.in_quote(match.start()) or any(m.start <= match.start("name") < m.end for m in ctx.mentions) \
             or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS \
-            or any(r.start <= match.start("name") < r.end for r in ctx.refs) or name.endswith(("’s", "'s")):
-        return None  # 'in the Prime Minister's office': an owner, not a place
+            or any(r.start <= match.start("name") < r.end for r in ctx.refs) or name.endswith(("’s", "'s")) \
+            or _modifies_a_noun(ctx, match.end()):
+        return None  # 'in the Prime Minister's office': an owner, not a place; 'at the Eurostar terminal': a modifier
     return Ref(ctx.finder.remember(Entity(entity_key("Place", name), "Place", name)))
+
+
+def _modifies_a_noun(ctx: Context, end: int) -> bool:
+    """Whether a lower-case word that is no function word follows a name: 'the Eurostar terminal' names a terminal."""
+    after = _NEXT_WORD.match(ctx.doc.text, end)
+    return after is not None and after.group(1) not in patterns("figures")["unit_stopwords"]
 
 
 def _anaphoric_place(ctx: Context, sentence: Sentence) -> Ref | None:

@@ -425,3 +425,10 @@ def test_events_people_represented_at_or_told_at_the_conference_took_part(tmp_pa
             "At the close of the conference on Wednesday, Tom Pell handed the chair to Morocco's Minister of Justice, Ann Lee.")
     [meeting] = meetings(tmp_path, text, "2022-12-15")
     assert meeting["date"] == ["2022-12-13"] and {"Tom Pell", "Ann Lee"} <= set(meeting["participant"])
+
+
+def test_events_unknown_name_before_a_noun_is_no_place(tmp_path) -> None:
+    text = ("The Home Secretary today saw the controls at the Eurostar terminal of the Gare du Nord in Paris, before "
+            "holding talks with her French counterpart, Tom Pell.")
+    [meeting] = meetings(tmp_path, text, "2023-07-13")
+    assert meeting["place"] == ["Paris"]
