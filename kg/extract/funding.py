@@ -40,6 +40,8 @@ _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under|charged\s+to)\s+(?:the\
 _POSSESSIVE = re.compile(r"[’']s\s+")
 _CUT_ADJECTIVE = re.compile(r"(?:a|an)\s+[a-z][\w-]*")  # 'a comprehensive' of 'a comprehensive, whole-of-...'
 _SPACE = re.compile(r"\s*")
+_THE = re.compile(r"(?:[Tt]he\s+)?")
+_AS_FOLLOWS = re.compile(r"\b(?:used|spent|shared|divided|distributed|allocated)\b[^:]{0,60}\bas\s+follows:\s*$")
 _PROJECT_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]+)?\s+(?:project|programme|program|initiative)\b")  # '... IOM Greece project'
 _COMMA_GOES_ON = re.compile(r",\s+[a-z]")
 _DATELINE_DASH = re.compile(r"\s*[–—-]{1,2}\s")  # after a dateline's date: 'Amman, 20 September 2017 – '
@@ -739,6 +741,12 @@ def _anaphor_facts(ctx: Context, sentence: Sentence, fact: Fact) -> None:
         for item in (s for s in ctx.sentences if ctx.intro_of(s) is sentence):
             fact.add("recipient", Ref(_item_recipient(ctx, item)))
             fact.cite(Span(item.start, item.end))
+    elif _AS_FOLLOWS.search(sentence.text):  # 'The new funding will be used across government as follows:'
+        for item in (s for s in ctx.sentences if ctx.intro_of(s) is sentence):
+            subject = ctx.mention_at(_THE.match(ctx.doc.text, item.start, item.end).end(), item.end)
+            if subject is not None and _agent(ctx, subject.key):
+                fact.add("recipient", Ref(subject.key))  # '- the Canada Border Services Agency (CBSA) will review ...'
+                fact.cite(Span(item.start, item.end))
 
 
 def _item_recipient(ctx: Context, item: Sentence) -> str:

@@ -76,7 +76,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     letter = [sign for sign in rules["currency_signs"] if len(sign) == 1 and sign.isalpha()]
     signs = one_of(set(rules["currency_signs"]) - set(letter))
     words = one_of(rules["currency_words"])
-    scale = rf"(?:\s*(?P<scale>(?i:{one_of(scales())}))(?![a-zA-Z]))?"
+    scale = rf"(?:(?:\s*|-)(?P<scale>(?i:{one_of(scales())}))(?![a-zA-Z]))?"
     large = one_of([word for word, power in scales().items() if power > 3])
     before = re.compile(rf"(?<![\w$])(?P<symbol>{signs})\s?{_NUMBER}{scale}")
     after = re.compile(rf"(?<!\d){_NUMBER}{scale}\s+(?P<word>{words})\b")

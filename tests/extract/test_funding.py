@@ -514,3 +514,13 @@ def test_funding_body_that_decided_yesterday_weekday_in_brackets_announced_it(tm
     text = "The European Commission yesterday (Tuesday) decided to make EUR 36.7 million available to Lithuania."
     [package] = packages(tmp_path, text, "2021-08-11")
     assert package["announcer"] == ["European Commission"]
+
+
+def test_funding_bodies_opening_the_items_of_an_as_follows_list_receive_it(tmp_path) -> None:
+    text = ("The Minister today announced $57.22 million over five years.\n\n"
+            "The new funding will be used across government as follows:\n\n"
+            "- Public Safety Canada will develop a national case management standard\n"
+            "- the Canada Border Services Agency (CBSA) will establish a dedicated team of border officials\n"
+            "- more training will be offered to partners\n")
+    [package] = packages(tmp_path, text, "2019-09-04")
+    assert set(package["recipient"]) == {"Public Safety Canada", "Canada Border Services Agency"}

@@ -178,3 +178,8 @@ def test_find_money_bare_rupees_are_the_documents_rupees() -> None:
 def test_find_money_bare_francs_are_the_documents_francs(local: dict, currency: str) -> None:
     text = "The contribution will rise to 61 million francs."
     assert [m.currency for m in find_money(text, 0, len(text), local)] == [currency]
+
+
+def test_find_money_scale_joined_by_a_hyphen() -> None:
+    text = "Taken together, federal investment comes to roughly $75-million."
+    assert [(m.amount, m.currency) for m in find_money(text, 0, len(text))] == [(Decimal("75000000"), "USD")]
