@@ -183,3 +183,9 @@ def test_find_money_bare_francs_are_the_documents_francs(local: dict, currency: 
 def test_find_money_scale_joined_by_a_hyphen() -> None:
     text = "Taken together, federal investment comes to roughly $75-million."
     assert [(m.amount, m.currency) for m in find_money(text, 0, len(text))] == [(Decimal("75000000"), "USD")]
+
+
+def test_find_money_currency_named_with_its_country() -> None:
+    text = "equipment worth 1.94 billion Japanese yen and 3 million Saudi riyals"
+    assert [(m.amount, m.currency) for m in find_money(text, 0, len(text))] == [
+        (Decimal("1940000000"), "JPY"), (Decimal("3000000"), "SAR")]
