@@ -49,6 +49,7 @@ _RELATIVE_OWNER = re.compile(r"^(?:today|tonight|this\s+year|this\s+week|yesterd
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
 _RECEIVE = re.compile(r"\b(?:(?P<aux>will|would|is\s+to|are\s+to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit\s+from)"
                       r"|receives|received|receive)\b")
+_ANOTHER_EQUIVALENT = re.compile(r"\s*[,;]\s*(?:or\s+)?(?:about|around|approximately|roughly|almost|nearly|some|c\.)?\s*")
 _RESTATED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:is|was|are|were)\s+(?:worth|equivalent\s+to)\s+"
                        r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*")
 _RESTATED_AMOUNT = re.compile(r"(?:\s*\([^()]{1,40}\))?")  # '£44.5 million (€50 million) in ...'
@@ -88,6 +89,13 @@ def _source_subject() -> re.Pattern:
     $32 million' (facts.yaml ``source_subject_heads`` and ``source_giving_verbs``)."""
     return re.compile(rf"(?:The\s+)?(?P<name>(?:[\w’'-]+\s+){{0,3}}?(?:{alternation('source_subject_heads')})"
                       rf"(?:\s+\d{{4}}(?:[-–]\d{{2,4}})?)?)\b[^.;]{{0,100}}?\b(?:{alternation('source_giving_verbs')})\b")
+
+
+@lru_cache(maxsize=1)
+def _source_which_gave() -> re.Pattern:
+    """'... builds on Budget 2018, which provided C$14.51 million': a budget that gave, in the clause after its name."""
+    return re.compile(rf"\b(?P<name>(?:[A-Z][\w’'-]*\s+){{0,3}}?(?:{alternation('source_subject_heads')})"
+                      rf"(?:\s+\d{{4}}(?:[-–]\d{{2,4}})?)?),\s+which\s+(?:has\s+|had\s+)?(?:{alternation('source_giving_verbs')})\b")
 
 
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,3}(?:of\s+)?(?:up\s+to\s+|about\s+|some\s+)?$", re.I)
@@ -165,7 +173,9 @@ def _equivalences(ctx: Context, funding: dict[int, list[MoneyMention]]) -> dict[
         for first, second in zip(mentions, mentions[1:]):
             between = ctx.doc.text[first.end:second.start]
             restated = first.currency != second.currency and _RESTATED.fullmatch(between)  # 'The £1.6 million network is worth about €1.86 million'
-            if restated or re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|almost|nearly|some|c\.|or|equivalent to|worth)?\s*", between):
+            chained = (first.currency, first.amount) in same and _ANOTHER_EQUIVALENT.fullmatch(between)  # '(around Rs 1.96
+            # billion, or about US$20 million)': a second equivalent in the same brackets
+            if restated or chained or re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|almost|nearly|some|c\.|or|equivalent to|worth)?\s*", between):
                 root = same.get((first.currency, first.amount), (first.currency, first.amount))
                 same[(first.currency, first.amount)] = root
                 same[(second.currency, second.amount)] = root
@@ -799,7 +809,8 @@ def _named_source(ctx: Context, sentence: Sentence, money: int | None = None) ->
     Fund': a budget or fund named after from/through/in/under; or the subject of giving, for the amount in its own
     clause ('The Bipartisan Infrastructure Law includes $3.4 billion ..., and Mexico committed $1.5 billion')."""
     text = ctx.doc.text
-    match = _SOURCE_NAMED.search(text, sentence.start, sentence.end)
+    match = _SOURCE_NAMED.search(text, sentence.start, sentence.end) or _source_which_gave().search(
+        text, sentence.start, money if money is not None else sentence.end)
     if match is None:
         match = _source_subject().match(text, sentence.start, sentence.end)
         if match and money is not None and _NEXT_CLAUSE.search(text, match.end(), max(match.end(), money)):

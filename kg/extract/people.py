@@ -131,8 +131,9 @@ def _counterpart_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _honorifics() -> str:
-    """Honorifics and ranks before a name, read past: 'His Excellency Abdulla Shahid', 'Maj. Gen. Tomasz Praga'."""
-    return rf"(?:(?:{one_of(patterns('posts')['honorifics'])})\.?\s+)*"
+    """Honorifics and ranks before a name, read past: 'His Excellency Abdulla Shahid', 'Maj. Gen. Tomasz Praga', 'Air
+    Marshal (Retd) Asim Suleiman'."""
+    return rf"(?:(?:{one_of(patterns('posts')['honorifics'])})\.?\s+(?:\((?i:retd|retired|rtd)\.?\)\s+)?)*"
 
 
 @lru_cache(maxsize=1)

@@ -345,3 +345,8 @@ def test_commitments_officers_a_state_has_deployed_and_drones_it_is_to_be_reinfo
             "this contingent is to be reinforced with two drones by the end of the year.")
     found = {(c["quantity"][0], c["unit"][0]) for c in commitments(tmp_path, text)}
     assert found == {("10", "police officers"), ("2", "drones")}
+
+
+def test_commitments_what_the_equipment_comprises_is_committed(tmp_path) -> None:
+    text = "The equipment is funded by Japan's grant aid. It comprises:\n\n- 14 explosive detection systems;\n- cargo vehicle scanners.\n"
+    assert {c["capability"][0] for c in commitments(tmp_path, text)} == {"14 explosive detection systems", "cargo vehicle scanners"}

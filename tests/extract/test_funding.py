@@ -524,3 +524,15 @@ def test_funding_bodies_opening_the_items_of_an_as_follows_list_receive_it(tmp_p
             "- more training will be offered to partners\n")
     [package] = packages(tmp_path, text, "2019-09-04")
     assert set(package["recipient"]) == {"Public Safety Canada", "Canada Border Services Agency"}
+
+
+def test_funding_budget_which_provided_the_amount_is_its_source(tmp_path) -> None:
+    text = "The new commitment builds on Budget 2018, which provided C$14.51 million over five years for a hotline."
+    [package] = packages(tmp_path, text, "2019-09-04")
+    assert package["sourceOfFunds"] == ["Budget 2018"] and package["currency"] == ["CAD"]
+
+
+def test_funding_second_equivalent_in_the_same_brackets_is_the_same_package(tmp_path) -> None:
+    text = ("The Government of Japan today handed over equipment worth 1.94 billion Japanese yen (around Rs 1.96 billion, "
+            "or about US$20 million) for Pakistan's airports.")
+    assert [(p["amount"], p["currency"]) for p in packages(tmp_path, text, "2016-09-06")] == [(["1940000000"], ["JPY"])]

@@ -518,3 +518,8 @@ def test_people_demonym_ambassador_to_another_state_is_his_own_states(tmp_path) 
 def test_people_its_ambassador_to_a_state_is_the_owners_not_the_hosts(tmp_path) -> None:
     text = "Italy's delegation was led by its Ambassador to Spain, Tom Pell."
     assert holdings(extract_text(tmp_path, text, "2022-12-15")) == {("Tom Pell", "Ambassador", "Italy")}
+
+
+def test_people_retired_rank_before_the_name_is_read_past(tmp_path) -> None:
+    text = "He met the Director General of the Civil Aviation Authority, Air Marshal (Retd) Tom Pell."
+    assert ("Tom Pell", "Director General", "Civil Aviation Authority") in holdings(extract_text(tmp_path, text, "2016-09-06"))
