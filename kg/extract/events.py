@@ -672,9 +672,9 @@ def _unknown_place_named(ctx: Context, match: re.Match) -> Ref | None:
 
 
 def _modifies_a_noun(ctx: Context, end: int) -> bool:
-    """Whether a lower-case word that is no function word follows a name: 'the Eurostar terminal' names a terminal."""
+    """Whether a venue noun follows a name (facts.yaml ``venue_nouns``): 'the Eurostar terminal' names a terminal."""
     after = _NEXT_WORD.match(ctx.doc.text, end)
-    return after is not None and after.group(1) not in patterns("figures")["unit_stopwords"]
+    return after is not None and after.group(1) in patterns("facts")["venue_nouns"]
 
 
 def _anaphoric_place(ctx: Context, sentence: Sentence) -> Ref | None:

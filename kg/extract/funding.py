@@ -41,9 +41,11 @@ _POSSESSIVE = re.compile(r"[’']s\s+")
 _CUT_ADJECTIVE = re.compile(r"(?:a|an)\s+[a-z][\w-]*")  # 'a comprehensive' of 'a comprehensive, whole-of-...'
 _SPACE = re.compile(r"\s*")
 _THE = re.compile(r"(?:[Tt]he\s+)?")
+_DOES = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?\s+(?:to|will)\s+[a-z]")
 _AS_FOLLOWS = re.compile(r"\b(?:used|spent|shared|divided|distributed|allocated)\b[^:]{0,60}\bas\s+follows:\s*$")
 _PROJECT_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]+)?\s+(?:project|programme|program|initiative)\b")  # '... IOM Greece project'
 _COMMA_GOES_ON = re.compile(r",\s+[a-z]")
+_FROM_AFTER_AMOUNT = re.compile(r"(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\w+\s+years?)?\s+from\s+(?:the\s+)?")
 _DATELINE_DASH = re.compile(r"\s*[–—-]{1,2}\s")  # after a dateline's date: 'Amman, 20 September 2017 – '
 _RELATIVE_OWNER = re.compile(r"^(?:today|tonight|this\s+year|this\s+week|yesterday)[’']s\s+", re.I)  # "Tonight's Budget"
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
@@ -217,6 +219,10 @@ def _enrich(ctx: Context, fact: Fact, sentence: Sentence, mention: MoneyMention)
         fact.add("sourceOfFunds", Ref(source) if source else None)
     if fact.first("purpose") is None:
         fact.add("purpose", _purpose(ctx, sentence, mention))
+    if sentence.text.rstrip().endswith(":"):  # '... backed by $3 million from IRCC:' then '- IOM to roll out ...'
+        for recipient, item in _item_doers(ctx, sentence):
+            fact.add("recipient", Ref(recipient))
+            fact.cite(Span(item.start, item.end))
 
 
 def _finish(ctx: Context, fact: Fact, giver: Announcer | None) -> None:
@@ -752,11 +758,20 @@ def _anaphor_facts(ctx: Context, sentence: Sentence, fact: Fact) -> None:
             fact.add("recipient", Ref(_item_recipient(ctx, item)))
             fact.cite(Span(item.start, item.end))
     elif _AS_FOLLOWS.search(sentence.text):  # 'The new funding will be used across government as follows:'
-        for item in (s for s in ctx.sentences if ctx.intro_of(s) is sentence):
-            subject = ctx.mention_at(_THE.match(ctx.doc.text, item.start, item.end).end(), item.end)
-            if subject is not None and _agent(ctx, subject.key):
-                fact.add("recipient", Ref(subject.key))  # '- the Canada Border Services Agency (CBSA) will review ...'
-                fact.cite(Span(item.start, item.end))
+        for recipient, item in _item_doers(ctx, sentence):
+            fact.add("recipient", Ref(recipient))
+            fact.cite(Span(item.start, item.end))
+
+
+def _item_doers(ctx: Context, intro: Sentence) -> list[tuple[str, Sentence]]:
+    """The bodies that open the items of a list and do what the money pays for: '- the Canada Border Services Agency
+    (CBSA) will review ...', '- the International Organization for Migration (IOM) to roll out ...'."""
+    found = []
+    for item in (s for s in ctx.sentences if ctx.intro_of(s) is intro):
+        subject = ctx.mention_at(_THE.match(ctx.doc.text, item.start, item.end).end(), item.end)
+        if subject is not None and _agent(ctx, subject.key) and _DOES.match(ctx.doc.text, subject.end, item.end):
+            found.append((subject.key, item))
+    return found
 
 
 def _item_recipient(ctx: Context, item: Sentence) -> str:
@@ -776,7 +791,7 @@ def _source(ctx: Context, sentence: Sentence, money: int | None = None) -> str |
                       r"(?:grant|grants|contribution|loan|credit)\s+from|(?:set\s+aside|earmarked)\s+in)\s+(?:the\s+)?",
                       re.I).search(text, sentence.start, sentence.end)
     if not lead:
-        return _named_source(ctx, sentence, money)
+        return _named_source(ctx, sentence, money) or _from_body(ctx, sentence, money)
     window = text[lead.end():_CLAUSE.match(text, lead.end(), sentence.end).end()]
     budget = re.search(r"((?:[\w’'-]+\s+){0,4}?(?:budget|fund|reserve|programme|allocation|funding|statement))\b", window, re.I)
     laws = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40 and ctx.entities[m.key].family == "law"]
@@ -802,6 +817,17 @@ def _owned_programme(ctx: Context, owner: EntityMention, sentence: Sentence) -> 
     owned = _POSSESSIVE.match(ctx.doc.text, owner.end, sentence.end)
     named = ctx.mention_at(owned.end(), sentence.end) if owned else None
     return named.key if named is not None and ctx.entities[named.key].cls == "Programme" else None
+
+
+def _from_body(ctx: Context, sentence: Sentence, money: int | None) -> str | None:
+    """'$3 million over two years from Immigration, Refugees and Citizenship Canada (IRCC)': the body the amount
+    comes from, right after it."""
+    if money is None:
+        return None
+    amount = next((m for m in ctx.money[sentence.index] if m.start == money), None)
+    after = _FROM_AFTER_AMOUNT.match(ctx.doc.text, amount.end, sentence.end) if amount else None
+    body = ctx.mention_at(after.end(), sentence.end) if after else None
+    return body.key if body is not None and ctx.entities[body.key].family == "org" else None
 
 
 def _named_source(ctx: Context, sentence: Sentence, money: int | None = None) -> str | None:

@@ -536,3 +536,13 @@ def test_funding_second_equivalent_in_the_same_brackets_is_the_same_package(tmp_
     text = ("The Government of Japan today handed over equipment worth 1.94 billion Japanese yen (around Rs 1.96 billion, "
             "or about US$20 million) for Pakistan's airports.")
     assert [(p["amount"], p["currency"]) for p in packages(tmp_path, text, "2016-09-06")] == [(["1940000000"], ["JPY"])]
+
+
+def test_funding_body_after_from_is_the_source_and_item_doers_receive(tmp_path) -> None:
+    text = ("On 29 July 2020, the Minister announced three initiatives, backed by $3 million over two years from "
+            "Immigration, Refugees and Citizenship Canada (IRCC):\n\n"
+            "- the International Organization for Migration (IOM) to roll out its data system at two airports;\n"
+            "- the United Nations Office on Drugs and Crime (UNODC) to improve the analysis of data.\n")
+    [package] = packages(tmp_path, text, "2023-02-21")
+    assert package["sourceOfFunds"] == ["Immigration, Refugees and Citizenship Canada"]
+    assert set(package["recipient"]) == {"International Organization for Migration", "United Nations Office on Drugs and Crime"}
