@@ -237,7 +237,8 @@ def home_country(doc: Document, gazetteer: Gazetteer, money: dict[int, list[Mone
     if country:
         return country
     currencies = Counter(m.currency for mentions in money.values() for m in mentions)
-    main = max(currencies, key=lambda currency: currencies[currency], default=None)  # the first of a tie: text order
+    ranked = currencies.most_common(2)
+    main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None  # a tie says nothing
     homes = {currency: country for countries in patterns("figures")["shared_currencies"].values()
              for country, currency in countries.items()}
     return {**homes, **rules["currency_home"]}.get(main) or _dateline_country(doc, gazetteer) \

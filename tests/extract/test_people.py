@@ -523,3 +523,11 @@ def test_people_its_ambassador_to_a_state_is_the_owners_not_the_hosts(tmp_path) 
 def test_people_retired_rank_before_the_name_is_read_past(tmp_path) -> None:
     text = "He met the Director General of the Civil Aviation Authority, Air Marshal (Retd) Tom Pell."
     assert ("Tom Pell", "Director General", "Civil Aviation Authority") in holdings(extract_text(tmp_path, text, "2016-09-06"))
+
+
+def test_people_two_currencies_as_often_decide_no_home(tmp_path) -> None:
+    """Fees in taka and rupiah, once each, say nothing of whose release it is; the President it names does."""
+    text = ("President Joko Widodo spoke in Jakarta. Each refugee paid 100,000 Bangladeshi taka, or about Rp14 million, "
+            "to the smugglers.\n\n\u201cWe will act firmly,\u201d the President said.")
+    extraction = extract_text(tmp_path, text, "2023-12-08")
+    assert [q["speaker"] for q in facts(extraction, "DirectQuote")] == [["Joko Widodo"]]
