@@ -238,6 +238,8 @@ class EntityFinder:
         body = next((i for i, w in enumerate(words[:-2]) if w in self.of_the_heads and words[i + 1] in ("of", "for")), None)
         if body is not None:
             return body
+        if len(words) > 1 and words[0] in self.rules["leading_org_heads"]:
+            return 0  # 'Centro Yanapanakusun', 'Instituto de Defensa Legal': a head written first
         for index in range(len(words) - 1, -1, -1):
             if self._class_of_head(words, words[index]) is None:
                 continue
@@ -249,6 +251,8 @@ class EntityFinder:
 
     def _class_of_head(self, words: list[str], word: str) -> str | None:
         rules = self.rules
+        if word == words[0] and word in rules["leading_org_heads"]:
+            return rules["leading_org_heads"][word]
         if word in rules["legislation_heads"]:
             return rules["legislation_heads"][word]
         if word in rules["event_heads"]:
@@ -276,7 +280,8 @@ class EntityFinder:
             if cls is not None:
                 rest = words[head + 1:]
                 if rest and (rest[0] not in self.rules["connectors"] or rest[0] in ("in", "at")) \
-                        and not re.fullmatch(r"(?:19|20)\d\d", rest[0]):
+                        and not re.fullmatch(r"(?:19|20)\d\d", rest[0]) \
+                        and not (head == 0 and words[0] in self.rules["leading_org_heads"]):  # 'Centro Yanapanakusun'
                     run = run[:head + 1]
                 elif "in" in rest or "at" in rest:  # 'Council of Europe in Strasbourg': the name ends before the place
                     run = run[:head + 1 + min(rest.index(w) for w in ("in", "at") if w in rest)]

@@ -41,6 +41,8 @@ _POSSESSIVE = re.compile(r"[’']s\s+")
 _CUT_ADJECTIVE = re.compile(r"(?:a|an)\s+[a-z][\w-]*")  # 'a comprehensive' of 'a comprehensive, whole-of-...'
 _SPACE = re.compile(r"\s*")
 _THE = re.compile(r"(?:[Tt]he\s+)?")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which|who)\b")
+_COUNTED_RECEIVERS = re.compile(r"(?:two|three|four|five|six|\d)\s+(?:[a-z-]+\s+){0,2}[a-z-]+s,\s+(?:the\s+)?")
 _DOES = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?\s+(?:to|will)\s+[a-z]")
 _AS_FOLLOWS = re.compile(r"\b(?:used|spent|shared|divided|distributed|allocated)\b[^:]{0,60}\bas\s+follows:\s*$")
 _PROJECT_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]+)?\s+(?:project|programme|program|initiative)\b")  # '... IOM Greece project'
@@ -556,6 +558,11 @@ def _to(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     match = _TO.match(ctx.doc.text, _money_tail().match(ctx.doc.text, start, sentence.end).end(), sentence.end)
     if not match:
         return []
+    counted = _COUNTED_RECEIVERS.match(ctx.doc.text, match.end(), sentence.end)
+    if counted:  # 'to two implementing partners, Centro Yanapanakusun and the ILO': the ones the count names
+        relative = _RELATIVE_CLAUSE.search(ctx.doc.text, counted.end(), sentence.end)
+        end = relative.start() if relative else sentence.end
+        return [m.key for m in ctx.mentions_in(counted.end(), end) if _agent(ctx, m.key)]
     mention = ctx.mention_at(match.end(), sentence.end)
     if not mention or not _agent_or_place(ctx, mention.key):
         return []

@@ -106,6 +106,8 @@ def _dash_name_pattern() -> re.Pattern:
 
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # 'PS', 'CS', 'DG' before a surname
+_OPENER_POSSESSIVE = re.compile(r"(?:Speaking|Addressing|Writing|At|In|During|After|Before|On)\b[^,;.]*?\b(?P<pronoun>[Hh]er|[Hh]is)\b"
+                                 r"[^,;.]*,\s+(?:the\s+)?$")
 _ITS = re.compile(r"\b[Ii]ts\s+$")
 _IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
@@ -502,14 +504,27 @@ class PeopleFinder:
                         or _of_body(fold(self.posts[r.post].label), fold(title.title))
                         or r in introduced)
                    and (title.country is None or self._post_country(r.post) in (None, title.country))]
+        opener = self._opener_gender(title)
+        if opener:  # 'Speaking at her morning press conference, the President said': the President named who is a woman
+            earlier = [r for r in earlier if self._gender(r.person) == opener] or earlier
         home_titles = [p for p in self._titled_posts(title) if p.country == self.home]
-        if title.country is None and home_titles:
+        if title.country is None and home_titles and not (opener and earlier and self._gender(earlier[-1].person) == opener):
             earlier = [r for r in earlier if self._post_country(r.post) in (None, f"state/{self.home}")]
         exact = [r for r in earlier if fold(self.posts[r.post].label) == fold(title.title)]
         if earlier:  # 'the Attorney General': Attorney General Garland, not the Attorney General of the Republic named since
             chosen = (exact or earlier)[-1]
             return PersonRef(title.start, title.end, chosen.person, chosen.post, "post_coreference")
         return self._gazetteer_only(title, day) or self._short_for(title)
+
+    def _opener_gender(self, title: TitleMention) -> str | None:
+        """The gender an opening phrase gives the title that follows it: 'Speaking at her morning press conference
+        before the meeting, the President said' (female); None when the sentence opens otherwise."""
+        match = _OPENER_POSSESSIVE.match(self.text, self.current.start, title.start)
+        return None if match is None else "female" if match.group("pronoun").lower() == "her" else "male"
+
+    def _gender(self, person: str) -> str | None:
+        entry = self.gazetteer.entries.get(self.finder.entities[person].gazetteer_id or "")
+        return entry.gender if entry else None
 
     def _introduced_as(self, ref: PersonRef, title: TitleMention) -> bool:
         """'The President of the Council of Ministers, Giorgia Meloni, ...; the President inspected the works':

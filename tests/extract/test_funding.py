@@ -546,3 +546,17 @@ def test_funding_body_after_from_is_the_source_and_item_doers_receive(tmp_path) 
     [package] = packages(tmp_path, text, "2023-02-21")
     assert package["sourceOfFunds"] == ["Immigration, Refugees and Citizenship Canada"]
     assert set(package["recipient"]) == {"International Organization for Migration", "United Nations Office on Drugs and Crime"}
+
+
+def test_funding_receivers_named_after_a_count_of_them(tmp_path) -> None:
+    text = ("In October 2017 the TIP Office awarded US $5 million to two implementing partners, Centro Yanapanakusun and "
+            "the ILO, whose sub-recipients also carry out activities.")
+    [package] = packages(tmp_path, text, "2020-02-06")
+    assert package["currency"] == ["USD"]
+    assert set(package["recipient"]) == {"Centro Yanapanakusun", "International Labour Organization"}
+
+
+def test_funding_receiver_after_the_kind_of_funds(tmp_path) -> None:
+    text = "The TIP Office will award the additional $1.7 million in foreign assistance funds to the International Labor Organization (ILO)."
+    [package] = packages(tmp_path, text, "2020-02-06")
+    assert package["recipient"] == ["International Labor Organization"]

@@ -531,3 +531,12 @@ def test_people_two_currencies_as_often_decide_no_home(tmp_path) -> None:
             "to the smugglers.\n\n\u201cWe will act firmly,\u201d the President said.")
     extraction = extract_text(tmp_path, text, "2023-12-08")
     assert [q["speaker"] for q in facts(extraction, "DirectQuote")] == [["Joko Widodo"]]
+
+
+def test_people_her_in_the_opening_phrase_picks_the_woman_of_that_title(tmp_path) -> None:
+    """A US release: 'the President' is the US President, unless the sentence opens on 'her' and the President it
+    named before is a woman."""
+    text = ("MEXICO CITY – Secretary of State Marco Rubio met President Claudia Sheinbaum this morning.\n\n"
+            "Speaking at her morning press conference, the President said: \u201cThis is collaboration.\u201d")
+    extraction = extract_text(tmp_path, text, "2025-09-03", "U.S. Department of State")
+    assert [q["speaker"] for q in facts(extraction, "DirectQuote")] == [["Claudia Sheinbaum"]]
