@@ -261,8 +261,8 @@ class TitleFinder:
                 end = self._skip_acronym(entity_end, stop)
                 continue
             words = self._complement_words(match.end(), stop, holder_named)
-            if not words:
-                break
+            if not words or words <= match.end():
+                break  # 'Special Agent in Charge of the field office': no capitalised complement, no 'of the' either
             title = f"{title} {self.text[end:words].strip()}"
             end = words
         return end, organisation, country, title

@@ -540,3 +540,12 @@ def test_people_her_in_the_opening_phrase_picks_the_woman_of_that_title(tmp_path
             "Speaking at her morning press conference, the President said: \u201cThis is collaboration.\u201d")
     extraction = extract_text(tmp_path, text, "2025-09-03", "U.S. Department of State")
     assert [q["speaker"] for q in facts(extraction, "DirectQuote")] == [["Claudia Sheinbaum"]]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("U.S. District Judge Tom Pell sentenced them.", ("Tom Pell", "District Judge")),
+    ("\u201cThey will spend their lives in prison,\u201d said U.S. Attorney Tom Pell.", ("Tom Pell", "U.S. Attorney")),
+    ("Tom Pell, Special Agent in Charge of the field office, said the case mattered.", ("Tom Pell", "Special Agent in Charge")),
+])
+def test_people_judges_attorneys_and_agents_in_charge_hold_posts(tmp_path, sentence: str, expected: tuple) -> None:
+    assert expected in {(person, post) for person, post, _ in holdings(extract_text(tmp_path, sentence, "2025-06-27"))}
