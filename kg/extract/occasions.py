@@ -119,7 +119,8 @@ def _said_just_before(ctx: Context, quote: Fact, span: tuple[int, int]) -> DateV
 def _said_at_the_meeting_just_told(ctx: Context, quote: Fact, span: tuple[int, int],
                                    meetings: list[Fact]) -> DateValue | None:
     """'On Thursday evening, Phumtham ... was joined at Mae Sot Airport by ...' then, opening the next paragraph,
-    '"No single country could ...," the Deputy Prime Minister said.': said at the meeting the paragraph before told,
+    '"No single country could ...," the Deputy Prime Minister said.': said at the meeting one of the two paragraphs
+    before told (where it began, or where the text went on about it: 'the Commissioner was met at Horgoš by ...'),
     which the speaker took part in, when the lede tells of that day."""
     speaker = quote.first("speaker")
     quoted = next((s for s in ctx.sentences if s.start <= quote.evidence.start < s.end), None)
@@ -127,7 +128,8 @@ def _said_at_the_meeting_just_told(ctx: Context, quote: Fact, span: tuple[int, i
             or _ANOTHER_OCCASION.search(ctx.doc.text, *span):
         return None  # '... said at a press conference': an occasion of its own
     told = [m for m in meetings if speaker in m.props.get("participant", [])
-            and _paragraph_of(ctx, m.evidence.start) == quoted.paragraph - 1]
+            and any(quoted.paragraph - 2 <= (_paragraph_of(ctx, span.start) or -9) < quoted.paragraph
+                    for span in (m.evidence, *m.more_evidence))]
     return told[-1].first("date") if told and _the_news(ctx, told[-1].first("date")) else None
 
 

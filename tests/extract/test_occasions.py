@@ -122,3 +122,11 @@ def test_quote_in_a_place_named_by_its_first_word_takes_the_meeting_there(tmp_pa
 def test_quote_said_after_the_signing_takes_the_meetings_date(tmp_path) -> None:
     text = (MEETING + "\u201cEnough is enough,\u201d Home Secretary Yvette Cooper said after the signing.")
     assert quote_dates(tmp_path, text) == [["2024-12-10"]]
+
+
+def test_quote_after_the_paragraph_that_went_on_about_the_meeting_takes_its_date(tmp_path) -> None:
+    text = ("Commissioner in Serbia\n\nBelgrade, Friday – The European Commissioner for Home Affairs, Ylva Johansson, "
+            "yesterday (Thursday 16 March 2023) paid a one-day visit to Serbia.\n\n"
+            "On her arrival the Commissioner was met at Horgos by the Minister of the Interior, Tom Pell.\n\n"
+            "\u201c881 attempts were prevented,\u201d Minister Pell said.")
+    assert quote_dates(tmp_path, text, None) == [["2023-03-16"]]
