@@ -103,6 +103,22 @@ def _gazetteer_trie(gazetteer: Gazetteer) -> PhraseTrie:
     return trie
 
 
+def _hyphened(tokens: list[Token]) -> list[Token]:
+    """Tokens with a capitalised word and its hyphened lower-case part made one: 'Pre-accession' in 'Instrument for
+    Pre-accession Assistance' goes on with the name, as the capital opening it says."""
+    if not any(t.text == "-" for t in tokens):
+        return tokens
+    joined: list[Token] = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        if len(joined) >= 2 and joined[-1].text == "-" and joined[-1].start == joined[-2].end == token.start - 1 \
+                and token.text.islower() and _CAP.match(joined[-2].text) and _CAP.match(following):
+            hyphen, head = joined.pop(), joined.pop()  # not 'Border Police-led unit': the name goes on after it
+            token = Token(head.start, token.end, f"{head.text}-{token.text}")
+        joined.append(token)
+    return joined
+
+
 class EntityFinder:
     """Finds entity mentions in one document; keeps the entities it met."""
 
@@ -329,6 +345,7 @@ class EntityFinder:
 
     def _capitalised_runs(self, tokens: list[Token]) -> list[list[Token]]:
         connectors, stop = self.connectors, self.stopwords
+        tokens = _hyphened(tokens)
         runs, current = [], []
         for index, token in enumerate(tokens):
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""

@@ -125,3 +125,9 @@ def test_entities_ministry_of_a_portfolio_ending_in_a_law_head_is_a_ministry(tmp
 def test_entities_foreign_and_commonwealth_office_is_not_the_fcdo(tmp_path) -> None:
     extraction = extract_text(tmp_path, "The Home Office and the Foreign and Commonwealth Office pay for it.", "2014-02-19")
     assert "Foreign and Commonwealth Office" in {e.label for e in extraction.entities.values()}
+
+
+def test_entities_hyphened_lower_case_part_goes_on_with_the_name(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "It is financed under the Instrument for Pre-accession Assistance (IPA), with a Border Police-led unit.")
+    labels = {e.label for e in extraction.entities.values()}
+    assert {"Instrument for Pre-accession Assistance", "Border Police"} <= labels
