@@ -406,9 +406,10 @@ def _passive_deployment() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _deploying() -> re.Pattern:
     """'is now deploying', 'will deploy', 'has sent' (facts.yaml ``deploy_verbs``) before the counts sent; 'is to be
-    reinforced with' before the counts added."""
+    reinforced with' before the counts added; 'today handed over' before the counts given."""
     return re.compile(rf"(?:\b(?:is|are|will|has|have)\s+(?:now\s+|also\s+|already\s+)?(?:{cue_pattern('deploy_verbs').pattern})"
-                      rf"|\b(?:be|been|being)\s+(?:reinforced|equipped|strengthened|supplied)\s+with)"
+                      rf"|\b(?:be|been|being)\s+(?:reinforced|equipped|strengthened|supplied)\s+with"
+                      rf"|\b(?:handed\s+over|hands\s+over|donated|donates))"
                       rf"\s+(?:(?:a\s+total\s+of|up\s+to|some|about|around)\s+)?")
 
 
@@ -421,10 +422,10 @@ def _deploying_counts(ctx: Context, sentence: Sentence) -> list[Fact]:
         return []
     counts, position = [], verb.end()
     for quantity in ctx.quantities[sentence.index]:
-        if quantity.start < position:
+        if quantity.end <= position:
             continue
-        if quantity.start != position or quantity.unit in ("", "percent") or has_cue("not_deployed_units", quantity.unit):
-            break
+        if quantity.start > position or quantity.unit in ("", "percent") or has_cue("not_deployed_units", quantity.unit):
+            break  # a count may open before the verb ends: 'handed over ten' reads 'over ten' as a count
         counts.append(quantity)
         step = _COUNT_STEP.match(text, quantity.end, sentence.end)
         if step is None:
@@ -433,9 +434,11 @@ def _deploying_counts(ctx: Context, sentence: Sentence) -> list[Fact]:
     if not counts:
         return []
     end = _phrase_end(text, counts[-1].end, sentence.end)
-    beneficiary = _beneficiary(ctx, counts[-1].end, end)
+    beneficiary = _beneficiary(ctx, counts[-1].end, end) or _beneficiary(ctx, counts[-1].end, sentence.end)  # ', worth
+    # more than BAM 1 million (about EUR 511,000), to the Border Police'
     for quantity in counts:
-        fact = _new(ctx, "deploying_counts", quantity.start, quantity.end, text[quantity.start:quantity.end])
+        start = max(quantity.start, verb.end())  # not the 'over' of 'handed over ten'
+        fact = _new(ctx, "deploying_counts", start, quantity.end, text[start:quantity.end])
         fact.add("quantity", quantity.value)
         fact.add("unit", quantity.unit)
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)

@@ -32,7 +32,7 @@ _CO_AGENT = re.compile(r"\s+and\s+[\w-]+ed\s+by\b")  # '... and co-financed by I
 _CLAUSE = re.compile(r"(?:[^,;.:]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.)*")  # to the next punctuation; '1,000', '1.8', 'U.S.' are no stop
 _BODY = re.compile(r"(?:The|Its)\s+(agency|force|command|service|unit|office|organisation|organization)\b")
 _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
-_TO = re.compile(r"\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
+_TO = re.compile(r",?\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed|(?:made\s+)?available)\s+)?(?:to|into)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under|charged\s+to)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+,?\s+){0,5}?"
                            r"(?<!\bto\s)(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework|Instrument)"

@@ -350,3 +350,10 @@ def test_commitments_officers_a_state_has_deployed_and_drones_it_is_to_be_reinfo
 def test_commitments_what_the_equipment_comprises_is_committed(tmp_path) -> None:
     text = "The equipment is funded by Japan's grant aid. It comprises:\n\n- 14 explosive detection systems;\n- cargo vehicle scanners.\n"
     assert {c["capability"][0] for c in commitments(tmp_path, text)} == {"14 explosive detection systems", "cargo vehicle scanners"}
+
+
+def test_commitments_counts_handed_over_and_what_the_fleet_is_made_up_of(tmp_path) -> None:
+    text = ("The European Union today handed over ten specialised vehicles, worth more than BAM 1 million, to the Border "
+            "Police.\n\nThe new fleet is made up of:\n\n- six pick-up vehicles\n- three vans\n")
+    found = {(c["quantity"][0], c.get("beneficiary", [None])[0]) for c in commitments(tmp_path, text)}
+    assert found == {("10", "Border Police"), ("6", None), ("3", None)}

@@ -560,3 +560,9 @@ def test_funding_receiver_after_the_kind_of_funds(tmp_path) -> None:
     text = "The TIP Office will award the additional $1.7 million in foreign assistance funds to the International Labor Organization (ILO)."
     [package] = packages(tmp_path, text, "2020-02-06")
     assert package["recipient"] == ["International Labor Organization"]
+
+
+def test_funding_body_that_handed_over_what_the_money_bought_announced_it(tmp_path) -> None:
+    text = "The European Union today handed over ten vehicles, worth more than BAM 1 million, to the Border Police."
+    [package] = packages(tmp_path, text, "2024-02-06")
+    assert package["announcer"] == ["European Union"] and package["recipient"] == ["Border Police"]
