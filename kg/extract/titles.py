@@ -30,6 +30,7 @@ _REPRESENTED_BY = re.compile(r"(?:represented|led|headed|chaired)\s+by\b")  # wh
 _STATE_STEP = re.compile(r",?\s+(?:and\s+)?of\s+(?:the\s+)?")  # ', and of ' before the next state of a shared title
 _NAME_STEP = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,4}?[A-Z][\w’'-]*(?=,|\s+and\b|[.;]|$)")  # ', Brahim Merad'
 _TO_LEAD = re.compile(r"\s+to\s+")
+_OWNED_COMPLEMENT = re.compile(r"[a-z]+[’']s(?:\s+[A-Z][\w’'-]*)+(?=\s*[,;.)]|\s+[a-z])")  # "city's Party Committee"
 _COMPLEMENT_LEAD = re.compile(r"\s+(of|for|at|in|to|responsible\s+for)\s+(?P<the>the\s+)?")  # ' of the ' before a title's complement
 _SPACE = re.compile(r"\s+")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)")  # ' (ICIBI)' after a name
@@ -262,7 +263,10 @@ class TitleFinder:
                 continue
             words = self._complement_words(match.end(), stop, holder_named)
             if not words or words <= match.end():
-                break  # 'Special Agent in Charge of the field office': no capitalised complement, no 'of the' either
+                owned = _OWNED_COMPLEMENT.match(self.text, match.end(), stop)
+                if owned is None:
+                    break  # 'Special Agent in Charge of the field office': no capitalised complement, no 'of the' either
+                words = owned.end()  # 'Secretary of the city's Party Committee'
             title = f"{title} {self.text[end:words].strip()}"
             end = words
         return end, organisation, country, title

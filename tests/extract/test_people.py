@@ -549,3 +549,11 @@ def test_people_her_in_the_opening_phrase_picks_the_woman_of_that_title(tmp_path
 ])
 def test_people_judges_attorneys_and_agents_in_charge_hold_posts(tmp_path, sentence: str, expected: tuple) -> None:
     assert expected in {(person, post) for person, post, _ in holdings(extract_text(tmp_path, sentence, "2025-06-27"))}
+
+
+def test_people_title_of_a_bodys_possessive_complement_then_name(tmp_path) -> None:
+    text = ("The Home Secretary, Theresa May, came too. In Ho Chi Minh City, Mr Cameron met the Secretary of the city's "
+            "Party Committee, Tom Pell, before meeting investors.")
+    found = holdings(extract_text(tmp_path, text, "2015-07-30"))
+    assert ("Tom Pell", "Secretary of the city's Party Committee") in {(person, post) for person, post, _ in found}
+    assert ("Theresa May", "Home Secretary", "Home Office") in found and len(found) == 2
