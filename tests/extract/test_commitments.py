@@ -1,6 +1,8 @@
 """Commitments: list items, extra staff with their percentage, percentage increases, pledges."""
 from __future__ import annotations
 
+import pytest
+
 from helpers import extract_text, facts
 
 
@@ -357,3 +359,8 @@ def test_commitments_counts_handed_over_and_what_the_fleet_is_made_up_of(tmp_pat
             "Police.\n\nThe new fleet is made up of:\n\n- six pick-up vehicles\n- three vans\n")
     found = {(c["quantity"][0], c.get("beneficiary", [None])[0]) for c in commitments(tmp_path, text)}
     assert found == {("10", "Border Police"), ("6", None), ("3", None)}
+
+
+@pytest.mark.parametrize("text", ["Last week a further 1,400 landed in Aceh.", "Five more died in hospital."])
+def test_commitments_more_people_who_landed_or_died_are_no_commitment(tmp_path, text: str) -> None:
+    assert commitments(tmp_path, text) == []
