@@ -406,10 +406,11 @@ def _passive_deployment() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _deploying() -> re.Pattern:
     """'is now deploying', 'will deploy', 'has sent' (facts.yaml ``deploy_verbs``) before the counts sent; 'is to be
-    reinforced with' before the counts added; 'today handed over' before the counts given."""
+    reinforced with' before the counts added; 'today handed over' before the counts given; 'deployed' (a count after
+    it makes it active: 'when it deployed 10,000 National Guard troops')."""
     return re.compile(rf"(?:\b(?:is|are|will|has|have)\s+(?:now\s+|also\s+|already\s+)?(?:{cue_pattern('deploy_verbs').pattern})"
                       rf"|\b(?:be|been|being)\s+(?:reinforced|equipped|strengthened|supplied)\s+with"
-                      rf"|\b(?:handed\s+over|hands\s+over|donated|donates))"
+                      rf"|\b(?:handed\s+over|hands\s+over|donated|donates)|\bdeployed)"
                       rf"\s+(?:(?:a\s+total\s+of|up\s+to|some|about|around)\s+)?")
 
 
@@ -417,20 +418,11 @@ def _deploying_counts(ctx: Context, sentence: Sentence) -> list[Fact]:
     """'the agency is now deploying 100 officers, 30 patrol cars and two helicopters in Lithuania': one commitment
     per count sent, for the state or body they are sent to."""
     text, facts = ctx.doc.text, []
-    verb = _deploying().search(text, sentence.start, sentence.end)
-    if verb is None or ctx.in_quote(verb.start()):
-        return []
-    counts, position = [], verb.end()
-    for quantity in ctx.quantities[sentence.index]:
-        if quantity.end <= position:
-            continue
-        if quantity.start > position or quantity.unit in ("", "percent") or has_cue("not_deployed_units", quantity.unit):
-            break  # a count may open before the verb ends: 'handed over ten' reads 'over ten' as a count
-        counts.append(quantity)
-        step = _COUNT_STEP.match(text, quantity.end, sentence.end)
-        if step is None:
+    verb, counts = None, []
+    for verb in _deploying().finditer(text, sentence.start, sentence.end):
+        counts = [] if ctx.in_quote(verb.start()) else _counts_sent(ctx, sentence, verb.end())
+        if counts:
             break
-        position = step.end()
     if not counts:
         return []
     end = _phrase_end(text, counts[-1].end, sentence.end)
@@ -444,6 +436,22 @@ def _deploying_counts(ctx: Context, sentence: Sentence) -> list[Fact]:
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
         facts.append(fact)
     return facts
+
+
+def _counts_sent(ctx: Context, sentence: Sentence, position: int) -> list[Quantity]:
+    """The counts listed right after a verb of sending: '100 officers, 30 patrol cars and two helicopters'."""
+    counts = []
+    for quantity in ctx.quantities[sentence.index]:
+        if quantity.end <= position:
+            continue
+        if quantity.start > position or quantity.unit in ("", "percent") or has_cue("not_deployed_units", quantity.unit):
+            break  # a count may open before the verb ends: 'handed over ten' reads 'over ten' as a count
+        counts.append(quantity)
+        step = _COUNT_STEP.match(ctx.doc.text, quantity.end, sentence.end)
+        if step is None:
+            break
+        position = step.end()
+    return counts
 
 
 def _deployed_count(ctx: Context, sentence: Sentence) -> list[Fact]:

@@ -364,3 +364,10 @@ def test_commitments_counts_handed_over_and_what_the_fleet_is_made_up_of(tmp_pat
 @pytest.mark.parametrize("text", ["Last week a further 1,400 landed in Aceh.", "Five more died in hospital."])
 def test_commitments_more_people_who_landed_or_died_are_no_commitment(tmp_path, text: str) -> None:
     assert commitments(tmp_path, text) == []
+
+
+def test_commitments_troops_a_state_deployed_and_a_statement_of_the_two_governments(tmp_path) -> None:
+    text = ("Since February Mexico deployed 10,000 National Guard troops to the border.\n\n"
+            "In it, the two governments:\n\n- establish a high-level Security Implementation Group;\n")
+    found = {(c["capability"][0], c.get("quantity", [None])[0]) for c in commitments(tmp_path, text)}
+    assert found == {("10,000 National Guard troops", "10000"), ("establish a high-level Security Implementation Group", None)}
