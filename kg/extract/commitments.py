@@ -145,7 +145,8 @@ def _list_item(ctx: Context, sentence: Sentence, packages: list[Fact]) -> list[F
     if money and not text_after(ctx, money[-1].end, sentence.end):
         return []  # '- Poland: €52 million': a share of the money (kg.extract.funding), nothing bought
     facts = []
-    package = _package_before(packages, sentence.start) if packages and _intro_mentions_funding(ctx, sentence) else None
+    package = _package_before(packages, sentence.start) if packages and (
+        _intro_mentions_funding(ctx, sentence) or _intro_names_what_was_bought(ctx, sentence)) else None
     for index, (start, end) in enumerate(_conjuncts(ctx.doc.text, sentence.start, sentence.end)):
         if index and any(start <= m.start <= start + 12 for m in money):
             continue  # '...; a further EUR 350 million can be requested': more about the money, nothing bought
@@ -182,6 +183,13 @@ def _intro_mentions_funding(ctx: Context, sentence: Sentence) -> bool:
     earlier = [s for s in ctx.sentences if s.index < sentence.index and not s.list_item]
     return bool(earlier) and has_cue("funding_cues", ctx.doc.text[earlier[-1].start:earlier[-1].end]) or bool(
         earlier and re.search(r"capabilit|package|pay for", ctx.doc.text[earlier[-1].start:earlier[-1].end]))
+
+
+def _intro_names_what_was_bought(ctx: Context, sentence: Sentence) -> bool:
+    """'The new fleet is made up of:', 'The equipment includes:': an intro that opens on the thing the package told
+    before paid for, whose receiver gains each item."""
+    intro = ctx.intro_of(sentence)
+    return intro is not None and bool(_THING_BOUGHT.match(intro.text))
 
 
 def _conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -627,6 +635,7 @@ def _will_do(ctx: Context, sentence: Sentence) -> list[Fact]:
     return [fact]
 
 
+_THING_BOUGHT = re.compile(r"The\s+(?:new\s+)?[a-z]+\s+(?:is|are|will|comprises|comprise|consists|includes|include)\b")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:up\s+to\s+)?$")
 _DEPLOYED_AFTER = re.compile(r"\s+(?:deployed|stationed|posted|seconded)\b")
 _COUNT_STEP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # between counts sent: '100 officers, 30 patrol cars and two helicopters'
