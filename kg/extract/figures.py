@@ -26,7 +26,7 @@ def extract_figures(ctx: Context) -> list[Fact]:
                                  money.qualifier, readable(money.amount, money.currency)))
         for quantity in ctx.quantities[sentence.index]:
             unit = quantity.unit or _counted_subject(ctx, sentence, quantity.start) or _item_label(ctx, sentence, quantity.start) \
-                or _unit_before(ctx, sentence)
+                or _intro_unit(ctx, sentence) or _unit_before(ctx, sentence)
             if not unit:
                 continue
             label = f"{amount_text(quantity.value)} {unit}"
@@ -54,6 +54,7 @@ def _counted_subject(ctx: Context, sentence: Sentence, position: int) -> str:
 
 
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")  # ', which works with the UK Border Agency ...,'
+_IN_STATE = re.compile(r"\d+\s+in\s+(?:the\s+)?")
 _BY_AGENT = re.compile(r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,80}?\bby\s+(?:the\s+)?")  # '2,200 people prosecuted ... by'
 _DEMONSTRATIVE = re.compile(r"(?:These|Those|This|They|It)\b")
 _ITEM_LABEL = re.compile(r"\s*(?P<unit>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}):\s+")  # '- unaccompanied children: 5,508 in July'
@@ -66,6 +67,14 @@ def _item_label(ctx: Context, sentence: Sentence, position: int) -> str:
         return ""
     match = _ITEM_LABEL.match(ctx.doc.text, sentence.start, position)
     return match.group("unit").lower() if match and match.group("unit").lower() not in patterns("figures")["not_units"] else ""
+
+
+def _intro_unit(ctx: Context, sentence: Sentence) -> str:
+    """What a list's intro counted, for its items' bare counts: 'the arrest of 46 facilitators:' then '- 16 in the
+    Czech Republic'."""
+    intro = ctx.intro_of(sentence) if sentence.list_item else None
+    counted = [q.unit for q in ctx.quantities[intro.index] if q.unit and q.unit != "percent"] if intro else []
+    return counted[-1] if counted else ""
 
 
 def _unit_before(ctx: Context, sentence: Sentence) -> str:
@@ -102,6 +111,10 @@ def _subject(ctx: Context, sentence: Sentence, position: int, anaphora: bool = T
               if ctx.entities[m.key].cls not in _NOT_SUBJECT and not any(s <= m.start < e for s, e in asides)]
     if before:
         return before[-1].key
+    where = _IN_STATE.match(text, position, sentence.end) if sentence.list_item else None
+    state = ctx.mention_at(where.end(), sentence.end) if where else None
+    if state is not None and ctx.entities[state.key].cls == "State":
+        return state.key  # '- 16 in the Czech Republic': the state the count is of
     by = _BY_AGENT.match(text, position, sentence.end)
     agent = ctx.mention_at(by.end(), sentence.end) if by else None
     if agent is not None and ctx.entities[agent.key].cls not in _NOT_SUBJECT:

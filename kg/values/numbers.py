@@ -49,6 +49,7 @@ _WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _ACRONYM = re.compile(r"(?:\s+\([A-Z][\w&.-]*\))?")
 _PAIR = re.compile(r"\s+and\s+([a-z][\w-]*s)\b(?!\s+(?:of|to)\b)")  # '40 officers and investigators'
 _SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+([a-z][\w-]*)\s+([a-z][\w-]*s)\b(?!\s+(?:of|to)\b)")  # 'border and coast guards', 'forged or falsified documents'
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _OF_THESE = re.compile(r"\b[Oo]f\s+(?:these|those|them)\s*,?\s*$")  # 'Of these, 70 ...': some of what was just counted
 _WORD_AFTER_NAME = re.compile(r"(?:\s+\([A-Z][\w&.-]*\))?\s+[a-z]")
 
@@ -154,7 +155,8 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
             if first < len(counted) and not number.isalpha():
                 unit = counted[first].unit
             elif not (number.isalpha() or len(re.sub(r"\D", "", number)) < 3) \
-                    or _OF_THESE.search(text, max(start, match.start() - 16), match.start()):
+                    or _OF_THESE.search(text, max(start, match.start() - 16), match.start()) \
+                    or (match.start() == start and _IN_PLACE.match(text, match.end(), end)):  # '- 16 in the Czech Republic'
                 unit = ""  # the caller takes what the paragraph counted: 'Of these, 70 have been donated
             else:
                 continue

@@ -71,3 +71,9 @@ def test_figures_subject_is_not_a_body_named_in_an_aside(tmp_path) -> None:
 def test_figures_subject_after_by(tmp_path) -> None:
     text = "- More than 2,200 people prosecuted in 2009 by UK Border Agency crime teams."
     assert ("2200", "people", ["UK Border Agency"]) in figures(tmp_path, text)
+
+
+def test_figures_bare_counts_of_list_items_count_what_the_intro_counted_in_each_state(tmp_path) -> None:
+    text = "Yesterday's action led to the arrest of 46 facilitators:\n\n- 16 in the Czech Republic\n- 12 in France\n"
+    found = {(value, unit, subject[0] if subject else None) for value, unit, subject in figures(tmp_path, text)}
+    assert {("16", "facilitators", "Czech Republic"), ("12", "facilitators", "France")} <= found
