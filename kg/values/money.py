@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.patterns import one_of, patterns
-from kg.values.numbers import CONTINENTAL, SPACE_GROUPED, digits_value
+from kg.values.numbers import CONTINENTAL, SPACE_GROUPED, digits_value, number_words
 
 _NUMBER = rf"(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}|\d+(?:\.\d+)?)"
 _CEILING = re.compile(r"(?:up to|as much as|a maximum of|no more than|capped at)\s+$", re.I)
@@ -39,7 +39,9 @@ def find_money(text: str, start: int, end: int, local: Mapping[str, str] | None 
             symbol = match.groupdict().get("symbol") or match.group("word")
             code = currencies()[symbol]
             currency = local.get(code, code)
-            amount = digits_value(match.group("number")) * 10 ** scales().get((match.group("scale") or "").lower(), 0)
+            number = match.group("number")
+            value = digits_value(number) if number[0].isdigit() else Decimal(number_words()[number.lower()])
+            amount = value * 10 ** scales().get((match.group("scale") or "").lower(), 0)
             before = text[max(start, match.start() - 30):match.start()]
             qualifier = _QUALIFIER.search(before)
             found.append(MoneyMention(match.start(), match.end(), match.group(0), _clean(amount),
@@ -69,8 +71,9 @@ def scales() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """An amount after its sign or code ('£75m', 'US$ 5 million'), and before its word ('63 million pounds').
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """An amount after its sign or code ('£75m', 'US$ 5 million'), before its word ('63 million pounds'), or spelt
+    out before a scale and its word ('eight million soles').
     A one-letter sign (the rand's 'R') takes only a scaled or grouped amount: 'R690 million', not the 'R2' road."""
     rules = patterns("figures")
     letter = [sign for sign in rules["currency_signs"] if len(sign) == 1 and sign.isalpha()]
@@ -80,9 +83,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     large = one_of([word for word, power in scales().items() if power > 3])
     before = re.compile(rf"(?<![\w$])(?P<symbol>{signs})\s?{_NUMBER}{scale}")
     after = re.compile(rf"(?<!\d){_NUMBER}{scale}\s+(?P<word>{words})\b")
+    spelt = re.compile(rf"\b(?P<number>(?i:{one_of(number_words())}))\s+(?P<scale>(?i:{large}))\s+(?P<word>{words})\b")  # 'eight
+    # million soles'
     scaled_or_grouped = rf"(?=\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|[\d.]+\s*(?i:{large})(?![a-zA-Z]))"
     one_letter = re.compile(rf"(?<![\w$.])(?P<symbol>{'|'.join(letter) or '(?!)'}){scaled_or_grouped}{_NUMBER}{scale}")
-    return before, after, one_letter
+    return before, after, one_letter, spelt
 
 
 _INSTALMENT = re.compile(r"\s*(?:in|for|during|by)?\s*(?:(?:19|20)\d\d(?:\s*[-–/]\s*\d{2,4})?|the\s+\w+\s+(?:financial\s+)?year)\s*[.;,]?\s*$")

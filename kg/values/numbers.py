@@ -55,15 +55,16 @@ _WORD_AFTER_NAME = re.compile(r"(?:\s+\([A-Z][\w&.-]*\))?\s+[a-z]")
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, int]:
+def number_words() -> dict[str, int]:
+    """figures.yaml's number words ('eight', 'dozen') and their values."""
     return {str(k): int(v) for k, v in patterns("figures")["number_words"].items()}
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    words = "|".join(sorted(_words(), key=len, reverse=True))
-    tens = one_of(word for word, value in _words().items() if 20 <= value <= 90 and value % 10 == 0)
-    units = one_of(word for word, value in _words().items() if 1 <= value <= 9)
+    words = "|".join(sorted(number_words(), key=len, reverse=True))
+    tens = one_of(word for word, value in number_words().items() if 20 <= value <= 90 and value % 10 == 0)
+    units = one_of(word for word, value in number_words().items() if 1 <= value <= 9)
     compound = rf"(?:{tens})-(?:{units})"  # 'forty-five', from figures.yaml's tens and units
     quals = "|".join(patterns("figures")["qualifiers"])
     return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+(?:\.\d+)?"
@@ -80,7 +81,7 @@ def _scale() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _opening_words() -> tuple[str, ...] | None:
     """The qualifiers and number words a match can open with, or None when one is more than lower-case words."""
-    words = (*patterns("figures")["qualifiers"], *_words())
+    words = (*patterns("figures")["qualifiers"], *number_words())
     return words if all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", word) for word in words) else None
 
 
@@ -201,7 +202,7 @@ def _q(match: re.Match) -> str | None:
 def _value(number: str) -> Decimal | None:
     if number[0].isdigit():
         return digits_value(number)
-    parts = [_words().get(part) for part in number.lower().split("-")]  # 'forty-five': 40 and 5
+    parts = [number_words().get(part) for part in number.lower().split("-")]  # 'forty-five': 40 and 5
     return Decimal(sum(parts)) if parts and None not in parts else None
 
 

@@ -189,3 +189,9 @@ def test_find_money_currency_named_with_its_country() -> None:
     text = "equipment worth 1.94 billion Japanese yen and 3 million Saudi riyals"
     assert [(m.amount, m.currency) for m in find_money(text, 0, len(text))] == [
         (Decimal("1940000000"), "JPY"), (Decimal("3000000"), "SAR")]
+
+
+def test_find_money_amount_spelt_out_before_its_scale_and_currency() -> None:
+    text = "Peru pledged at least eight million soles, and not eight million people."
+    assert [(m.amount, m.currency, m.qualifier) for m in find_money(text, 0, len(text))] == [
+        (Decimal("8000000"), "PEN", "at least")]
