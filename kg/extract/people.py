@@ -106,6 +106,7 @@ def _dash_name_pattern() -> re.Pattern:
 
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # 'PS', 'CS', 'DG' before a surname
+_PRONOUN_OPENER = re.compile(r"(She|He)\s")
 _OPENER_POSSESSIVE = re.compile(r"(?:Speaking|Addressing|Writing|At|In|During|After|Before|On)\b[^,;.]*?\b(?P<pronoun>[Hh]er|[Hh]is)\b"
                                  r"[^,;.]*,\s+(?:the\s+)?$")
 _ITS = re.compile(r"\b[Ii]ts\s+$")
@@ -241,6 +242,24 @@ class PeopleFinder:
         self._speakers(sentence)
         self._courtesy(sentence)
         self._given_names(sentence)
+        self._pronoun_subject(sentence)
+
+    def _pronoun_subject(self, sentence: Sentence) -> None:
+        """'She gave the figures at a joint press briefing in Abuja': a sentence opening on 'He' or 'She' is about the
+        one person the sentence before named (of that gender, when it named several)."""
+        match = _PRONOUN_OPENER.match(sentence.text)
+        if match is None or sentence.index == 0:
+            return
+        previous = self.sentences[sentence.index - 1]
+        named = [r for r in self.refs if previous.start <= r.start < previous.end]
+        gender = "female" if match.group(1) == "She" else "male"
+        people = {r.person for r in named}
+        if len(people) > 1:
+            people = {p for p in people if self._gender(p) == gender}
+        if len(people) != 1 or self._gender(next(iter(people))) not in (None, gender):
+            return
+        ref = next(r for r in reversed(named) if r.person in people)
+        self.refs.append(PersonRef(sentence.start, sentence.start + len(match.group(1)), ref.person, ref.post, "pronoun_subject"))
 
     def _given_names(self, sentence: Sentence) -> None:
         """'On Thursday evening, Phumtham, accompanied by ...': a person named in full before, called by the given

@@ -432,3 +432,10 @@ def test_events_unknown_name_before_a_noun_is_no_place(tmp_path) -> None:
             "holding talks with her French counterpart, Tom Pell.")
     [meeting] = meetings(tmp_path, text, "2023-07-13")
     assert meeting["place"] == ["Paris"]
+
+
+def test_events_sentence_opening_on_she_is_about_the_woman_named_before(tmp_path) -> None:
+    text = ("ABUJA, Tuesday 21 February 2023 - The Agency rescued 2,743 victims in 2022, its Director-General, "
+            "Prof. Ann Lee, announced today.\n\nShe gave the figures at a joint press briefing in Abuja.")
+    [meeting] = meetings(tmp_path, text, "2023-02-21")
+    assert meeting["participant"] == ["Ann Lee"] and meeting["place"] == ["Abuja"]
