@@ -40,7 +40,7 @@ def find_money(text: str, start: int, end: int, local: Mapping[str, str] | None 
             code = currencies()[symbol]
             currency = local.get(code, code)
             number = match.group("number")
-            value = digits_value(number) if number[0].isdigit() else Decimal(number_words()[number.lower()])
+            value = digits_value(number) if number[0].isdigit() else Decimal(sum(number_words()[part] for part in number.lower().split("-")))
             amount = value * 10 ** scales().get((match.group("scale") or "").lower(), 0)
             before = text[max(start, match.start() - 30):match.start()]
             qualifier = _QUALIFIER.search(before)
@@ -83,8 +83,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     large = one_of([word for word, power in scales().items() if power > 3])
     before = re.compile(rf"(?<![\w$])(?P<symbol>{signs})\s?{_NUMBER}{scale}")
     after = re.compile(rf"(?<!\d){_NUMBER}{scale}\s+(?P<word>{words})\b")
-    spelt = re.compile(rf"\b(?P<number>(?i:{one_of(number_words())}))\s+(?P<scale>(?i:{large}))\s+(?P<word>{words})\b")  # 'eight
-    # million soles'
+    tens = one_of(word for word, value in number_words().items() if 20 <= value <= 90 and value % 10 == 0)
+    units = one_of(word for word, value in number_words().items() if 1 <= value <= 9)
+    spelt = re.compile(rf"(?<![\w-])(?P<number>(?i:(?:{tens})-(?:{units})|{one_of(number_words())}))\s+(?P<scale>(?i:{large}))"
+                       rf"\s+(?P<word>{words})\b")  # 'eight million soles', 'fifty-two billion naira'
     scaled_or_grouped = rf"(?=\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|[\d.]+\s*(?i:{large})(?![a-zA-Z]))"
     one_letter = re.compile(rf"(?<![\w$.])(?P<symbol>{'|'.join(letter) or '(?!)'}){scaled_or_grouped}{_NUMBER}{scale}")
     return before, after, one_letter, spelt

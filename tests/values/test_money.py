@@ -195,3 +195,8 @@ def test_find_money_amount_spelt_out_before_its_scale_and_currency() -> None:
     text = "Peru pledged at least eight million soles, and not eight million people."
     assert [(m.amount, m.currency, m.qualifier) for m in find_money(text, 0, len(text))] == [
         (Decimal("8000000"), "PEN", "at least")]
+
+
+def test_find_money_compound_number_spelt_out_is_read_whole() -> None:
+    text = "approved the sum of N52 billion (fifty-two billion naira)"
+    assert [m.amount for m in find_money(text, 0, len(text))] == [Decimal("52000000000"), Decimal("52000000000")]
