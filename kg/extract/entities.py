@@ -251,9 +251,10 @@ class EntityFinder:
         """Index of the name's head: its last word, or the last head word before a complement; but a ministry's or
         department's before its portfolio ('Ministry of Public Order and Citizen Protection', though Order heads laws)."""
         connectors = set(self.rules["connectors"])
-        body = next((i for i, w in enumerate(words[:-2]) if w in self.of_the_heads and words[i + 1] in ("of", "for")), None)
-        if body is not None:
-            return body
+        if "of" in words or "for" in words:  # most names have no complement: test for one before looking for its head
+            body = next((i for i, w in enumerate(words[:-2]) if w in self.of_the_heads and words[i + 1] in ("of", "for")), None)
+            if body is not None:
+                return body
         if len(words) > 1 and words[0] in self.rules["leading_org_heads"]:
             return 0  # 'Centro Yanapanakusun', 'Instituto de Defensa Legal': a head written first
         for index in range(len(words) - 1, -1, -1):
