@@ -85,15 +85,16 @@ _STATED_TODAY = [re.compile(rf"\b(?P<relative>today|yesterday|tomorrow){_PART_OF
 # A line that states the release's date: 'Release Date: June 24, 2025', 'Published: 3 March 2025'.
 _DATELINES = [re.compile(rf"^(?i:release date|date of release|published|issued|date)\s*:\s*(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*$", re.M)
               for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
+_PLACES_BEFORE = r"^(?:[^\W\d_][\w.’'/ -]{1,40}?,\s+){0,3}"  # a dateline's opening places: 'Merdeka Palace, Jakarta, '
 # A dateline at the top, with or without a place: 'Kigali, 14 April 2022', '5 December 2024',
 # 'WASHINGTON, June 24, 2025 – Secretary ...', 'Merdeka Palace, Jakarta, Friday, 8 December 2023'.
-_TOP_DATELINES = [re.compile(rf"^(?:[^\W\d_][\w.’'/ -]{{1,40}}?,\s+){{0,3}}(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*(?:$|[–—-]\s)", re.M)
+_TOP_DATELINES = [re.compile(rf"{_PLACES_BEFORE}(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}\s*(?:$|[–—-]\s)", re.M)
                     for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 # ... or with the date in figures, day first: 'Bern, 15.05.2022 - ', 'JAKARTA, Thursday (20/7/2023) – '.
-_NUMERIC_DATELINE = re.compile(rf"^(?:[^\W\d_][\w.’'/ -]{{1,40}}?,\s+){{0,3}}(?:{_WEEKDAY},?\s+)?\(?(?P<day>[0-3]?\d)[./]"
+_NUMERIC_DATELINE = re.compile(rf"{_PLACES_BEFORE}(?:{_WEEKDAY},?\s+)?\(?(?P<day>[0-3]?\d)[./]"
                                rf"(?P<month>[01]?\d)[./]{_YEAR}\)?\s*(?:$|[–—-]\s)", re.M)
 # ... or with no year but a weekday, which the years the text names decide: 'Paris, Tuesday 13 July'.
-_YEARLESS_DATELINES = [re.compile(rf"^(?:[^\W\d_][\w.’'/ -]{{1,40}}?,\s+){{0,3}}{_WEEKDAY},?\s+{order}\s*(?:$|[–—-]\s)", re.M)
+_YEARLESS_DATELINES = [re.compile(rf"{_PLACES_BEFORE}{_WEEKDAY},?\s+{order}\s*(?:$|[–—-]\s)", re.M)
                        for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 _DATELINE_REACH = 1000  # characters from the top where such a dateline may stand
 _CLAUSE_REACH = 300

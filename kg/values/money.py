@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kg.patterns import one_of, patterns
-from kg.values.numbers import CONTINENTAL, SPACE_GROUPED, digits_value, number_words
+from kg.values.numbers import CONTINENTAL, SPACE_GROUPED, compound_number, number_value, number_words
 
 _NUMBER = rf"(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}|\d+(?:\.\d+)?)"
 _CEILING = re.compile(r"(?:up to|as much as|a maximum of|no more than|capped at)\s+$", re.I)
@@ -41,9 +41,7 @@ def find_money(text: str, start: int, end: int, local: Mapping[str, str] | None 
             symbol = match.groupdict().get("symbol") or match.group("word")
             code = currencies()[symbol]
             currency = local.get(code, code)
-            number = match.group("number")
-            value = digits_value(number) if number[0].isdigit() else Decimal(sum(number_words()[part] for part in number.lower().split("-")))
-            amount = value * 10 ** scales().get((match.group("scale") or "").lower(), 0)
+            amount = number_value(match.group("number")) * 10 ** scales().get((match.group("scale") or "").lower(), 0)
             before = text[max(start, match.start() - 30):match.start()]
             qualifier = _QUALIFIER.search(before)
             found.append(MoneyMention(match.start(), match.end(), match.group(0), _clean(amount),
@@ -85,9 +83,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     large = one_of([word for word, power in scales().items() if power > 3])
     before = re.compile(rf"(?<![\w$])(?P<symbol>{signs})\s?{_NUMBER}{scale}")
     after = re.compile(rf"(?<!\d){_NUMBER}{scale}\s+(?P<word>{words})\b")
-    tens = one_of(word for word, value in number_words().items() if 20 <= value <= 90 and value % 10 == 0)
-    units = one_of(word for word, value in number_words().items() if 1 <= value <= 9)
-    spelt = re.compile(rf"(?<![\w-])(?P<number>(?i:(?:{tens})-(?:{units})|{one_of(number_words())}))\s+(?P<scale>(?i:{large}))"
+    spelt = re.compile(rf"(?<![\w-])(?P<number>(?i:{compound_number()}|{one_of(number_words())}))\s+(?P<scale>(?i:{large}))"
                        rf"\s+(?P<word>{words})\b")  # 'eight million soles', 'fifty-two billion naira'
     scaled_or_grouped = rf"(?=\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|[\d.]+\s*(?i:{large})(?![a-zA-Z]))"
     one_letter = re.compile(rf"(?<![\w$.])(?P<symbol>{'|'.join(letter) or '(?!)'}){scaled_or_grouped}{_NUMBER}{scale}")

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kg.patterns import one_of
+
 
 def slug(text: str) -> str:
     """A stable, ASCII, lower-case identifier part: 'Gérald Darmanin' -> 'gerald-darmanin'."""
@@ -34,11 +36,10 @@ def strip_honorifics(name: str, honorifics: list[str], post_nominals: list[str])
 @lru_cache(maxsize=4)
 def _leading_honorifics(honorifics: tuple[str, ...]) -> re.Pattern:
     """The honorifics at the start of a name, each followed by a space or by '. ' (compiled once, not per name)."""
-    words = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
-    return re.compile(rf"^(?:(?:{words})\.? )+")
+    return re.compile(rf"^(?:(?:{one_of(honorifics)})\.? )+")
 
 
 @lru_cache(maxsize=4)
 def _post_nominals(letters: tuple[str, ...]) -> re.Pattern:
     """The letters after a name ('MP', 'KC', 'OBE'), each after a space."""
-    return re.compile(rf"\s+(?:{'|'.join(re.escape(word) for word in sorted(letters, key=len, reverse=True))})\b")
+    return re.compile(rf"\s+(?:{one_of(letters)})\b")

@@ -61,11 +61,17 @@ def number_words() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    words = "|".join(sorted(number_words(), key=len, reverse=True))
+def compound_number() -> str:
+    """A number written as tens and units ('forty-five'), from figures.yaml's number words, as a regex."""
     tens = one_of(word for word, value in number_words().items() if 20 <= value <= 90 and value % 10 == 0)
     units = one_of(word for word, value in number_words().items() if 1 <= value <= 9)
-    compound = rf"(?:{tens})-(?:{units})"  # 'forty-five', from figures.yaml's tens and units
+    return rf"(?:{tens})-(?:{units})"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    words = "|".join(sorted(number_words(), key=len, reverse=True))
+    compound = compound_number()  # 'forty-five'
     quals = "|".join(patterns("figures")["qualifiers"])
     return re.compile(rf"(?:(?P<q>(?i:{quals}))\s+)?(?P<number>{CONTINENTAL}|\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+(?:\.\d+)?"
                       rf"|(?i:\b{compound}\b)|(?i:\b(?:{words})\b))"
@@ -124,13 +130,13 @@ def find_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]
             continue
         if _glued(text, match):
             measure = _measure_after_hyphen().match(text, match.end(), end)
-            value = _value(match.group("number")) if measure and not match.group("percent") else None
+            value = number_value(match.group("number")) if measure and not match.group("percent") else None
             if value is not None:  # 'a 1,340-kilometre border' measures 1,340 kilometres
                 found.append(Quantity(match.start(), measure.end(), text[match.start():measure.end()], value,
                                       measure.group(1), _q(match)))
             continue
         number = match.group("number")
-        value = _value(number)
+        value = number_value(number)
         if value is None:
             continue
         if match.group("percent"):
@@ -199,7 +205,8 @@ def _q(match: re.Match) -> str | None:
     return match.group("q").lower() if match.group("q") else None
 
 
-def _value(number: str) -> Decimal | None:
+def number_value(number: str) -> Decimal | None:
+    """A number's value, written in digits or in words ('1,200', 'forty-five')."""
     if number[0].isdigit():
         return digits_value(number)
     parts = [number_words().get(part) for part in number.lower().split("-")]  # 'forty-five': 40 and 5
