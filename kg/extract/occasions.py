@@ -128,9 +128,13 @@ def _said_at_the_meeting_just_told(ctx: Context, quote: Fact, span: tuple[int, i
             or _ANOTHER_OCCASION.search(ctx.doc.text, *span):
         return None  # '... said at a press conference': an occasion of its own
     told = [m for m in meetings if speaker in m.props.get("participant", [])
-            and any(quoted.paragraph - 2 <= (_paragraph_of(ctx, span.start) or -9) < quoted.paragraph
-                    for span in (m.evidence, *m.more_evidence))]
+            and _told_in(ctx, m, range(quoted.paragraph - 2, quoted.paragraph))]
     return told[-1].first("date") if told and _the_news(ctx, told[-1].first("date")) else None
+
+
+def _told_in(ctx: Context, meeting: Fact, paragraphs: range) -> bool:
+    """Whether a stretch of text stating the meeting lies in one of ``paragraphs``."""
+    return any(_paragraph_of(ctx, span.start) in paragraphs for span in (meeting.evidence, *meeting.more_evidence))
 
 
 def _the_news(ctx: Context, day: DateValue) -> bool:
