@@ -417,8 +417,8 @@ def _deploying() -> re.Pattern:
     reinforced with' before the counts added; 'today handed over' before the counts given; 'deployed' (a count after
     it makes it active: 'when it deployed 10,000 National Guard troops')."""
     return re.compile(rf"(?:\b(?:is|are|will|has|have)\s+(?:now\s+|also\s+|already\s+)?(?:{cue_pattern('deploy_verbs').pattern})"
-                      rf"|\b(?:be|been|being)\s+(?:reinforced|equipped|strengthened|supplied)\s+with"
-                      rf"|\b(?:handed\s+over|hands\s+over|donated|donates)|\bdeployed)"
+                      rf"|\b(?:be|been|being)\s+(?:{alternation('reinforcing_verbs')})\s+with"
+                      rf"|\b(?:{alternation('handing_verbs')})|\bdeployed)"
                       rf"\s+(?:(?:a\s+total\s+of|up\s+to|some|about|around)\s+)?")
 
 
@@ -433,9 +433,7 @@ def _deploying_counts(ctx: Context, sentence: Sentence) -> list[Fact]:
             break
     if not counts:
         return []
-    end = _phrase_end(text, counts[-1].end, sentence.end)
-    beneficiary = _beneficiary(ctx, counts[-1].end, end) or _beneficiary(ctx, counts[-1].end, sentence.end)  # ', worth
-    # more than BAM 1 million (about EUR 511,000), to the Border Police'
+    beneficiary = _beneficiary(ctx, counts[-1].end, sentence.end)  # ', worth more than BAM 1 million, to the Border Police'
     for quantity in counts:
         start = max(quantity.start, verb.end())  # not the 'over' of 'handed over ten'
         fact = _new(ctx, "deploying_counts", start, quantity.end, text[start:quantity.end])

@@ -262,8 +262,8 @@ def _hosts_counterpart(text: str, gazetteer: Gazetteer, country: str | None) -> 
     """Whether the text meets someone's counterpart of that country ('talks with his French counterpart' under a
     Paris dateline): the release is a visitor's, not the host's."""
     demonyms = [d for d, state in gazetteer.demonyms.items() if state == country]
-    words = "|".join(map(re.escape, patterns("posts")["counterpart_words"]))
-    return bool(demonyms) and bool(re.search(rf"\b(?:{'|'.join(map(re.escape, demonyms))})\s+(?:{words})\b", text))
+    counterpart = one_of(patterns("posts")["counterpart_words"])
+    return bool(demonyms) and bool(re.search(rf"\b(?:{one_of(demonyms)})\s+(?:{counterpart})\b", text))
 
 
 def _publisher_country(publisher: str, gazetteer: Gazetteer) -> str | None:

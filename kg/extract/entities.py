@@ -113,7 +113,8 @@ def _hyphened(tokens: list[Token]) -> list[Token]:
         following = tokens[index + 1].text if index + 1 < len(tokens) else ""
         if len(joined) >= 2 and joined[-1].text == "-" and joined[-1].start == joined[-2].end == token.start - 1 \
                 and token.text.islower() and _CAP.match(joined[-2].text) and _CAP.match(following):
-            hyphen, head = joined.pop(), joined.pop()  # not 'Border Police-led unit': the name goes on after it
+            joined.pop()  # the hyphen; not in 'Border Police-led unit', where the name does not go on after it
+            head = joined.pop()
             token = Token(head.start, token.end, f"{head.text}-{token.text}")
         joined.append(token)
     return joined
@@ -362,7 +363,7 @@ class EntityFinder:
                     and following.lower() not in MONTHS and following.lower() not in WEEKDAYS \
                     and not following[:1].isdigit() and following not in currencies():  # 'the House of Commons on
                 #                                      10 February', 'the Ministry of the Interior and EUR 8 million';
-                current.append(token)  # 'the' only after another joining word ('of the'): 'in Cádiz the Political ...' is two
+                current.append(token)  # and 'the' joins only after another joining word: 'in Cádiz the Declaration' is two
             elif current and token.text in ("’", "'") and _CAP.match(following) and following != "s":
                 current.append(token)
             elif current and token.text == "," and self._portfolio_list(current, tokens, index + 1):

@@ -390,10 +390,8 @@ class PeopleFinder:
         """After a title, the end of the place its holder serves in, if one follows ("IOM's Chief of Mission in
         Jordan, Enrico Ponziani"); else the title's end."""
         lead = _IN_THE.match(self.text, end, stop)
-        place = self.titles.entity_at(lead.end(), lead.end() + 1) if lead else None
-        if place is None or place.family not in ("state", "place"):
-            return end
-        return next((m.end for m in self.mentions if m.start == lead.end()), end)
+        place = next((m for m in self.mentions if m.start == lead.end()), None) if lead else None
+        return place.end if place is not None and self.finder.entities[place.key].family in ("state", "place") else end
 
     def _in_name_title_series(self, title: TitleMention, name_end: int, sentence: Sentence) -> bool:
         """'Sean Fraser, Minister of Justice, Gary Anandasangaree, Minister of Public Safety, and ...': a name before the

@@ -29,7 +29,6 @@ _ACRONYM_AFTER = re.compile(rf"^{ACRONYM_IN_BRACKETS}")
 _REPRESENTED_BY = re.compile(r"(?:represented|led|headed|chaired)\s+by\b")  # what every _REPRESENTED match holds
 _STATE_STEP = re.compile(r",?\s+(?:and\s+)?of\s+(?:the\s+)?")  # ', and of ' before the next state of a shared title
 _NAME_STEP = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,4}?[A-Z][\w’'-]*(?=,|\s+and\b|[.;]|$)")  # ', Brahim Merad'
-_TO_LEAD = re.compile(r"\s+to\s+")
 _OWNED_COMPLEMENT = re.compile(r"[a-z]+[’']s(?:\s+[A-Z][\w’'-]*)+(?=\s*[,;.)]|\s+[a-z])")  # "city's Party Committee"
 _COMPLEMENT_LEAD = re.compile(r"\s+(of|for|at|in|to|responsible\s+for)\s+(?P<the>the\s+)?")  # ' of the ' before a title's complement
 _SPACE = re.compile(r"\s+")
@@ -155,8 +154,6 @@ class TitleFinder:
             if end == match.end() and any(self.text.endswith(rank, 0, end) for rank in _ranks()):
                 continue  # 'Adjunct Senior Commissioner Imam Asfali': a rank before the name, not a post
             prefix_org, prefix_country, start = self._prefix(begin, sentence.start)
-            if prefix_country and _TO_LEAD.match(self.text, match.end(), sentence.end):
-                country = prefix_country  # 'British Ambassador to Greece': the UK's post, held in Greece
             former = bool(_FORMER.search(self.text, max(sentence.start, start - _LONGEST_NAME), start))
             found.append(TitleMention(start, end, tidy(title), organisation or prefix_org, country or prefix_country, former))
         return sorted(found + self._lower_case_titles(sentence) + self._distributed_titles(sentence), key=lambda t: t.start)
