@@ -1,28 +1,21 @@
 """The Python API behind ``import kg``: the graph as a Dataset, query answers as dicts or a DataFrame.
 
 Without ``data`` or ``store``, queries run on the bundled graph: the bundled
-corpus, built once into a cache file (``$BSKG_CACHE``, else
-``$XDG_CACHE_HOME/bskg`` or ``~/.cache/bskg``) and rebuilt when the corpus
+corpus, built once into bskg's cache folder (kg.cache) and rebuilt when the corpus
 or bskg's code changes.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.cache import cache_dir
 from kg.errors import BskgError
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
     from kg.store.base import Store
-
-def cache_dir() -> Path:
-    """Where the bundled graph is cached."""
-    if os.environ.get("BSKG_CACHE"):
-        return Path(os.environ["BSKG_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bskg"
 
 
 def bundled_graph() -> Path:

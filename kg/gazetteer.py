@@ -14,6 +14,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from kg import yamltext
+from kg.cache import cached
 from kg.resources import resource_dir
 from kg.yamltext import load_yaml
 
@@ -186,12 +188,22 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     return _load(str(folder or resource_dir("data") / "gazetteers"))
 
 
+_ENTRY_FILES = (("state", "states"), ("organisation", "organisations"), ("place", "places"),
+                ("person", "people"), ("legislation", "legislation"))
+
+
 @lru_cache(maxsize=4)
 def _load(folder: str) -> Gazetteer:
+    """The gazetteer in ``folder``, from bskg's cache when its files and this code are unchanged."""
     base = Path(folder)
+    sources = [base / f"{name}.yaml" for _, name in _ENTRY_FILES]
+    sources += [base / "posts.yaml", Path(__file__), Path(yamltext.__file__)]
+    return cached("gazetteer", sources, lambda: _read_all(base))
+
+
+def _read_all(base: Path) -> Gazetteer:
     gazetteer = Gazetteer()
-    for kind, name in (("state", "states"), ("organisation", "organisations"), ("place", "places"),
-                       ("person", "people"), ("legislation", "legislation")):
+    for kind, name in _ENTRY_FILES:
         for row in _read(base, name):
             gazetteer.add(_entry(kind, row))
     for row in _read(base, "posts"):
