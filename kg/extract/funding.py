@@ -35,8 +35,9 @@ _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:th
 _TO = re.compile(r",?\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
                  r"transferred|disbursed|(?:made\s+)?available)\s+)?(?:to|into)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under|charged\s+to)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+,?\s+){0,5}?"
-                           r"(?<!\bto\s)(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework|Instrument)"
-                           r"(?:\s+\d{4}(?:[-–]\d{2,4})?)?)\b(?!\s+(?:period|year|cycle)\b)")  # not 'under the previous budget period'
+                           r"(?<!\bto\s)(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework|Instrument"
+                           r"|(?<=\w\s)Plan(?=\s+for\s+the\s+[A-Z]))"  # 'the Economic and Investment Plan for the Southern Neighbourhood'
+                           r"(?:\s+for\s+the(?:\s+[A-Z][\w’'-]+){1,3}|\s+\d{4}(?:[-–]\d{2,4})?)?)\b(?!\s+(?:period|year|cycle)\b)")  # not 'under the previous budget period'
 _POSSESSIVE = re.compile(r"[’']s\s+")
 _CUT_ADJECTIVE = re.compile(r"(?:a|an)\s+[a-z][\w-]*")  # 'a comprehensive' of 'a comprehensive, whole-of-...'
 _SPACE = re.compile(r"\s*")
@@ -69,7 +70,9 @@ _INCREASE_OF = re.compile(r"\b(?:an?\s+(?:increase|rise|cut|reduction|decrease|d
 _CHANGE_END = re.compile(r"\s*(?:[,.;)]|$|(?:over|on|compared|from|than|since|year)\b)")  # no purpose follows
 _AMOUNT_LEAD = r"(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$"  # words before an amount
 _BEFORE_AMOUNT = re.compile(rf"(?:\s*\([A-Z]{{2,10}}\))?\s+{_AMOUNT_LEAD}")  # 'KDN RM18.5 billion'
+_WORTH_AMOUNT = re.compile(rf"\s+(?:worth|totalling|totaling|of)\s+{_AMOUNT_LEAD}")  # '... for Egypt worth €7.4 billion'
 _WITH_AMOUNT = re.compile(rf"\s+with\s+{_AMOUNT_LEAD}")
+_PACKAGE_PRONOUN = re.compile(r"(?:It|This|They|These)\s")  # 'It consists of:' after a package
 _PARTITIVE = re.compile(r"Of\s+(?:the|this|that|these|which|it)\b[^,.;]{0,60},")  # 'Of the five-year amount, '
 _NEXT_CLAUSE = re.compile(r";|,\s+and\b|\s+and\s+(?:[A-Z]|the\s+[A-Z])")  # '..., and Mexico committed'
 _SHARED = re.compile(r"\b(?:shared|split|divided|distributed)\s+(?:equally\s+)?(?:among|between)\s+(?:the\s+)?")
@@ -156,10 +159,19 @@ def _spoken_of_as_funding(ctx: Context, sentence: Sentence, money: MoneyMention)
         intro = ctx.intro_of(sentence)
         introduced = intro is not None and (has_cue("funding_cues", intro.text) or has_cue("announce_verbs", intro.text)
                                             or has_cue("package_anaphora", intro.text)  # 'How the money will be used'
-                                            or bool(ctx.money[intro.index]))  # 'The £61 million will be split:'
+                                            or bool(ctx.money[intro.index])  # 'The £61 million will be split:'
+                                            or _package_goes_on(ctx, intro))
         return (introduced or has_cue("funding_cues", text[sentence.start:money.start])) and (
             money.ceiling or not is_instalment(text, money.end, sentence.end))  # 'rise to up to 61 million francs by 2027': a ceiling
     return has_cue("funding_cues", sentence.text)
+
+
+def _package_goes_on(ctx: Context, intro: Sentence) -> bool:
+    """'... presented a package for Egypt worth €7.4 billion. It consists of:': an intro whose pronoun stands for
+    the money the sentence before it, in its paragraph, paid."""
+    before = ctx.sentences[intro.index - 1] if intro.index else None
+    return bool(_PACKAGE_PRONOUN.match(intro.text)) and before is not None and before.paragraph == intro.paragraph \
+        and any(_spoken_of_as_funding(ctx, before, money) for money in ctx.money[before.index])
 
 
 def _difference(text: str, money: MoneyMention, stop: int) -> bool:
@@ -392,7 +404,7 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
     found += _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
     found += _contracted(ctx, sentence, mention) + _builders(ctx, sentence, mention) + _labelled_item(ctx, sentence, mention)
     found += _given_amount(ctx, sentence, mention) + _implementers(ctx, sentence, mention) + _paid_to(ctx, sentence, mention)
-    found += _project_owner(ctx, sentence, mention)
+    found += _project_owner(ctx, sentence, mention) + _package_for(ctx, sentence, mention)
     receivers = [key for key in found if ctx.entities[key].family != "place"]
     return receivers or found  # '$155.1 million to BCCG for the El Paso 1 project': El Paso is where, not who
 
@@ -458,6 +470,22 @@ def _project_owner(ctx: Context, sentence: Sentence, mention: MoneyMention) -> l
     if owner is None or ctx.entities[owner.key].family != "org" or not _PROJECT_AFTER.match(text, owner.end, sentence.end):
         return []
     return [owner.key]
+
+
+def _package_for(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'a financial and investment package for Egypt worth €7.4 billion': the one the package named before its
+    amount is for."""
+    text = ctx.doc.text
+    match = _package_noun_for().search(text, max(sentence.start, mention.start - 120), mention.start)
+    receiver = ctx.mention_at(match.end(), mention.start) if match else None
+    if receiver is None or not _WORTH_AMOUNT.fullmatch(text, receiver.end, mention.start):
+        return []
+    return [receiver.key] if _agent(ctx, receiver.key) else []
+
+
+@lru_cache(maxsize=1)
+def _package_noun_for() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation('package_anaphora')})\s+for\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)

@@ -566,3 +566,23 @@ def test_funding_body_that_handed_over_what_the_money_bought_announced_it(tmp_pa
     text = "The European Union today handed over ten vehicles, worth more than BAM 1 million, to the Border Police."
     [package] = packages(tmp_path, text, "2024-02-06")
     assert package["announcer"] == ["European Union"] and package["recipient"] == ["Border Police"]
+
+
+def test_funding_items_of_a_list_its_pronoun_says_the_package_consists_of(tmp_path) -> None:
+    text = ("The Commission today presented a package worth €7.4 billion. It consists of:\n\n"
+            "- **EUR 5 billion in concessional loans** as macro-financial assistance.\n"
+            "- **€600 million in grants** for migration.\n")
+    amounts = {package["amount"][0] for package in packages(tmp_path, text, "2024-03-17")}
+    assert {"5000000000", "600000000"} <= amounts
+
+
+def test_funding_source_a_plan_for_a_region(tmp_path) -> None:
+    text = "The EU will provide 1.8 billion euros of investments under the Economic and Investment Plan for the Southern Neighbourhood."
+    [package] = packages(tmp_path, text, "2024-03-17")
+    assert package["sourceOfFunds"] == ["Economic and Investment Plan for the Southern Neighbourhood"]
+
+
+def test_funding_receiver_of_a_package_for_it_worth_the_amount(tmp_path) -> None:
+    text = "The Commission today presented a financial and investment package for Egypt worth €7.4 billion."
+    [package] = packages(tmp_path, text, "2024-03-17")
+    assert package["recipient"] == ["Egypt"]
