@@ -88,9 +88,11 @@ def _letters() -> str:
 # its string per title cost more than the search (the re module's cache hashes and compares the whole string).
 @lru_cache(maxsize=1)
 def _comma_name_pattern() -> re.Pattern:
-    """', Yvette Cooper' after a title, ending where a clause would: title_comma_name."""
-    ends = r"said|told|added|has|had|was|is|will|who|announced|met|attended|also|yesterday|today"
-    return re.compile(rf",\s+{_name_pattern().pattern}(?=\s*(?:,|\.|;|\)|\(|$|\s+and\b|\s+(?:{ends})\b))")  # '(rtd)'
+    """', Yvette Cooper' after a title, ending where a clause would (at a past tense too: 'Chargé d'Affaires, a.i.
+    Kevin Covert joined ...', the ad interim mark read past): title_comma_name."""
+    ends = r"said|told|added|has|had|was|is|will|who|announced|met|attended|also|yesterday|today|[a-z]+ed"
+    interim = rf"(?:(?:{one_of(patterns('posts')['interim_marks'])}),?\s+)?"
+    return re.compile(rf",\s+{interim}{_name_pattern().pattern}(?=\s*(?:,|\.|;|\)|\(|$|\s+and\b|\s+(?:{ends})\b))")  # '(rtd)'
 
 
 @lru_cache(maxsize=1)
@@ -512,7 +514,7 @@ class PeopleFinder:
         if title.former:
             return None
         if title.organisation:
-            return self._gazetteer_only(title, day)
+            return self._gazetteer_only(title, day) or self._told_of(title)
         introduced = [r for r in self.refs if r.post and r.start < title.start and self._introduced_as(r, title)]
         introduced = introduced if len({r.person for r in introduced}) == 1 else []  # 'the Minister' of two: no one
         earlier = [r for r in self.refs if r.post and r.start < title.start
@@ -532,6 +534,17 @@ class PeopleFinder:
             chosen = (exact or earlier)[-1]
             return PersonRef(title.start, title.end, chosen.person, chosen.post, "post_coreference")
         return self._gazetteer_only(title, day) or self._short_for(title)
+
+    def _told_of(self, title: TitleMention) -> PersonRef | None:
+        """'"...," the Government Spokesperson said' after 'Government Spokesperson, Mustapha Baitas': the one person
+        named before with a post of that title, of the title's body, its country or none."""
+        owner = self.finder.entities[title.organisation]
+        told = [r for r in self.refs if r.post and r.start < title.start
+                and _short_form(fold(self.posts[r.post].label), fold(title.title))
+                and self.posts[r.post].organisation in (None, title.organisation, owner.country)]
+        if len({r.person for r in told}) != 1:
+            return None
+        return PersonRef(title.start, title.end, told[-1].person, told[-1].post, "post_coreference")
 
     def _opener_gender(self, title: TitleMention) -> str | None:
         """The gender an opening phrase gives the title that follows it: 'Speaking at her morning press conference
@@ -573,15 +586,17 @@ class PeopleFinder:
         return home if len({r.person for r in refs}) > 1 and len({r.person for r in home}) == 1 else refs
 
     def _latest_told(self, refs: list[PersonRef]) -> list[PersonRef]:
-        """Of several people a bare title could be short for, those of the last sentence naming any, when it is in
-        this paragraph or the one before ('The Minister of Border Security ..., Bill Blair, was given the new
-        portfolio ... "...," the Minister said' after the Ministers of Finance and of Public Safety): the refs
-        as they were when one person is told, or that sentence's several ('the Minister for Finance, X, and the
-        Minister of State, Y, spoke': still no one)."""
+        """Of several people a bare title could be short for, those of the last sentence naming any, when at most
+        one paragraph of prose stands between, lists aside ('The Minister of Border Security ..., Bill Blair, was
+        given the new portfolio ... "...," the Minister said' after the Ministers of Finance and of Public Safety):
+        the refs as they were when one person is told, or that sentence's several ('the Minister for Finance, X,
+        and the Minister of State, Y, spoke': still no one)."""
         if len({r.person for r in refs}) <= 1:
             return refs
         last = self.sentences[bisect_right(self._sentence_starts, refs[-1].start) - 1]
-        if last.paragraph < self.current.paragraph - 1:
+        between = {s.paragraph for s in self.sentences[last.index + 1:self.current.index]
+                   if not s.list_item and s.paragraph not in (last.paragraph, self.current.paragraph)}
+        if len(between) > 1:  # the list a sentence introduced, and one paragraph more, may stand between
             return refs
         return [r for r in refs if last.start <= r.start < last.end]
 

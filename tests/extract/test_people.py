@@ -557,3 +557,28 @@ def test_people_title_of_a_bodys_possessive_complement_then_name(tmp_path) -> No
     found = holdings(extract_text(tmp_path, text, "2015-07-30"))
     assert ("Tom Pell", "Secretary of the city's Party Committee") in {(person, post) for person, post, _ in found}
     assert ("Theresa May", "Home Secretary", "Home Office") in found and len(found) == 2
+
+
+def test_people_government_spokesperson_is_the_home_governments_and_named_again_by_title(tmp_path) -> None:
+    """A Moroccan release: the unplaced Government Spokesperson is Morocco's, and 'the Government Spokesperson said'
+    (read as a spokesperson of the Government) is the one named with that post before."""
+    text = ("Speaking on Thursday, the Minister of State and Government Spokesperson, Tom Pell, said that every "
+            "attempt had failed.\n\n"
+            "\u201cYoung people are being pushed by unidentified parties,\u201d the Government Spokesperson said.")
+    extraction = extract_text(tmp_path, text, "2024-09-20", "Ministry of the Interior of Morocco")
+    assert ("Tom Pell", "Government Spokesperson", "Morocco") in holdings(extraction)
+    assert [q["speaker"] for q in facts(extraction, "DirectQuote")] == [["Tom Pell"]]
+
+
+def test_people_bare_title_after_a_list_and_a_paragraph_is_the_last_one_told(tmp_path) -> None:
+    text = ("The Minister of the Interior, Tom Pell, met the Minister of Foreign Affairs, Ann Vale, in Tripoli.\n\n"
+            "The Minister of the Interior, Tom Pell, also set out two proposals:\n\n- a programme for the southern border;\n- a plan of support.\n\n"
+            "According to European sources, the other side agreed.\n\n"
+            "\u201cThe priority is to stop the flows,\u201d the Minister said.")
+    extraction = extract_text(tmp_path, text, "2025-07-08", "Ministry of the Interior (Italy)")
+    assert [q["speaker"] for q in facts(extraction, "DirectQuote")] == [["Tom Pell"]]
+
+
+def test_people_charge_d_affaires_ad_interim_before_the_name(tmp_path) -> None:
+    text = "Today U.S. Chargé d'Affaires, a.i. Tom Pell joined the Commander of the Border Troops to open a new border post."
+    assert ("Tom Pell", "Chargé d'Affaires", "United States") in holdings(extract_text(tmp_path, text, "2018-11-30"))
