@@ -737,8 +737,8 @@ def _helped(ctx: Context, sentence: Sentence, start: int) -> list[str]:
     agents = [m.key for m in ctx.mentions_in(match.end(), end) if _agent(ctx, m.key)]
     places = [m.key for m in ctx.mentions_in(match.end(), end) if ctx.entities[m.key].family in ("place", "state")]
     phrase = tidy(text[match.end():end])
-    if agents or not phrase or has_cue("not_receiver_heads", phrase.split()[-1]):
-        return agents  # 'to fund the measures': what is paid for, not who
+    if agents or not phrase or has_cue("not_receiver_heads", phrase.split()[-1]) or has_cue("thing_helping_verbs", match.group()):
+        return agents  # 'to fund the measures', 'to fund a wind turbine': what is paid for, not who
     return places or [_group(ctx, phrase)]  # 'to tackle the causes of migration in the Sahel, the Horn of Africa ...'
 
 

@@ -21,6 +21,7 @@ from kg.model import DateValue, Fact, Ref, Sentence, Span
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 _OPEN, _CLOSE = "\"“", "\"”"
+_PRONOUN_OPENER = re.compile(r"(?:He|She)\s")
 _RELATIVE = re.compile(r",\s+(?:who|whose|which)\b")
 _QUOTED = re.compile(r"[“\"][^“”\"\n]{3,}[”\"]")  # a quote opened and closed within a line
 # After a quote, the words that say who said it, up to the speech verb and what dates it ('..., said on Monday');
@@ -81,11 +82,11 @@ def extract_statements(ctx: Context) -> list[Fact]:
                 fact.props["date"] = list(facts[-1].props.get("date", []))
                 _follows(ctx, facts[-1], fact)
             facts.append(fact)
-        facts += _inline_quotes(ctx, paragraph)
+        facts += _inline_quotes(ctx, paragraph, facts[-1] if facts else None)
     return facts
 
 
-def _inline_quotes(ctx: Context, paragraph: list[Sentence]) -> list[Fact]:
+def _inline_quotes(ctx: Context, paragraph: list[Sentence], previous: Fact | None) -> list[Fact]:
     """Quotes inside a paragraph's prose that the layouts above do not read: '"...," he said.' after a sentence
     naming him, '"...," the Austrian Minister of the Interior, Gerhard Karner, said on Monday.', and reported
     words ending on a quote ('Alex Norris said that day that they had "one month to get this in order".')."""
@@ -106,7 +107,7 @@ def _inline_quotes(ctx: Context, paragraph: list[Sentence]) -> list[Fact]:
             if before is None or before.end() - 1 != quote.start():
                 continue
             attribution = (opening, quote.start())
-            speaker = _speaker(ctx, *attribution)
+            speaker = _speaker(ctx, *attribution) or _speaker_again(ctx, opening, previous)
         fact = _statement_by(ctx, speaker, quote.start() + 1, _quote_end(text, quote.start(), quote.end() - 1), attribution,
                              "quote_in_prose") if speaker else None
         if fact:
@@ -250,6 +251,17 @@ def _speaker_then_quote(ctx: Context, start: int, end: int) -> Fact | None:
     if close <= match.end():
         return None
     return _statement(ctx, match.end(), close, (start, match.start()), "speaker_then_quote")
+
+
+def _speaker_again(ctx: Context, start: int, previous: Fact | None) -> Speaker | None:
+    """'He also thanked the units involved: "..."' right after the paragraph of the Minister's quote: a pronoun
+    opening the attribution stands for the one who spoke last, when no one was named since."""
+    if previous is None or not _PRONOUN_OPENER.match(ctx.doc.text, start) or ctx.refs_in(previous.evidence.end, start):
+        return None
+    if ctx.doc.text[previous.evidence.end:start].count("\n\n") > 1:
+        return None
+    post = previous.first("speakerPost")
+    return previous.first("speaker").key, post.key if post else None
 
 
 def _statement(ctx: Context, start: int, end: int, attribution: tuple[int, int], rule: str) -> Fact | None:

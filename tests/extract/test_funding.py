@@ -586,3 +586,9 @@ def test_funding_receiver_of_a_package_for_it_worth_the_amount(tmp_path) -> None
     text = "The Commission today presented a financial and investment package for Egypt worth €7.4 billion."
     [package] = packages(tmp_path, text, "2024-03-17")
     assert package["recipient"] == ["Egypt"]
+
+
+def test_funding_thing_it_plans_to_fund_receives_nothing(tmp_path) -> None:
+    text = "INL spent US$767,000 on the building and planned to fund a wind turbine and a solar array to power it in 2018."
+    [package] = packages(tmp_path, text, "2018-11-30")
+    assert "recipient" not in package

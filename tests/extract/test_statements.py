@@ -175,3 +175,11 @@ def test_statements_quote_block_ends_before_a_heading(tmp_path) -> None:
             "> Seeing our controls for myself shows how much these checks do.\n\nBackground\n\nThe checks began in 2004.\n")
     [quote] = quotes(tmp_path, text)
     assert quote["text"] == ["Seeing our controls for myself shows how much these checks do."]
+
+
+def test_statements_pronoun_after_the_last_speakers_quote_is_that_speaker(tmp_path) -> None:
+    text = ("In his message, Interior Minister Tom Pell said:\n\n\u201cOur operations will continue without a pause.\u201d\n\n"
+            "He also thanked the units involved: \u201cI congratulate our heroic gendarmerie.\u201d")
+    found = quotes(tmp_path, text)
+    assert [(q["speaker"], q["text"]) for q in found][-1] == (["Tom Pell"], ["I congratulate our heroic gendarmerie"])
+    assert len(found) == 2
