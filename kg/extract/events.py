@@ -37,6 +37,8 @@ _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip wa
 # People who sign, agree or launch something together meet ("she launched the project together with the Minister").
 _BY = re.compile(r"[^;.]{0,90}?\bby\b")  # "signed yesterday (Thursday, 19 March) at the IOM office in Gulshan-1, Dhaka, by"
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_VERB_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|our|his|her|these|those|every)\s")  # 'meeting the challenge'
+_VERB_SUBJECT = re.compile(r"(?:\b(?:is|are|was|were|be|been)|(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<![’']s\s)\b[A-Z][\w-]*)\s+$")
 _AT_THE = re.compile(r"\b(?i:at|during)\s+the\s+(?:(?:close|end|start|opening|margins|sidelines)\s+of\s+the\s+)?$")
 _SIGNED_THING = re.compile(r"The\s+(?P<thing>[a-z]+)\s+(?:was|were|has\s+been)\s+signed\b")  # 'The agreement was signed'
 _PRESENCE = re.compile(r"[^;.]{0,90}?\b(?:in\s+the\s+presence\s+of|witnessed\s+by)\b")  # 'signed in Amman in the presence of'
@@ -92,6 +94,13 @@ def _alone(meeting: Fact) -> bool:
 _STANDING = re.compile(r"\b(?:is|are)\s+$")  # 'It is chaired by the Minister': a standing role, not a meeting held
 
 
+def _meeting_as_verb(text: str, start: int, noun: re.Match) -> bool:
+    """'the results showed HSI meeting the challenge', 'officers are meeting the demand': 'meeting' a verb, after a
+    subject or 'be' and before its object; not 'At the EU meeting the ministers agreed'."""
+    return noun.group().lower() == "meeting" and bool(_VERB_OBJECT.match(text, noun.end())) \
+        and bool(_VERB_SUBJECT.search(text, start, noun.start()))
+
+
 def _cues(ctx: Context, sentence: Sentence) -> Cues:
     text = ctx.doc.text
     named = [m for m in ctx.mentions_in(sentence.start, sentence.end)
@@ -100,7 +109,8 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
     held += [(m.start, m.end) for m in ctx.mentions_in(sentence.start, sentence.end)
              if ctx.entities[m.key].family == "org"]  # 'the Euro-African Dialogue on Migration and Development': a body
     nouns = [m for m in meeting_noun_pattern().finditer(text, sentence.start, sentence.end)
-             if not ctx.in_quote(m.start()) and not any(s <= m.start() < e for s, e in held)]
+             if not ctx.in_quote(m.start()) and not any(s <= m.start() < e for s, e in held)
+             and not _meeting_as_verb(text, sentence.start, m)]
     noun = next((m for m in nouns if _named_before(ctx, sentence.start, m.start())), nouns[0] if nouns else None)
     verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
                  if not ctx.in_quote(m.start()) and not _STANDING.search(text, max(sentence.start, m.start() - 8), m.start())), None)

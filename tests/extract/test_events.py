@@ -1,6 +1,8 @@
 """Meetings with date, place and participants; other dated events for the timeline."""
 from __future__ import annotations
 
+import pytest
+
 from helpers import extract_text, facts
 
 MEETINGS = ("Meeting", "Summit", "Visit", "Conference")
@@ -439,3 +441,17 @@ def test_events_sentence_opening_on_she_is_about_the_woman_named_before(tmp_path
             "Prof. Ann Lee, announced today.\n\nShe gave the figures at a joint press briefing in Abuja.")
     [meeting] = meetings(tmp_path, text, "2023-02-21")
     assert meeting["participant"] == ["Ann Lee"] and meeting["place"] == ["Abuja"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Operation Southern Crossing ran from May 1 to May 31 in Houston. The Assistant Secretary, Tom Pell, said at the "
+    "time that the results showed HSI meeting the challenge of the rise in smuggling.",
+    "In Houston on May 1, Tom Pell, the Director, said officers are meeting the demand at the border.",
+])
+def test_events_meeting_as_a_verb_is_no_meeting(tmp_path, sentence: str) -> None:
+    assert facts(extract_text(tmp_path, sentence, "2014-08-20"), "Meeting") == []
+
+
+def test_events_meeting_noun_before_its_sentence_subject_is_a_meeting(tmp_path) -> None:
+    text = "At the EU meeting the ministers Tom Pell and Ann Vale agreed on new patrols in Brussels on 3 May 2024."
+    assert len(facts(extract_text(tmp_path, text, "2024-05-04"), "Meeting")) == 1
