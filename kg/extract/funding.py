@@ -54,6 +54,7 @@ _RELATIVE_OWNER = re.compile(r"^(?:today|tonight|this\s+year|this\s+week|yesterd
 _SUBJECT_INTRO = re.compile(r"\b(?:has|have|had|will|would|also)\s*:\s*$")  # 'the Government of Canada has:'
 _RECEIVE = re.compile(r"\b(?:(?P<aux>will|would|is\s+to|are\s+to|shall|to)\s+(?:also\s+)?(?:receive|get|gain|benefit\s+from)"
                       r"|receives|received|receive)\b")
+_GRANTED = re.compile(r"\b(?:be|is|are|was|were|been)\s+granted\b")  # 'that the Border Guard be granted EUR 240 million'
 _ANOTHER_EQUIVALENT = re.compile(r"\s*[,;]\s*(?:or\s+)?(?:about|around|approximately|roughly|almost|nearly|some|c\.)?\s*")
 _RESTATED = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:is|was|are|were)\s+(?:worth|equivalent\s+to)\s+"
                        r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*")
@@ -404,7 +405,7 @@ def _recipients(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list
     found += _supports(ctx, sentence, mention.end) + _in_its(ctx, sentence, mention.end) + _provided_with(ctx, sentence, mention)
     found += _contracted(ctx, sentence, mention) + _builders(ctx, sentence, mention) + _labelled_item(ctx, sentence, mention)
     found += _given_amount(ctx, sentence, mention) + _implementers(ctx, sentence, mention) + _paid_to(ctx, sentence, mention)
-    found += _project_owner(ctx, sentence, mention) + _package_for(ctx, sentence, mention)
+    found += _project_owner(ctx, sentence, mention) + _package_for(ctx, sentence, mention) + _granted(ctx, sentence, mention)
     receivers = [key for key in found if ctx.entities[key].family != "place"]
     return receivers or found  # '$155.1 million to BCCG for the El Paso 1 project': El Paso is where, not who
 
@@ -470,6 +471,18 @@ def _project_owner(ctx: Context, sentence: Sentence, mention: MoneyMention) -> l
     if owner is None or ctx.entities[owner.key].family != "org" or not _PROJECT_AFTER.match(text, owner.end, sentence.end):
         return []
     return [owner.key]
+
+
+def _granted(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:
+    """'It proposes that the Finnish Border Guard be granted an order authorisation of EUR 240 million': the body
+    granted, the subject of the passive before the amount in its clause."""
+    text = ctx.doc.text
+    clause = max(sentence.start, text.rfind(";", sentence.start, mention.start) + 1)
+    match = next((m for m in _GRANTED.finditer(text, clause, mention.start) if mention.start - m.end() <= 120), None)
+    if match is None:
+        return []
+    named = [m for m in ctx.mentions_in(_subject_start(ctx, sentence, match.start()), match.start()) if _agent(ctx, m.key)]
+    return [named[-1].key] if named else []
 
 
 def _package_for(ctx: Context, sentence: Sentence, mention: MoneyMention) -> list[str]:

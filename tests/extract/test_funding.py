@@ -592,3 +592,10 @@ def test_funding_thing_it_plans_to_fund_receives_nothing(tmp_path) -> None:
     text = "INL spent US$767,000 on the building and planned to fund a wind turbine and a solar array to power it in 2018."
     [package] = packages(tmp_path, text, "2018-11-30")
     assert "recipient" not in package
+
+
+def test_funding_receiver_the_subject_granted_the_amounts(tmp_path) -> None:
+    text = ("It proposes that the Finnish Border Guard be granted an order authorisation of EUR 240 million and an "
+            "appropriation of EUR 120 million so that the procurement of two vessels can begin.")
+    found = packages(tmp_path, text, "2020-10-23")
+    assert [p["recipient"] for p in found] == [["Finnish Border Guard"], ["Finnish Border Guard"]]
