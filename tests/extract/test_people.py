@@ -582,3 +582,8 @@ def test_people_bare_title_after_a_list_and_a_paragraph_is_the_last_one_told(tmp
 def test_people_charge_d_affaires_ad_interim_before_the_name(tmp_path) -> None:
     text = "Today U.S. Chargé d'Affaires, a.i. Tom Pell joined the Commander of the Border Troops to open a new border post."
     assert ("Tom Pell", "Chargé d'Affaires", "United States") in holdings(extract_text(tmp_path, text, "2018-11-30"))
+
+
+def test_people_national_is_part_of_the_title(tmp_path) -> None:
+    text = "National Security Adviser Tom Pell said at the presidential office yesterday that the flights would continue."
+    assert {post for _, post, _ in holdings(extract_text(tmp_path, text, "2025-10-18"))} == {"National Security Adviser"}
