@@ -527,13 +527,24 @@ class PeopleFinder:
         if opener:  # 'Speaking at her morning press conference, the President said': the President named who is a woman
             earlier = [r for r in earlier if self._gender(r.person) == opener] or earlier
         home_titles = [p for p in self._titled_posts(title) if p.country == self.home]
-        if title.country is None and home_titles and not (opener and earlier and self._gender(earlier[-1].person) == opener):
+        if title.country is None and home_titles and not (opener and earlier and self._gender(earlier[-1].person) == opener) \
+                and not self._foreign_holder_just_told(earlier, home_titles):
             earlier = [r for r in earlier if self._post_country(r.post) in (None, f"state/{self.home}")]
         exact = [r for r in earlier if fold(self.posts[r.post].label) == fold(title.title)]
         if earlier:  # 'the Attorney General': Attorney General Garland, not the Attorney General of the Republic named since
             chosen = (exact or earlier)[-1]
             return PersonRef(title.start, title.end, chosen.person, chosen.post, "post_coreference")
         return self._gazetteer_only(title, day) or self._short_for(title)
+
+    def _foreign_holder_just_told(self, earlier: list[PersonRef], home_titles: list[PostEntry]) -> bool:
+        """'Vice Minister Kim called on Prime Minister Hun Manet in Phnom Penh. ... The Prime Minister expressed
+        ...' in a Korean release: the foreign holder of the title, named in this paragraph, when the text names
+        no holder of the home post."""
+        if not earlier or self.sentences[bisect_right(self._sentence_starts, earlier[-1].start) - 1].paragraph \
+                != self.current.paragraph:
+            return False
+        home_posts = {f"post/{post.id}" for post in home_titles}
+        return not any(r.post in home_posts for r in self.refs)
 
     def _told_of(self, title: TitleMention) -> PersonRef | None:
         """'"...," the Government Spokesperson said' after 'Government Spokesperson, Mustapha Baitas': the one person

@@ -587,3 +587,10 @@ def test_people_charge_d_affaires_ad_interim_before_the_name(tmp_path) -> None:
 def test_people_national_is_part_of_the_title(tmp_path) -> None:
     text = "National Security Adviser Tom Pell said at the presidential office yesterday that the flights would continue."
     assert {post for _, post, _ in holdings(extract_text(tmp_path, text, "2025-10-18"))} == {"National Security Adviser"}
+
+
+def test_people_bare_shared_title_is_the_foreign_holder_just_named_when_no_home_holder_is(tmp_path) -> None:
+    text = ("On Thursday the Minister called on Cambodian Prime Minister Tom Pell in Phnom Penh. The Prime Minister "
+            "expressed his concern.")
+    assert {person for person, _, _ in holdings(extract_text(tmp_path, text, "2025-10-16"))} == {"Tom Pell"}
+
