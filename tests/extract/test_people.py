@@ -594,3 +594,11 @@ def test_people_bare_shared_title_is_the_foreign_holder_just_named_when_no_home_
             "expressed his concern.")
     assert {person for person, _, _ in holdings(extract_text(tmp_path, text, "2025-10-16"))} == {"Tom Pell"}
 
+
+
+def test_people_rank_before_a_surname_named_in_full_before(tmp_path) -> None:
+    text = ("Colonel General Tom Pell, Commander of the Border Troops, and Ann Vale, Regional Representative of "
+            "UNODC, opened the post. A few days earlier, on May 2, Ms. Vale met General Pell at the Border Troops' "
+            "headquarters in Dushanbe.")
+    meetings = facts(extract_text(tmp_path, text, "2018-11-30"), "Meeting")
+    assert any(set(m["participant"]) == {"Tom Pell", "Ann Vale"} for m in meetings)
