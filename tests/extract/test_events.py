@@ -455,3 +455,10 @@ def test_events_meeting_as_a_verb_is_no_meeting(tmp_path, sentence: str) -> None
 def test_events_meeting_noun_before_its_sentence_subject_is_a_meeting(tmp_path) -> None:
     text = "At the EU meeting the ministers Tom Pell and Ann Vale agreed on new patrols in Brussels on 3 May 2024."
     assert len(facts(extract_text(tmp_path, text, "2024-05-04"), "Meeting")) == 1
+
+
+def test_events_handing_something_to_someone_at_a_place_is_a_meeting(tmp_path) -> None:
+    text = ("On December 21, Ambassador Tom Pell handed the keys of a new customs office to Ann Vale, Head of the "
+            "Customs Service, at the Customs headquarters in Dushanbe.")
+    [meeting] = facts(extract_text(tmp_path, text, "2018-11-30"), "Meeting")
+    assert set(meeting["participant"]) == {"Tom Pell", "Ann Vale"} and meeting["place"] == ["Dushanbe"]
