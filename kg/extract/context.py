@@ -30,7 +30,7 @@ _DATELINE = re.compile(r"\s*(?P<place>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)?)(?:
 _DATELINE_LINES = 6
 _LIST_JOINT = re.compile(rf"(?:{ACRONYM_IN_BRACKETS})?(?:,\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 _OVERLAPPING = 8  # mentions ending last before a position that may still reach over it
-_HEADING = re.compile(r"[#*_ \t]*[\w’'-]+(?:[ \t]+[\w’'&,-]+){1,9}[*_ \t]*")  # two to ten words, no full stop or colon
+_HEADING = re.compile(r"[#*_ \t]*[\w’'-]+(?:[ \t]+[\w’'&,-]+){1,13}[*_ \t]*")  # two to fourteen words, no full stop or colon
 _PROSE = re.compile(r"(?:\S+\s+){5,}\S*[.!?:]\W*$")  # six words or more, ending as a sentence does
 
 

@@ -172,12 +172,15 @@ def _signers(ctx: Context, sentence: Sentence, verb: re.Match) -> bool:
 
 def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: list[Fact]) -> Fact | None:
     """Open a meeting, or add this sentence to the current one; return the meeting now current."""
-    if current is not None and _listed_participants(ctx, sentence):
+    moved = current is not None and _paragraph_told_another_day(ctx, sentence, current)
+    if current is not None and _listed_participants(ctx, sentence) and not moved:
         _add_participants(ctx, current, sentence)
         return current
     told_before = _held_as_told(ctx, sentence, meetings)
     if told_before is not None:
         return told_before
+    if sentence.index and ctx.heading(sentence):
+        return current  # 'Talks with Prime Minister Hun Manet': the paragraphs under a heading tell the meeting
     cues = _cues(ctx, sentence)
     if not (cues.named or cues.noun or cues.verb):
         joined = cue_pattern("participation_cues").search(ctx.doc.text, sentence.start, sentence.end)
@@ -201,7 +204,7 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         if cues.verb or has_cue("participation_cues", sentence.text) or _told_at(ctx, sentence, cues):
             _join(ctx, called, sentence, date if word_pattern("opening_verbs", re.I).search(sentence.text) else None, None)
         return called
-    if current is not None and not cues.named and _continues(ctx, sentence, cues, date, place, current):
+    if current is not None and not cues.named and not moved and _continues(ctx, sentence, cues, date, place, current):
         if cues.verb or has_cue("participation_cues", sentence.text):
             _join(ctx, current, sentence, date if word_pattern("opening_verbs", re.I).search(sentence.text) else None, place)
         return current
@@ -213,7 +216,7 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
     told = cues.verb or (cues.noun and not ctx.dates[sentence.index])  # 'The launch ceremony was hosted by ...'
     if date is None and told and _people(ctx, sentence) and (current is None or _scene_change(ctx, sentence)
                                                              or _moved_on(ctx, sentence, cues, place, current)
-                                                             or _another_day_told(ctx, sentence, current)):
+                                                             or _another_day_told(ctx, sentence, current) or moved):
         date = _signing_told(ctx, sentence) or _narrative_date(ctx, sentence) or _narrative_month(ctx, sentence) \
             or _lede_date(ctx, sentence)
     if not cues.named and (date is None or (cues.noun is None and not _people(ctx, sentence))):
@@ -333,6 +336,19 @@ def _same_named(ctx: Context, named: list, meetings: list[Fact]) -> Fact | None:
 
 def _core_name(label: str) -> str:
     return re.sub(r"^(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?", "", fold(label))
+
+
+def _paragraph_told_another_day(ctx: Context, sentence: Sentence, current: Fact) -> bool:
+    """'On May 5 this year, the Tagnob border outpost opened ... X, Y and Z attended the opening ceremony' after a
+    meeting of December: the paragraph, since the current meeting was told, gave a day of its own, so the
+    ceremony is another occasion."""
+    known = current.first("date")
+    if known is None:
+        return False
+    return any(d.value and d.value.precision == "day" and d.value != known and not ctx.in_quote(d.start)
+               for earlier in ctx.sentences[:sentence.index]
+               if earlier.paragraph == sentence.paragraph and earlier.start >= current.evidence.end
+               for d in ctx.dates[earlier.index])
 
 
 def _another_day_told(ctx: Context, sentence: Sentence, current: Fact) -> bool:

@@ -462,3 +462,26 @@ def test_events_handing_something_to_someone_at_a_place_is_a_meeting(tmp_path) -
             "Customs Service, at the Customs headquarters in Dushanbe.")
     [meeting] = facts(extract_text(tmp_path, text, "2018-11-30"), "Meeting")
     assert set(meeting["participant"]) == {"Tom Pell", "Ann Vale"} and meeting["place"] == ["Dushanbe"]
+
+
+def test_events_calling_on_someone_is_meeting_them(tmp_path) -> None:
+    text = "On Thursday Vice Minister Tom Pell called on Prime Minister Ann Vale in Phnom Penh."
+    [meeting] = facts(extract_text(tmp_path, text, "2025-10-18"), "Meeting")
+    assert set(meeting["participant"]) == {"Tom Pell", "Ann Vale"} and meeting["date"] == ["2025-10-16"]
+
+
+def test_events_a_long_heading_opens_no_meeting_of_its_own(tmp_path) -> None:
+    text = ("Vice Minister Tom Pell arrived on Tuesday.\n\n"
+            "Talks with Prime Minister Ann Vale and Deputy Prime Minister Jo Marsh\n\n"
+            "On Thursday Vice Minister Pell met Prime Minister Ann Vale in Phnom Penh.")
+    [meeting] = facts(extract_text(tmp_path, text, "2025-10-18"), "Meeting")
+    assert meeting["date"] == ["2025-10-16"]
+
+
+def test_events_people_at_a_ceremony_of_another_day_told_in_the_paragraph_meet_that_day(tmp_path) -> None:
+    text = ("Last December, on December 21, Ambassador Tom Pell met Ann Vale, Head of the Customs Service, in Dushanbe. "
+            "On May 5 this year, the new border outpost opened in Khorog. Jo Marsh, Commander of the Border Troops, "
+            "and Ann Vale, Head of the Customs Service, attended the opening ceremony.")
+    meetings = facts(extract_text(tmp_path, text, "2018-11-30"), "Meeting")
+    assert {(m["date"][0], frozenset(m["participant"])) for m in meetings} == {
+        ("2017-12-21", frozenset({"Tom Pell", "Ann Vale"})), ("2018-05-05", frozenset({"Jo Marsh", "Ann Vale"}))}
