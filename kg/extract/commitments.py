@@ -230,6 +230,8 @@ def _time_units() -> frozenset[str]:
 _MORE = ("additional", "extra", "more", "new", "further")
 _ITEM_MODIFIER = re.compile(r"(?:(?:a|an|the|new|more|extra|additional|further)\s+)*")  # before an owner: 'new NCA technology'
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_TO_THE = re.compile(r"to\s+(?:the\s+)?")  # 'hand over to the Libyan Coast Guard two patrol boats'
+_SPACES = re.compile(r"\s*")
 _PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "so"})
 _WHEN_OR_WHERE = frozenset({"on", "in", "at", "by", "before", "after", "from", "during"})
 _DEFINITE_BEFORE = re.compile(r"\b(?i:the|these|those)\s+$")
@@ -426,14 +428,15 @@ def _deploying_counts(ctx: Context, sentence: Sentence) -> list[Fact]:
     """'the agency is now deploying 100 officers, 30 patrol cars and two helicopters in Lithuania': one commitment
     per count sent, for the state or body they are sent to."""
     text, facts = ctx.doc.text, []
-    verb, counts = None, []
+    verb, counts, given = None, [], None
     for verb in _deploying().finditer(text, sentence.start, sentence.end):
-        counts = [] if ctx.in_quote(verb.start()) else _counts_sent(ctx, sentence, verb.end())
+        given, start = _given_first(ctx, sentence, verb.end())
+        counts = [] if ctx.in_quote(verb.start()) else _counts_sent(ctx, sentence, start)
         if counts:
             break
     if not counts:
         return []
-    beneficiary = _beneficiary(ctx, counts[-1].end, sentence.end)  # ', worth more than BAM 1 million, to the Border Police'
+    beneficiary = given or _beneficiary(ctx, counts[-1].end, sentence.end)  # ', worth more than BAM 1 million, to the Border Police'
     for quantity in counts:
         start = max(quantity.start, verb.end())  # not the 'over' of 'handed over ten'
         fact = _new(ctx, "deploying_counts", start, quantity.end, text[start:quantity.end])
@@ -442,6 +445,16 @@ def _deploying_counts(ctx: Context, sentence: Sentence) -> list[Fact]:
         fact.add("beneficiary", Ref(beneficiary) if beneficiary else None)
         facts.append(fact)
     return facts
+
+
+def _given_first(ctx: Context, sentence: Sentence, position: int) -> tuple[str | None, int]:
+    """'Italy will hand over to the Libyan Coast Guard two patrol boats': the body named before the counts it
+    is given, and where the counts start; else no one, and the verb's end."""
+    to = _TO_THE.match(ctx.doc.text, position, sentence.end)
+    receiver = ctx.mention_at(to.end(), sentence.end) if to else None
+    if receiver is None or ctx.entities[receiver.key].family not in ("org", "state", "group"):
+        return None, position
+    return receiver.key, _SPACES.match(ctx.doc.text, receiver.end).end()
 
 
 def _counts_sent(ctx: Context, sentence: Sentence, position: int) -> list[Quantity]:

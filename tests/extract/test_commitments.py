@@ -371,3 +371,9 @@ def test_commitments_troops_a_state_deployed_and_a_statement_of_the_two_governme
             "In it, the two governments:\n\n- establish a high-level Security Implementation Group;\n")
     found = {(c["capability"][0], c.get("quantity", [None])[0]) for c in commitments(tmp_path, text)}
     assert found == {("10,000 National Guard troops", "10000"), ("establish a high-level Security Implementation Group", None)}
+
+
+def test_commitments_counts_handed_over_to_a_body_named_first(tmp_path) -> None:
+    text = "He announced that Italy will hand over to the Libyan Coast Guard two patrol boats refurbished by the Guardia di Finanza."
+    found = facts(extract_text(tmp_path, text, "2025-07-08"), "Commitment")
+    assert [(c["quantity"], c["beneficiary"]) for c in found] == [(["2"], ["Libyan Coast Guard"])]
