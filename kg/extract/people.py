@@ -528,7 +528,7 @@ class PeopleFinder:
             earlier = [r for r in earlier if self._gender(r.person) == opener] or earlier
         home_titles = [p for p in self._titled_posts(title) if p.country == self.home]
         if title.country is None and home_titles and not (opener and earlier and self._gender(earlier[-1].person) == opener) \
-                and not self._foreign_holder_just_told(earlier, home_titles):
+                and not self._foreign_holder_just_told(earlier, home_titles, title):
             earlier = [r for r in earlier if self._post_country(r.post) in (None, f"state/{self.home}")]
         exact = [r for r in earlier if fold(self.posts[r.post].label) == fold(title.title)]
         if earlier:  # 'the Attorney General': Attorney General Garland, not the Attorney General of the Republic named since
@@ -536,12 +536,15 @@ class PeopleFinder:
             return PersonRef(title.start, title.end, chosen.person, chosen.post, "post_coreference")
         return self._gazetteer_only(title, day) or self._short_for(title)
 
-    def _foreign_holder_just_told(self, earlier: list[PersonRef], home_titles: list[PostEntry]) -> bool:
+    def _foreign_holder_just_told(self, earlier: list[PersonRef], home_titles: list[PostEntry], title: TitleMention) -> bool:
         """'Vice Minister Kim called on Prime Minister Hun Manet in Phnom Penh. ... The Prime Minister expressed
-        ...' in a Korean release: the foreign holder of the title, named in this paragraph, when the text names
-        no holder of the home post."""
+        ...' in a Korean release: the foreign holder of the title, named in this paragraph by the bare title too
+        (not 'the Bulgarian Prime Minister', which sets him apart from the home one), when the text names no
+        holder of the home post."""
         if not earlier or self.sentences[bisect_right(self._sentence_starts, earlier[-1].start) - 1].paragraph \
                 != self.current.paragraph:
+            return False
+        if not fold(self.text[earlier[-1].start:earlier[-1].end]).startswith(fold(title.title)):
             return False
         home_posts = {f"post/{post.id}" for post in home_titles}
         return not any(r.post in home_posts for r in self.refs)
