@@ -37,6 +37,7 @@ _TRIP_DAYS = 3  # a meeting with no place of its own is placed where the trip wa
 # People who sign, agree or launch something together meet ("she launched the project together with the Minister").
 _BY = re.compile(r"[^;.]{0,90}?\bby\b")  # "signed yesterday (Thursday, 19 March) at the IOM office in Gulshan-1, Dhaka, by"
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_URGED = re.compile(r"(?<=called on)\s+[^,.;:]{1,60}?\sto\s+[a-z]+")  # 'has called on UNHCR to take responsibility'
 _VERB_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|our|his|her|these|those|every)\s")  # 'meeting the challenge'
 _VERB_SUBJECT = re.compile(r"(?:\b(?:is|are|was|were|be|been)|(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<![’']s\s)\b[A-Z][\w-]*)\s+$")
 _AT_THE = re.compile(r"\b(?i:at|during)\s+the\s+(?:(?:close|end|start|opening|margins|sidelines)\s+of\s+the\s+)?$")
@@ -113,7 +114,8 @@ def _cues(ctx: Context, sentence: Sentence) -> Cues:
              and not _meeting_as_verb(text, sentence.start, m)]
     noun = next((m for m in nouns if _named_before(ctx, sentence.start, m.start())), nouns[0] if nouns else None)
     verb = next((m for m in cue_pattern("meeting_verbs").finditer(text, sentence.start, sentence.end)
-                 if not ctx.in_quote(m.start()) and not _STANDING.search(text, max(sentence.start, m.start() - 8), m.start())), None)
+                 if not ctx.in_quote(m.start()) and not _STANDING.search(text, max(sentence.start, m.start() - 8), m.start())
+                 and not _URGED.match(text, m.end(), sentence.end)), None)
     if verb is None:
         verb = next((m for m in cue_pattern("journey_verbs").finditer(text, sentence.start, sentence.end)
                      if not ctx.in_quote(m.start())), None)
@@ -172,8 +174,7 @@ def _signers(ctx: Context, sentence: Sentence, verb: re.Match) -> bool:
 
 def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: list[Fact]) -> Fact | None:
     """Open a meeting, or add this sentence to the current one; return the meeting now current."""
-    moved = current is not None and _paragraph_told_another_day(ctx, sentence, current)
-    if current is not None and _listed_participants(ctx, sentence) and not moved:
+    if current is not None and _listed_participants(ctx, sentence):
         _add_participants(ctx, current, sentence)
         return current
     told_before = _held_as_told(ctx, sentence, meetings)
@@ -200,6 +201,7 @@ def _meeting(ctx: Context, sentence: Sentence, current: Fact | None, meetings: l
         _join(ctx, same, sentence, date, place)
         return same
     called = _called(ctx, sentence, cues, meetings)
+    moved = current is not None and cues.verb is None and _paragraph_told_another_day(ctx, sentence, current)
     if called is not None and place is None:
         if cues.verb or has_cue("participation_cues", sentence.text) or _told_at(ctx, sentence, cues):
             _join(ctx, called, sentence, date if word_pattern("opening_verbs", re.I).search(sentence.text) else None, None)
@@ -341,7 +343,7 @@ def _core_name(label: str) -> str:
 def _paragraph_told_another_day(ctx: Context, sentence: Sentence, current: Fact) -> bool:
     """'On May 5 this year, the Tagnob border outpost opened ... X, Y and Z attended the opening ceremony' after a
     meeting of December: the paragraph, since the current meeting was told, gave a day of its own, so the
-    ceremony is another occasion."""
+    ceremony its noun names (no meeting verb) is another occasion."""
     known = current.first("date")
     if known is None:
         return False

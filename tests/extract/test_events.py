@@ -485,3 +485,8 @@ def test_events_people_at_a_ceremony_of_another_day_told_in_the_paragraph_meet_t
     meetings = facts(extract_text(tmp_path, text, "2018-11-30"), "Meeting")
     assert {(m["date"][0], frozenset(m["participant"])) for m in meetings} == {
         ("2017-12-21", frozenset({"Tom Pell", "Ann Vale"})), ("2018-05-05", frozenset({"Jo Marsh", "Ann Vale"}))}
+
+
+def test_events_calling_on_someone_to_do_something_is_no_meeting(tmp_path) -> None:
+    text = "On Tuesday in Banda Aceh the Police Chief, Inspector General Tom Pell, called on UNHCR to take responsibility."
+    assert facts(extract_text(tmp_path, text, "2023-12-08"), "Meeting") == []
