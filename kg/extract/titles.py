@@ -63,10 +63,13 @@ def _bare_lower_title() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _lower_case_post() -> re.Pattern:
-    """'Richard Harrison, branch commander at the National Crime Agency': a lower-case post after a name and a
-    comma, up to the 'at/of/for' before the organisation that holds it."""
+    """'Richard Harrison, branch commander at the National Crime Agency', 'Frank Demeester, prosecutor in the human
+    smuggling section of the Public Prosecutor's Office': a lower-case post after a name and a comma, up to the
+    'at/of/for' (or the section of) before the organisation that holds it."""
     heads = "|".join(re.escape(t) for t in patterns("posts")["lower_case_heads"])
-    return re.compile(rf"(?<=[a-z{UPPER.lower()}], )(?:(?:a|an|the)\s+)?(?P<title>(?:[a-z-]+ ){{0,3}}(?:{heads}))\s+(?:at|of|for|with)\s+(?:the\s+)?")
+    section = rf"in\s+the\s+(?:[a-z-]+\s+){{0,3}}(?:{one_of(patterns('posts')['section_nouns'])})\s+of"
+    return re.compile(rf"(?<=[a-z{UPPER.lower()}], )(?:(?:a|an|the)\s+)?(?P<title>(?:[a-z-]+ ){{0,3}}(?:{heads}))"
+                      rf"\s+(?:at|of|for|with|{section})\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)

@@ -603,3 +603,8 @@ def test_people_rank_before_a_surname_named_in_full_before(tmp_path) -> None:
             "headquarters in Dushanbe.")
     meetings = facts(extract_text(tmp_path, text, "2018-11-30"), "Meeting")
     assert any(set(m["participant"]) == {"Tom Pell", "Ann Vale"} for m in meetings)
+
+
+def test_people_lower_case_post_in_a_section_of_a_body(tmp_path) -> None:
+    text = "\u201cWe acted fast,\u201d said Tom Pell, prosecutor in the human smuggling section of the National Crime Agency."
+    assert ("Tom Pell", "prosecutor", "National Crime Agency") in holdings(extract_text(tmp_path, text, "2020-09-30"))
