@@ -49,9 +49,12 @@ _LONGEST_WORD, _LONGEST_NAME, _MAX_MODIFIERS = 60, 300, 4  # read back no furthe
 
 @lru_cache(maxsize=1)
 def _lower_case_title() -> re.Pattern:
-    """A lower-case title followed by a capitalised word (the name it introduces)."""
-    titles = "|".join(re.escape(t) for t in patterns("posts")["lower_case_titles"])
-    return re.compile(rf"(?<= )(?:{titles})(?= [{UPPER}])")
+    """A lower-case title followed by a capitalised word (the name it introduces): 'minister', or a head with its
+    modifiers ('INZ assistant general manager Stephen Vaughan')."""
+    rules = patterns("posts")
+    titles = one_of(rules["lower_case_titles"])
+    modified = rf"(?:(?:{one_of(rules['lower_case_modifiers'])}) ){{1,3}}(?:{one_of(rules['lower_case_heads'])})"
+    return re.compile(rf"(?<= )(?:{modified}|{titles})(?= [{UPPER}])")
 
 
 @lru_cache(maxsize=1)

@@ -608,3 +608,8 @@ def test_people_rank_before_a_surname_named_in_full_before(tmp_path) -> None:
 def test_people_lower_case_post_in_a_section_of_a_body(tmp_path) -> None:
     text = "\u201cWe acted fast,\u201d said Tom Pell, prosecutor in the human smuggling section of the National Crime Agency."
     assert ("Tom Pell", "prosecutor", "National Crime Agency") in holdings(extract_text(tmp_path, text, "2020-09-30"))
+
+
+def test_people_body_then_modified_lower_case_title_then_name(tmp_path) -> None:
+    text = "Home Office assistant general manager Tom Pell said the posts abroad had proved invaluable."
+    assert ("Tom Pell", "assistant general manager", "Home Office") in holdings(extract_text(tmp_path, text, "2019-05-30"))
