@@ -418,10 +418,12 @@ def _clause_date(ctx: Context, sentence: Sentence, position: int) -> DateValue |
     asides = _asides(ctx, sentence, position)
     after = [m.start() for m in _AFTER.finditer(ctx.doc.text, sentence.start, position)
              if m.end() < position]  # 'confirmed today after talks with ...' were the same day: no clause between
-    dates = [d for d in ctx.dates[sentence.index] if d.value and d.value.precision != "year"
-             and not ctx.in_quote(d.start) and not any(s <= d.start < e for s, e in asides)
+    found = [d for d in ctx.dates[sentence.index] if d.value and not ctx.in_quote(d.start)
+             and not any(s <= d.start < e for s, e in asides)
              and not any(d.start < a for a in after)  # 'today set out ..., after the Commander held talks in Paris
              and not _SINCE.search(ctx.doc.text[sentence.start:d.start])]  # when a period began, not the day met
+    dates = [d for d in found if d.value.precision != "year"] or [
+        d for d in found if d.rule == "relative" and d.start > position]  # 'met Peter Dutton twice last year'
     if not dates:
         return None
     return min(dates, key=lambda d: abs(d.start - position)).value

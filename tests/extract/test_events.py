@@ -490,3 +490,10 @@ def test_events_people_at_a_ceremony_of_another_day_told_in_the_paragraph_meet_t
 def test_events_calling_on_someone_to_do_something_is_no_meeting(tmp_path) -> None:
     text = "On Tuesday in Banda Aceh the Police Chief, Inspector General Tom Pell, called on UNHCR to take responsibility."
     assert facts(extract_text(tmp_path, text, "2023-12-08"), "Meeting") == []
+
+
+def test_events_meeting_dated_only_by_last_year_after_its_verb(tmp_path) -> None:
+    text = ("The Minister announced the funding today.\n\n"
+            "Mr Pell met Australia's Minister for Home Affairs, Ann Vale, twice last year and discussed people smuggling.")
+    [meeting] = facts(extract_text(tmp_path, "Minister of Immigration Tom Pell spoke. " + text, "2019-05-30"), "Meeting")
+    assert meeting["date"] == ["2018"]
