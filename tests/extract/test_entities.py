@@ -15,6 +15,9 @@ from helpers import extract_text
     ("Constitutional Court", "Organisation"),
     ("Presidential Secretariat", "GovernmentDepartment"),
     ("Northern Border and Coast Guards", "BorderUnit"),
+    ("EU Delegation", "GovernmentDepartment"),
+    ("Walk Free Foundation", "Organisation"),
+    ("Cervantes Institute", "Organisation"),
 ])
 def test_unknown_name_takes_the_class_of_its_head(tmp_path, name: str, cls: str) -> None:
     extraction = extract_text(tmp_path, f"Ministers met officials of the {name} on Monday.")
