@@ -423,10 +423,17 @@ def _clause_date(ctx: Context, sentence: Sentence, position: int) -> DateValue |
              and not any(d.start < a for a in after)  # 'today set out ..., after the Commander held talks in Paris
              and not _SINCE.search(ctx.doc.text[sentence.start:d.start])]  # when a period began, not the day met
     dates = [d for d in found if d.value.precision != "year"] or [
-        d for d in found if d.rule == "relative" and d.start > position]  # 'met Peter Dutton twice last year'
+        d for d in found if d.rule == "relative" and d.start > position and _before_this_year(ctx, d.value)]
     if not dates:
         return None
     return min(dates, key=lambda d: abs(d.start - position)).value
+
+
+def _before_this_year(ctx: Context, year: DateValue) -> bool:
+    """'met Peter Dutton twice last year': a year told relative to the release's, before it ('this year's summit'
+    says nothing of the day)."""
+    published = ctx.doc.published
+    return published is not None and int(year.iso) < published.year
 
 
 def _asides(ctx: Context, sentence: Sentence, position: int) -> list[tuple[int, int]]:

@@ -497,3 +497,9 @@ def test_events_meeting_dated_only_by_last_year_after_its_verb(tmp_path) -> None
             "Mr Pell met Australia's Minister for Home Affairs, Ann Vale, twice last year and discussed people smuggling.")
     [meeting] = facts(extract_text(tmp_path, "Minister of Immigration Tom Pell spoke. " + text, "2019-05-30"), "Meeting")
     assert meeting["date"] == ["2018"]
+
+
+def test_events_this_year_does_not_date_a_meeting(tmp_path) -> None:
+    text = ("Foreign ministers met at Hillsborough Castle on 9 October 2025.\n\n"
+            "Tom Pell, Minister of Foreign Affairs, hosted this year's Foreign Ministers' Meeting at the castle.")
+    assert {m["date"][0] for m in facts(extract_text(tmp_path, text, "2025-10-09"), "Meeting")} <= {"2025-10-09"}
