@@ -377,3 +377,8 @@ def test_commitments_counts_handed_over_to_a_body_named_first(tmp_path) -> None:
     text = "He announced that Italy will hand over to the Libyan Coast Guard two patrol boats refurbished by the Guardia di Finanza."
     found = facts(extract_text(tmp_path, text, "2025-07-08"), "Commitment")
     assert [(c["quantity"], c["beneficiary"]) for c in found] == [(["2"], ["Libyan Coast Guard"])]
+
+
+def test_commitments_a_further_count_of_migrants_apprehended_is_no_commitment(tmp_path) -> None:
+    text = "The Van command caught 14 organisers. A further 125 irregular migrants were apprehended in the province."
+    assert facts(extract_text(tmp_path, text, "2024-06-04"), "Commitment") == []
