@@ -227,8 +227,8 @@ def _unit(text: str, start: int, stop: int, stop_words: set[str], names: dict[in
         unit, end = _unit(text, copula.end() - 1, stop, stop_words, names)
         if unit:
             return unit, end
-    if partitive:
-        copula = re.compile(r"([\w-]+\s+)?(?:are|were)(?=\s)").match(text, partitive.end(), stop)
+    if partitive:  # 'Ten of those sanctioned are Iraqi nationals', 'identified 1,177 of them as irregular migrants'
+        copula = re.compile(r"([\w-]+\s+)?(?:are|were)(?=\s)|as(?=\s)").match(text, partitive.end(), stop)
         unit, end = _unit(text, copula.end() if copula else partitive.end() - 1, stop, stop_words, names)
         if unit:
             return unit, end

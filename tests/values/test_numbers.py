@@ -157,3 +157,9 @@ def test_a_compound_number_word_counts_its_sum(text: str, value: int) -> None:
 def test_a_number_word_glued_to_a_measure_is_no_count() -> None:
     text = "a forty-year-old man was arrested"
     assert find_quantities(text, 0, len(text), []) == []
+
+
+def test_find_quantities_partitive_then_as_counts_what_follows_as() -> None:
+    text = "Teams checked 22,707 foreign nationals and identified 1,177 of them as irregular migrants."
+    assert [(q.value, q.unit) for q in find_quantities(text, 0, len(text), [])] == [(Decimal(22707), "foreign nationals"),
+                                                                                    (Decimal(1177), "irregular migrants")]
