@@ -104,7 +104,8 @@ def _figure(ctx: Context, sentence: Sentence, start: int, end: int, value, unit:
 def _subject(ctx: Context, sentence: Sentence, position: int, anaphora: bool = True) -> str | None:
     """Who reports a figure: the body named last before it, not inside an aside ('SOCA, which works with the UK Border
     Agency ..., reported 140 arrests'); else the body after 'by' ('2,200 people prosecuted ... by UK Border Agency crime
-    teams'); else, for 'Those operations produced 15 convictions', who reported the sentence before's first figure."""
+    teams'); else, for 'Those operations produced 15 convictions' or a list item's next sentence, who reported the
+    sentence before's first figure."""
     text = ctx.doc.text
     asides = [m.span() for m in _ASIDE.finditer(text, sentence.start, position)]
     before = [m for m in ctx.mentions_in(sentence.start, position)
@@ -120,7 +121,8 @@ def _subject(ctx: Context, sentence: Sentence, position: int, anaphora: bool = T
     if agent is not None and ctx.entities[agent.key].cls not in _NOT_SUBJECT:
         return agent.key
     previous = ctx.sentences[sentence.index - 1] if sentence.index else None
-    if not anaphora or previous is None or previous.paragraph != sentence.paragraph or not _DEMONSTRATIVE.match(sentence.text):
+    if not anaphora or previous is None or previous.paragraph != sentence.paragraph \
+            or not (_DEMONSTRATIVE.match(sentence.text) or sentence.list_item):  # '- Van: the ... caught 14. A further 125'
         return None
     counted = sorted([q.start for q in ctx.quantities[previous.index]] + [m.start for m in ctx.money[previous.index]])
     return _subject(ctx, previous, counted[0], anaphora=False) if counted else None

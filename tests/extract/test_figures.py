@@ -77,3 +77,10 @@ def test_figures_bare_counts_of_list_items_count_what_the_intro_counted_in_each_
     text = "Yesterday's action led to the arrest of 46 facilitators:\n\n- 16 in the Czech Republic\n- 12 in France\n"
     found = {(value, unit, subject[0] if subject else None) for value, unit, subject in figures(tmp_path, text)}
     assert {("16", "facilitators", "Czech Republic"), ("12", "facilitators", "France")} <= found
+
+
+def test_figures_next_sentence_of_a_list_item_keeps_its_reporter(tmp_path) -> None:
+    text = ("Results by province:\n\n- Van: the Van Provincial Gendarmerie Command caught 14 organisers. A further 125 "
+            "irregular migrants were apprehended in the province.\n")
+    found = {(f["value"][0], tuple(f.get("subject", []))) for f in facts(extract_text(tmp_path, text, "2024-06-04"), "ReportedFigure")}
+    assert ("125", ("Van Provincial Gendarmerie Command",)) in found
