@@ -73,6 +73,8 @@ _AMOUNT_LEAD = r"(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\
 _BEFORE_AMOUNT = re.compile(rf"(?:\s*\([A-Z]{{2,10}}\))?\s+{_AMOUNT_LEAD}")  # 'KDN RM18.5 billion'
 _WORTH_AMOUNT = re.compile(rf"\s+(?:worth|totalling|totaling|of)\s+{_AMOUNT_LEAD}")  # '... for Egypt worth €7.4 billion'
 _WITH_AMOUNT = re.compile(rf"\s+with\s+{_AMOUNT_LEAD}")
+_IT_PROPOSES = re.compile(r"It\s+(?:proposes|provides|includes|contains|allocates|earmarks|sets\s+aside)\b")
+_BUDGET_NAMED = re.compile(r"\bthe\s+(?P<name>(?:[\w-]+\s+){0,3}budget)\b")  # 'the seventh supplementary budget proposal'
 _PACKAGE_PRONOUN = re.compile(r"(?:It|This|They|These)\s")  # 'It consists of:' after a package
 _PARTITIVE = re.compile(r"Of\s+(?:the|this|that|these|which|it)\b[^,.;]{0,60},")  # 'Of the five-year amount, '
 _NEXT_CLAUSE = re.compile(r";|,\s+and\b|\s+and\s+(?:[A-Z]|the\s+[A-Z])")  # '..., and Mexico committed'
@@ -839,7 +841,7 @@ def _source(ctx: Context, sentence: Sentence, money: int | None = None) -> str |
                       r"(?:grant|grants|contribution|loan|credit)\s+from|(?:set\s+aside|earmarked)\s+in)\s+(?:the\s+)?",
                       re.I).search(text, sentence.start, sentence.end)
     if not lead:
-        return _named_source(ctx, sentence, money) or _from_body(ctx, sentence, money)
+        return _named_source(ctx, sentence, money) or _from_body(ctx, sentence, money) or _its_budget(ctx, sentence)
     window = text[lead.end():_CLAUSE.match(text, lead.end(), sentence.end).end()]
     budget = re.search(r"((?:[\w’'-]+\s+){0,4}?(?:budget|fund|reserve|programme|allocation|funding|statement))\b", window, re.I)
     laws = [m for m in ctx.mentions_in(lead.end(), sentence.end) if m.start - lead.end() < 40 and ctx.entities[m.key].family == "law"]
@@ -858,6 +860,19 @@ def _source(ctx: Context, sentence: Sentence, money: int | None = None) -> str |
     if mentions and not lead.group("by"):
         return mentions[0].key
     return None
+
+
+def _its_budget(ctx: Context, sentence: Sentence) -> str | None:
+    """'The Government negotiated the seventh supplementary budget proposal for 2020 today. It proposes that ...
+    EUR 240 million ...': the budget the sentence before named, which the opening 'It' stands for."""
+    before = ctx.sentences[sentence.index - 1] if sentence.index else None
+    if before is None or before.paragraph != sentence.paragraph or not _IT_PROPOSES.match(sentence.text):
+        return None
+    named = _BUDGET_NAMED.search(before.text)
+    if named is None:
+        return None
+    label = tidy(named.group("name"))
+    return ctx.finder.remember(Entity(entity_key("Programme", label), "Programme", label))
 
 
 def _owned_programme(ctx: Context, owner: EntityMention, sentence: Sentence) -> str | None:

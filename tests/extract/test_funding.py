@@ -599,3 +599,10 @@ def test_funding_receiver_the_subject_granted_the_amounts(tmp_path) -> None:
             "appropriation of EUR 120 million so that the procurement of two vessels can begin.")
     found = packages(tmp_path, text, "2020-10-23")
     assert [p["recipient"] for p in found] == [["Finnish Border Guard"], ["Finnish Border Guard"]]
+
+
+def test_funding_source_the_budget_that_it_stands_for(tmp_path) -> None:
+    text = ("The Government negotiated the seventh supplementary budget proposal for 2020 today. It proposes that the "
+            "Border Guard be granted an appropriation of EUR 120 million for two patrol vessels.")
+    [package] = packages(tmp_path, text, "2020-10-23")
+    assert package["sourceOfFunds"] == ["seventh supplementary budget"]
