@@ -57,6 +57,16 @@ def _long_block_opener(ctx: Context, text: str, rest: list[list[Sentence]]) -> b
     return following[:1] in _OPEN or bool(_FIRST_PERSON.search(following))
 
 
+def _named_block_opener(ctx: Context, start: int, end: int, rest: list[list[Sentence]]) -> bool:
+    """'At the end of the mission, Commissioner Brunner summed up the day:' then '> "In Tripoli we ..."': a paragraph
+    naming a person and ending on a colon, whatever its verb, opens the quote that the next paragraph opens with a
+    quotation mark."""
+    text = ctx.doc.text
+    if not rest or rest[0][0].list_item or not text[start:end].rstrip().endswith(":") or not ctx.refs_in(start, end):
+        return False
+    return text[rest[0][0].start:rest[0][-1].end].lstrip("> ")[:1] in _OPEN
+
+
 @lru_cache(maxsize=1)
 def _speaker_quote() -> re.Pattern:
     """'said: “': a speech verb, then the quote it opens."""
@@ -69,7 +79,8 @@ def extract_statements(ctx: Context) -> list[Fact]:
     for index, paragraph in enumerate(paragraphs):
         start, end = paragraph[0].start, paragraph[-1].end
         text = ctx.doc.text[start:end]
-        if _block_opener().search(text) or _long_block_opener(ctx, text, paragraphs[index + 1:]):
+        if _block_opener().search(text) or _long_block_opener(ctx, text, paragraphs[index + 1:]) \
+                or _named_block_opener(ctx, start, end, paragraphs[index + 1:]):
             fact = _block(ctx, paragraph, paragraphs[index + 1:])
         elif text[:1] in _OPEN:
             fact = _quote_then_speaker(ctx, start, end) or _quote_then_dash_line(ctx, start, end, paragraphs[index + 1:])

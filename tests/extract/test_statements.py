@@ -183,3 +183,10 @@ def test_statements_pronoun_after_the_last_speakers_quote_is_that_speaker(tmp_pa
     found = quotes(tmp_path, text)
     assert [(q["speaker"], q["text"]) for q in found][-1] == (["Tom Pell"], ["I congratulate our heroic gendarmerie"])
     assert len(found) == 2
+
+
+def test_statements_paragraph_naming_someone_and_ending_on_a_colon_opens_a_quote_block(tmp_path) -> None:
+    text = ("At the end of the mission, Commissioner Tom Pell summed up the day:\n\n"
+            "> \u201cIn Tripoli we discussed our common challenges on migration.\u201d\n")
+    [quote] = quotes(tmp_path, text)
+    assert quote["speaker"] == ["Tom Pell"] and quote["text"][0].startswith("In Tripoli we discussed")
