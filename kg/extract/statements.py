@@ -59,12 +59,13 @@ def _long_block_opener(ctx: Context, text: str, rest: list[list[Sentence]]) -> b
 
 def _named_block_opener(ctx: Context, start: int, end: int, rest: list[list[Sentence]]) -> bool:
     """'At the end of the mission, Commissioner Brunner summed up the day:' then '> "In Tripoli we ..."': a paragraph
-    naming a person and ending on a colon, whatever its verb, opens the quote that the next paragraph opens with a
-    quotation mark."""
+    naming a person and ending on a colon, whatever its verb, opens the quote that the next paragraph is, within
+    quotation marks (not '"...," the Minister said on 14 July.', which names its own speaker)."""
     text = ctx.doc.text
     if not rest or rest[0][0].list_item or not text[start:end].rstrip().endswith(":") or not ctx.refs_in(start, end):
         return False
-    return text[rest[0][0].start:rest[0][-1].end].lstrip("> ")[:1] in _OPEN
+    following = text[rest[0][0].start:rest[0][-1].end].lstrip("> ").rstrip()
+    return following[:1] in _OPEN and following[-1:] in _CLOSE
 
 
 @lru_cache(maxsize=1)

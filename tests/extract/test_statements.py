@@ -190,3 +190,10 @@ def test_statements_paragraph_naming_someone_and_ending_on_a_colon_opens_a_quote
             "> \u201cIn Tripoli we discussed our common challenges on migration.\u201d\n")
     [quote] = quotes(tmp_path, text)
     assert quote["speaker"] == ["Tom Pell"] and quote["text"][0].startswith("In Tripoli we discussed")
+
+
+def test_statements_colon_paragraph_before_a_quote_that_names_its_own_speaker_and_day(tmp_path) -> None:
+    text = ("Lithuania's Minister of the Interior, Ann Vale, has described the situation as more than a crisis:\n\n"
+            "\u201cThis is a deliberate hybrid attack,\u201d the Minister said on 14 July.")
+    [quote] = quotes(tmp_path, text, "2021-08-01")
+    assert (quote["text"], quote["date"]) == (["This is a deliberate hybrid attack"], ["2021-07-14"])
