@@ -691,7 +691,7 @@ class PeopleFinder:
             title = TitleMention(title.start, title.end, title.title, None, self.countries[person])
         post = self._gazetteer_post(title, entry_id, day)
         if post is None and not (title.organisation or title.country):
-            owner = self._its_owner(title.start) or self._context_owner(start) or self._home_state_post(title, person)
+            owner = self._its_owner(title.start) or self._context_owner(start) or self._home_state_post(title, person, day)
             title = replace(title, organisation=owner) if owner else title
         return PersonRef(start, end, person, self._post_key(post, title), rule)
 
@@ -730,19 +730,31 @@ class PeopleFinder:
         after = re.match(r"['’]s\s+", self.text[mention.end:mention.end + 4])
         return bool(after) and not title_pattern().match(self.text, mention.end + after.end())
 
-    def _home_state_post(self, title: TitleMention, person: str) -> str | None:
+    def _home_state_post(self, title: TitleMention, person: str, day: date | None) -> str | None:
         """'Abdulla Shahid, Minister of Foreign Affairs' in a Maldivian release the gazetteer has no post for: a
         minister (or a president's title, see _presidential_home) with no other owner is the home government's,
-        unless the sentence lists him after office-holders of one other state."""
+        unless the sentence lists him among office-holders of one other state, before him or, known to the
+        gazetteer, after him."""
         if not (_home_government_title().search(title.title) or self._presidential_home(title)) \
                 or any(r.person == person and r.post for r in self.refs):
             return None  # 'Minister Fraser' after 'Sean Fraser, Minister of Justice': short for that post
         fellows = {self._post_country(r.post) for r in self.refs
                    if r.post and self.current.start <= r.start < title.start} - {None, f"state/{self.home}"}
+        fellows = fellows or self._known_holders_after(title, day)  # '..., Taher al-Baour, the Minister of the
+        #   Interior, Emad Trabelsi, ...': Libya's, as the gazetteer knows Trabelsi
         if fellows:
             return fellows.pop() if len(fellows) == 1 else None  # 'met President Rajapaksa, Prime Minister Ranil
             #   Wickremesinghe and the Minister of Foreign Affairs, Professor G.L. Peiris': the hosts' minister
         return self._known(f"state/{self.home}")
+
+    def _known_holders_after(self, title: TitleMention, day: date | None) -> set[str]:
+        """The foreign states of the posts the gazetteer gives the people the sentence names after the title."""
+        states: set[str] = set()
+        for mention in self.mentions:
+            entry_id = self.finder.entities[mention.key].gazetteer_id
+            if title.end <= mention.start < self.current.end and entry_id and day is not None:
+                states |= {f"state/{post.country}" for post in self.gazetteer.posts_held(entry_id, day) if post.country}
+        return {self._known(state) for state in states - {f"state/{self.home}"}} - {None}
 
     def _presidential_home(self, title: TitleMention) -> bool:
         """'the Vice President, Prof. Yemi Osinbajo' in a Nigerian release: a president's title, in a release from a

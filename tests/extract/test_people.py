@@ -613,3 +613,10 @@ def test_people_lower_case_post_in_a_section_of_a_body(tmp_path) -> None:
 def test_people_body_then_modified_lower_case_title_then_name(tmp_path) -> None:
     text = "Home Office assistant general manager Tom Pell said the posts abroad had proved invaluable."
     assert ("Tom Pell", "assistant general manager", "Home Office") in holdings(extract_text(tmp_path, text, "2019-05-30"))
+
+
+def test_people_unplaced_minister_listed_before_a_known_foreign_minister_is_of_that_state(tmp_path) -> None:
+    text = ("The ministers then held talks with the Minister of Foreign Affairs, Tom Pell, and the Minister of the "
+            "Interior, Emad Trabelsi, on migration.")
+    found = holdings(extract_text(tmp_path, text, "2025-07-08", "Ministry of the Interior (Italy)"))
+    assert ("Tom Pell", "Minister of Foreign Affairs", "Libya") in found
