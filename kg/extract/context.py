@@ -87,6 +87,11 @@ class Context:
         around = [self.sentences[i] for i in (sentence.index - 1, sentence.index + 1) if 0 <= i < len(self.sentences)]
         return bool(_HEADING.fullmatch(sentence.text)) and all(s.paragraph != sentence.paragraph for s in around)
 
+    def sentence_before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence just before this one, when it is in the same paragraph."""
+        before = self.sentences[sentence.index - 1] if sentence.index else None
+        return before if before is not None and before.paragraph == sentence.paragraph else None
+
     def previous_prose(self, sentence: Sentence) -> Sentence | None:
         """The last sentence before this one that is not a list item."""
         return self._previous_prose[sentence.index]

@@ -345,21 +345,21 @@ def _paragraph_told_another_day(ctx: Context, sentence: Sentence, current: Fact)
     meeting of December: the paragraph, since the current meeting was told, gave a day of its own, so the
     ceremony its noun names (no meeting verb) is another occasion."""
     known = current.first("date")
-    if known is None:
-        return False
-    return any(d.value and d.value.precision == "day" and d.value != known and not ctx.in_quote(d.start)
-               for earlier in ctx.sentences[:sentence.index]
-               if earlier.paragraph == sentence.paragraph and earlier.start >= current.evidence.end
-               for d in ctx.dates[earlier.index])
+    earlier = ctx.sentence_before(sentence)
+    while known is not None and earlier is not None and earlier.start >= current.evidence.end:
+        if any(d.value and d.value.precision == "day" and d.value != known and not ctx.in_quote(d.start)
+               for d in ctx.dates[earlier.index]):
+            return True
+        earlier = ctx.sentence_before(earlier)
+    return False
 
 
 def _another_day_told(ctx: Context, sentence: Sentence, current: Fact) -> bool:
     """'... concluded during the Foreign Secretary's visit. David Lammy arrived in Pristina on Tuesday evening
     (1 April). He was welcomed by ...': the sentence just before told an earlier day than the current meeting's,
     which the release's own day gave it; the story went back to the visit's first day."""
-    known, before = current.first("date"), ctx.sentences[sentence.index - 1] if sentence.index else None
-    if known is None or known != ctx.published_value() or before is None or before.paragraph != sentence.paragraph \
-            or before.start < current.evidence.end:
+    known, before = current.first("date"), ctx.sentence_before(sentence)
+    if known is None or known != ctx.published_value() or before is None or before.start < current.evidence.end:
         return False
     return any(d.value and d.value.precision == "day" and d.value.as_date() < known.as_date() and not ctx.in_quote(d.start)
                for d in ctx.dates[before.index])

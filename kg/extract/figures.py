@@ -120,9 +120,8 @@ def _subject(ctx: Context, sentence: Sentence, position: int, anaphora: bool = T
     agent = ctx.mention_at(by.end(), sentence.end) if by else None
     if agent is not None and ctx.entities[agent.key].cls not in _NOT_SUBJECT:
         return agent.key
-    previous = ctx.sentences[sentence.index - 1] if sentence.index else None
-    if not anaphora or previous is None or previous.paragraph != sentence.paragraph \
-            or not (_DEMONSTRATIVE.match(sentence.text) or sentence.list_item):  # '- Van: the ... caught 14. A further 125'
+    previous = ctx.sentence_before(sentence)
+    if not anaphora or previous is None or not (_DEMONSTRATIVE.match(sentence.text) or sentence.list_item):  # '- Van: the ... caught 14. A further 125'
         return None
     counted = sorted([q.start for q in ctx.quantities[previous.index]] + [m.start for m in ctx.money[previous.index]])
     return _subject(ctx, previous, counted[0], anaphora=False) if counted else None

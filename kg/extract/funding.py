@@ -172,8 +172,8 @@ def _spoken_of_as_funding(ctx: Context, sentence: Sentence, money: MoneyMention)
 def _package_goes_on(ctx: Context, intro: Sentence) -> bool:
     """'... presented a package for Egypt worth €7.4 billion. It consists of:': an intro whose pronoun stands for
     the money the sentence before it, in its paragraph, paid."""
-    before = ctx.sentences[intro.index - 1] if intro.index else None
-    return bool(_PACKAGE_PRONOUN.match(intro.text)) and before is not None and before.paragraph == intro.paragraph \
+    before = ctx.sentence_before(intro)
+    return bool(_PACKAGE_PRONOUN.match(intro.text)) and before is not None \
         and any(_spoken_of_as_funding(ctx, before, money) for money in ctx.money[before.index])
 
 
@@ -865,8 +865,8 @@ def _source(ctx: Context, sentence: Sentence, money: int | None = None) -> str |
 def _its_budget(ctx: Context, sentence: Sentence) -> str | None:
     """'The Government negotiated the seventh supplementary budget proposal for 2020 today. It proposes that ...
     EUR 240 million ...': the budget the sentence before named, which the opening 'It' stands for."""
-    before = ctx.sentences[sentence.index - 1] if sentence.index else None
-    if before is None or before.paragraph != sentence.paragraph or not _IT_PROPOSES.match(sentence.text):
+    before = ctx.sentence_before(sentence)
+    if before is None or not _IT_PROPOSES.match(sentence.text):
         return None
     named = _BUDGET_NAMED.search(before.text)
     if named is None:
