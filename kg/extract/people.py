@@ -541,8 +541,7 @@ class PeopleFinder:
         ...' in a Korean release: the foreign holder of the title, named in this paragraph by the bare title too
         (not 'the Bulgarian Prime Minister', which sets him apart from the home one), when the text names no
         holder of the home post."""
-        if not earlier or self.sentences[bisect_right(self._sentence_starts, earlier[-1].start) - 1].paragraph \
-                != self.current.paragraph:
+        if not earlier or self._sentence_at(earlier[-1].start).paragraph != self.current.paragraph:
             return False
         if not fold(self.text[earlier[-1].start:earlier[-1].end]).startswith(fold(title.title)):
             return False
@@ -599,6 +598,10 @@ class PeopleFinder:
         home = [r for r in refs if self._post_country(r.post) == f"state/{self.home}"]
         return home if len({r.person for r in refs}) > 1 and len({r.person for r in home}) == 1 else refs
 
+    def _sentence_at(self, position: int) -> Sentence:
+        """The sentence holding a position (sentences are in text order)."""
+        return self.sentences[bisect_right(self._sentence_starts, position) - 1]
+
     def _latest_told(self, refs: list[PersonRef]) -> list[PersonRef]:
         """Of several people a bare title could be short for, those of the last sentence naming any, when at most
         one paragraph of prose stands between, lists aside ('The Minister of Border Security ..., Bill Blair, was
@@ -607,7 +610,7 @@ class PeopleFinder:
         and the Minister of State, Y, spoke': still no one)."""
         if len({r.person for r in refs}) <= 1:
             return refs
-        last = self.sentences[bisect_right(self._sentence_starts, refs[-1].start) - 1]
+        last = self._sentence_at(refs[-1].start)
         between = {s.paragraph for s in self.sentences[last.index + 1:self.current.index]
                    if not s.list_item and s.paragraph not in (last.paragraph, self.current.paragraph)}
         if len(between) > 1:  # the list a sentence introduced, and one paragraph more, may stand between
@@ -750,9 +753,11 @@ class PeopleFinder:
     def _known_holders_after(self, title: TitleMention, day: date | None) -> set[str]:
         """The foreign states of the posts the gazetteer gives the people the sentence names after the title."""
         states: set[str] = set()
+        if day is None:
+            return states
         for mention in self.mentions:
             entry_id = self.finder.entities[mention.key].gazetteer_id
-            if title.end <= mention.start < self.current.end and entry_id and day is not None:
+            if title.end <= mention.start < self.current.end and entry_id:
                 states |= {f"state/{post.country}" for post in self.gazetteer.posts_held(entry_id, day) if post.country}
         return {self._known(state) for state in states - {f"state/{self.home}"}} - {None}
 
