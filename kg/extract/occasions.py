@@ -41,7 +41,8 @@ def date_quotes_by_occasion(ctx: Context) -> None:
         meeting = _at_place(ctx, earlier, attribution) or _at_meeting(ctx, _attended_first(earlier, quote), attribution)
         date = _shifted(ctx, meeting.first("date"), attribution) if meeting is not None else (
             _at_the_time(ctx, quote, attribution) or _where_the_narrative_was(ctx, quote, attribution)
-            or _said_just_before(ctx, quote, attribution) or _said_at_the_meeting_just_told(ctx, quote, attribution, earlier))
+            or _said_just_before(ctx, quote, attribution) or _said_at_the_meeting_just_told(ctx, quote, attribution, earlier)
+            or _said_on_the_news_visit(ctx, quote, attribution, earlier))
         if date is not None:
             quote.props["date"] = [date]
             quote.rule = f"{quote.rule}+occasion"
@@ -130,6 +131,24 @@ def _said_at_the_meeting_just_told(ctx: Context, quote: Fact, span: tuple[int, i
     told = [m for m in meetings if speaker in m.props.get("participant", [])
             and _told_in(ctx, m, range(quoted.paragraph - 2, quoted.paragraph))]
     return told[-1].first("date") if told and _the_news(ctx, told[-1].first("date")) else None
+
+
+def _said_on_the_news_visit(ctx: Context, quote: Fact, span: tuple[int, int], meetings: list[Fact]) -> DateValue | None:
+    """'Ylva Johansson yesterday (Thursday 16 March 2023) paid a one-day visit ...' then, paragraphs later and with no
+    other day told since, '"Joint patrols guard the border," Commissioner Johansson said.': said during the visit the
+    lede tells of, which the speaker took part in; not '... said at a press conference' (an occasion of its own)."""
+    speaker = quote.first("speaker")
+    if speaker is None or _ANOTHER_OCCASION.search(ctx.doc.text, *span):
+        return None
+    taken = [m for m in meetings if speaker in m.props.get("participant", []) and m.first("date").precision == "day"
+             and _the_news(ctx, m.first("date"))]
+    if not taken:
+        return None
+    day, since = taken[-1].first("date"), max(s.end for s in (taken[-1].evidence, *taken[-1].more_evidence))
+    between = [s for s in ctx.sentences if since <= s.start and s.end <= quote.evidence.start and not ctx.in_quote(s.start)]
+    if any(d.value and d.value.precision == "day" and d.value != day for s in between for d in ctx.dates[s.index]):
+        return None  # the narrative moved to another day since
+    return day
 
 
 def _told_in(ctx: Context, meeting: Fact, paragraphs: range) -> bool:

@@ -130,3 +130,20 @@ def test_quote_after_the_paragraph_that_went_on_about_the_meeting_takes_its_date
             "On her arrival the Commissioner was met at Horgos by the Minister of the Interior, Tom Pell.\n\n"
             "\u201c881 attempts were prevented,\u201d Minister Pell said.")
     assert quote_dates(tmp_path, text, None) == [["2023-03-16"]]
+
+
+VISIT = ("Minister in Serbia\n\nThe Minister for Security, Tom Pell, yesterday (Thursday 16 March 2023) paid a one-day "
+         "visit to Serbia, where he met the Minister of the Interior, Ali Dan.\n\n"
+         "A joint patrol received them at the crossing.\n\n"
+         "According to the Minister, the patrols show the partnership at work.\n\n")
+
+
+def test_quote_paragraphs_after_the_news_visit_its_speaker_made_takes_the_visits_date(tmp_path) -> None:
+    text = VISIT + "\u201cJoint patrols guard the border,\u201d Minister Pell said.\n"
+    assert quote_dates(tmp_path, text, "2023-03-17") == [["2023-03-16"]]
+
+
+def test_quote_after_the_narrative_moved_to_another_day_keeps_the_release_date(tmp_path) -> None:
+    text = (VISIT + "On Monday 13 March the Government published its border figures.\n\n"
+            "\u201cJoint patrols guard the border,\u201d Minister Pell said.\n")
+    assert quote_dates(tmp_path, text, "2023-03-17") == [["2023-03-17"]]
