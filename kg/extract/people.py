@@ -141,6 +141,11 @@ def _honorifics() -> str:
     return rf"(?:(?:{one_of(patterns('posts')['honorifics'])})\.?\s+(?:\((?i:retd|retired|rtd)\.?\)\s+)?)*"
 
 
+def _names_home_state(title: str) -> bool:
+    """Whether a title ends on a complement that names the release's own state ('President of the Republic')."""
+    return title.endswith(tuple(f" of {complement}" for complement in patterns("posts")["home_state_complements"]))
+
+
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern:
     rules = patterns("posts")
@@ -764,8 +769,9 @@ class PeopleFinder:
     def _presidential_home(self, title: TitleMention) -> bool:
         """'the Vice President, Prof. Yemi Osinbajo' in a Nigerian release: a president's title, in a release from a
         state the gazetteer gives a president (not the UK's, where an unplaced president is a foreign one)."""
-        return any(head in title.title and any(post.country == self.home for post in self.gazetteer.posts_titled(head, fold))
-                   for head in patterns("posts")["head_of_state_titles"])
+        return _names_home_state(title.title) or any(
+            head in title.title and any(post.country == self.home for post in self.gazetteer.posts_titled(head, fold))
+            for head in patterns("posts")["head_of_state_titles"])
 
     def _gazetteer_post(self, title: TitleMention, person_id: str | None, day: date | None) -> PostEntry | None:
         """The gazetteer's post for a title: one the person holds, else the only (or home) match."""

@@ -23,6 +23,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 _OPEN, _CLOSE = "\"“", "\"”"
 _PRONOUN_OPENER = re.compile(r"(?:He|She)\s")
 _RELATIVE = re.compile(r",\s+(?:who|whose|which)\b")
+_LEADING_CLAUSE = re.compile(r"\s*[A-Z][a-z]+ing\b[^,]*,")  # 'Referring to the death of President X, ' before the subject
 _QUOTED = re.compile(r"[“\"][^“”\"\n]{3,}[”\"]")  # a quote opened and closed within a line
 # After a quote, the words that say who said it, up to the speech verb and what dates it ('..., said on Monday');
 # before a quote that ends reported speech, 'X said (on Monday) that the three governments had "', 'X said his
@@ -300,6 +301,9 @@ def _speaker(ctx: Context, start: int, end: int) -> Speaker | None:
     """Who an attribution names: a person, a surname the text gave in full before, else the body that is the speech
     verb's subject ('the V4 said in a joint statement', 'The Ministry of Migration and Asylum said:')."""
     refs = ctx.refs_in(start, end)
+    leading = _LEADING_CLAUSE.match(ctx.doc.text, start, end)
+    if leading and any(r.start >= leading.end() for r in refs):
+        refs = [r for r in refs if r.start >= leading.end()]  # 'Speaking after meeting President X, the Minister said'
     if refs:
         return _spoken_by(ctx, refs[0])
     for match in re.finditer(r"\b[A-Z][\w’'-]+\b", ctx.doc.text[start:end]):

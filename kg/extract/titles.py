@@ -21,7 +21,8 @@ from kg.values.names import tidy
 WORD = rf"[{UPPER}][\w’'-]*"
 _WORD_BEFORE = re.compile(rf"(?<!\S)({WORD})\s+$")  # the capitalised word just before a position
 _ACRONYM_GAP = re.compile(r"(?:\s*\([A-Z]+\))?\s+")  # ' (EPC) ' between a name and the word after it
-_FORMER = re.compile(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was)\s*$", re.I)
+_FORMER = re.compile(r"\b(?:former|ex-|previous|then|late|predecessors? as|who was|(?:assassination|murder|killing|funeral)"
+                     r"\s+of)\s*$", re.I)  # 'since the assassination of President Jovenel Moïse': held no longer
 _POSSESSIVE_BEFORE = re.compile(rf"({WORD}(?:\s+{WORD})*)[’']s\s+$")  # "the Home Office's " before a title
 _LIST_STEP = re.compile(rf"\s+{WORD}(?:\s+{WORD}){{0,3}}(?:,\s+(?:and\s+)?|\s+and\s+)")  # ' Daniel Noboa, ' between two titles
 _REPRESENTED = re.compile(r"\s*,?\s+(?:was|were|is|are)?\s*(?:represented|led|headed|chaired)\s+by\b")
@@ -34,9 +35,10 @@ _COMPLEMENT_LEAD = re.compile(r"\s+(of|for|at|in|to|responsible\s+for)\s+(?P<the
 _SPACE = re.compile(r"\s+")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,9}\)")  # ' (ICIBI)' after a name
 _ITEM = rf"{WORD}(?:\s+{WORD}){{0,2}}"  # 'Justice, Home Affairs and Migration'
-# The last portfolio of a series: up to its punctuation ('... and Democracy Henna Virkkunen': the name is not an item),
+# The last portfolio of a series: up to its punctuation ('... and Democracy Henna Virkkunen': the name is not an item;
+# '... Decentralisation and Customary and Religious Affairs, Mr Bazoum Mohamed': an item may join two words with 'and'),
 # or two words before 'of' ('... and Law Enforcement of Malta'; '... and Migration Jim O'Callaghan of Ireland' is a name).
-_LAST_ITEM = rf"(?:{_ITEM}(?=\s*[,.;:)]|\s*$)|{WORD}(?:\s+{WORD})?(?=\s+(?:of|for)\s)|{WORD})"
+_LAST_ITEM = rf"(?:(?:{WORD}\s+and\s+)?{_ITEM}(?=\s*[,.;:)]|\s*$)|{WORD}(?:\s+{WORD})?(?=\s+(?:of|for)\s)|{WORD})"
 _SERIES = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+and\s+{_LAST_ITEM}")  # a complement listing portfolios
 _COMPLEMENT_WORD = re.compile(rf"{WORD}|and|on|&|in|the")
 _FULL_NAME_COMMA = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:the\s+|a\s+|an\s+)?$")

@@ -620,3 +620,29 @@ def test_people_unplaced_minister_listed_before_a_known_foreign_minister_is_of_t
             "Interior, Emad Trabelsi, on migration.")
     found = holdings(extract_text(tmp_path, text, "2025-07-08", "Ministry of the Interior (Italy)"))
     assert ("Tom Pell", "Minister of Foreign Affairs", "Libya") in found
+
+
+def test_people_unplaced_minister_of_a_release_in_its_national_currency_is_that_states(tmp_path) -> None:
+    text = ("The first stage will cost RD$1,750 million (about US$31 million) and the second RD$2,000 million.\n\n"
+            "The Minister of Defence, Tom Pell, attended.")
+    assert holdings(extract_text(tmp_path, text, published="2022-02-20")) == {
+        ("Tom Pell", "Minister of Defence", "Dominican Republic")}
+
+
+def test_people_president_of_the_republic_is_the_home_states_though_no_gazetteer_post_is(tmp_path) -> None:
+    text = "The President of the Republic, Tom Pell, started work on the fence. It will cost RD$1,750 million."
+    assert holdings(extract_text(tmp_path, text, published="2022-02-20")) == {
+        ("Tom Pell", "President of the Republic", "Dominican Republic")}
+
+
+def test_people_a_president_whose_assassination_is_told_holds_the_post_no_longer(tmp_path) -> None:
+    text = ("Referring to the crisis since the assassination of President Ali Dan on 7 July last year, "
+            "the minister spoke of Haiti.")
+    assert not any(person == "Ali Dan" for person, _, _ in holdings(extract_text(tmp_path, text)))
+
+
+def test_people_last_portfolio_of_a_series_may_join_two_words_with_and(tmp_path) -> None:
+    text = ("The meeting was chaired by the Minister of the Interior, Public Security, Decentralisation and Customary "
+            "and Religious Affairs, Mr Tom Pell.")
+    assert {person for person, _, _ in holdings(extract_text(tmp_path, text, publisher="Ministry of the Interior (Niger)"))} \
+        == {"Tom Pell"}

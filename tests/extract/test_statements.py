@@ -197,3 +197,11 @@ def test_statements_colon_paragraph_before_a_quote_that_names_its_own_speaker_an
             "\u201cThis is a deliberate hybrid attack,\u201d the Minister said on 14 July.")
     [quote] = quotes(tmp_path, text, "2021-08-01")
     assert (quote["text"], quote["date"]) == (["This is a deliberate hybrid attack"], ["2021-07-14"])
+
+
+def test_quote_attributed_after_a_leading_ing_clause_is_its_subjects(tmp_path) -> None:
+    text = ("President Tom Pell opened the session.\n\n"
+            "Speaking after meeting Prime Minister Ali Dan, the President added:\n\n"
+            "We will keep working together.\n")
+    [quote] = facts(extract_text(tmp_path, text), "DirectQuote")
+    assert quote["speaker"] == ["Tom Pell"]

@@ -288,3 +288,9 @@ def test_publication_date_from_a_yearless_dateline_whose_weekday_picks_the_year(
     text = ("Minister in Paris\n\nParis, Tuesday 13 July\n\nThe two ministers reviewed the work since the summit of "
             "6 July 2009 and the fall in crossings in the first half of 2010.")
     assert infer_publication_date(text) == date(2010, 7, 13)
+
+
+def test_publication_date_from_a_dateline_closed_by_a_full_stop_and_a_dash() -> None:
+    text = ("Fence begins\n\nDAJABÓN, Dominican Republic, Sunday 20 February 2022.- The President of the Republic "
+            "started work on the fence.")
+    assert infer_publication_date(text) == date(2022, 2, 20)

@@ -45,6 +45,8 @@ AMOUNTS = [
     ("Each post received Rs. 50 lakh for fencing.", "Rs. 50 lakh", Decimal("5000000"), "INR"),
     ("The grant is worth Rf 68.75 million.", "Rf 68.75 million", Decimal("68750000"), "MVR"),
     ("The Council approved N52 billion for the e-Border.", "N52 billion", Decimal("52000000000"), "NGN"),
+    ("The fence will cost RD$1,750 million.", "RD$1,750 million", Decimal("1750000000"), "DOP"),
+    ("The fund holds 40 million Dominican pesos.", "40 million Dominican pesos", Decimal("40000000"), "DOP"),
 ]
 
 
