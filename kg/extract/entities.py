@@ -273,6 +273,9 @@ class EntityFinder:
             return rules["leading_org_heads"][word]
         if word in rules["legislation_heads"]:
             return rules["legislation_heads"][word]
+        modified = rules["modified_heads"].get(word, {})
+        if any(w in modified for w in words):
+            return next(modified[w] for w in words if w in modified)
         if word in rules["event_heads"]:
             return rules["event_heads"][word]
         if word in rules["org_heads"]:

@@ -45,7 +45,8 @@ _SIGNED_THING = re.compile(r"The\s+(?P<thing>[a-z]+)\s+(?:was|were|has\s+been)\s
 _PRESENCE = re.compile(r"[^;.]{0,90}?\b(?:in\s+the\s+presence\s+of|witnessed\s+by)\b")  # 'signed in Amman in the presence of'
 _TRAVEL_CLAUSE_END = re.compile(r",\s+(?:after|before|where|when|which|who|as|following|within|to)\b|;|\s+(?:after|within|following)\b")
 # 'at Villa Orsini', 'at the port of Marina de Gammarth' (a particle may join the name's words)
-_UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?:(?:port|town|city|village|harbour|island|district)\s+of\s+)?"
+_PLACE_KIND = r"(?:port|town|city|village|harbour|island|district|province|region|municipality|county)\s+of\s+"  # 'the province of '
+_UNKNOWN_PLACE = re.compile(rf"\b(?i:at|in|to)\s+(?:the\s+)?(?:{_PLACE_KIND})?"
                             rf"(?P<name>[{UPPER}][\w’'-]+(?:\s+(?:(?:de|del|di|da|du|la|le|al|el)\s+)?[{UPPER}][\w’'-]+){{0,3}})")
 _DATELINE = re.compile(rf"(?P<place>[{UPPER}][\w’'-]*(?:[ -][{UPPER}][\w’'-]*)*),\s")  # 'Malé, 15 April 2020'
 _CAPITAL_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+)*)(?:,[^–—-]{1,30})?\s+[–—-]{1,2}\s")  # 'WASHINGTON – '
@@ -656,7 +657,7 @@ def _places(ctx: Context, sentence: Sentence) -> list[tuple[int, int, Ref]]:
         entity = ctx.entities[mention.key]
         before = text[max(sentence.start, mention.start - 24):mention.start]
         at = re.search(r"\b(?i:at)\s+(?:the\s+)?(?:\d{1,4}\s+)?$", before)  # 'at 10 Downing Street'
-        if ctx.in_quote(mention.start) or not (at or re.search(r"\b(?i:in)\s+(?:the\s+)?$", before)
+        if ctx.in_quote(mention.start) or not (at or re.search(rf"\b(?i:in)\s+(?:the\s+)?(?:{_PLACE_KIND})?$", before)
                                                or _travel_pattern().search(before) or _gone_for_talks(ctx, mention, before)):
             continue
         if entity.family in _PLACE_FAMILIES:

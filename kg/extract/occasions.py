@@ -130,7 +130,8 @@ def _said_at_the_meeting_just_told(ctx: Context, quote: Fact, span: tuple[int, i
         return None  # '... said at a press conference': an occasion of its own
     told = [m for m in meetings if speaker in m.props.get("participant", [])
             and _told_in(ctx, m, range(quoted.paragraph - 2, quoted.paragraph))]
-    return told[-1].first("date") if told and _the_news(ctx, told[-1].first("date")) else None
+    day = told[-1].first("date") if told else None
+    return day if day is not None and _the_news(ctx, day) and _recent(ctx, day) else None
 
 
 def _said_on_the_news_visit(ctx: Context, quote: Fact, span: tuple[int, int], meetings: list[Fact]) -> DateValue | None:
@@ -141,7 +142,7 @@ def _said_on_the_news_visit(ctx: Context, quote: Fact, span: tuple[int, int], me
     if speaker is None or _ANOTHER_OCCASION.search(ctx.doc.text, *span):
         return None
     taken = [m for m in meetings if speaker in m.props.get("participant", []) and m.first("date").precision == "day"
-             and _the_news(ctx, m.first("date"))]
+             and _the_news(ctx, m.first("date")) and _recent(ctx, m.first("date"))]
     if not taken:
         return None
     day, since = taken[-1].first("date"), max(s.end for s in (taken[-1].evidence, *taken[-1].more_evidence))
@@ -149,6 +150,13 @@ def _said_on_the_news_visit(ctx: Context, quote: Fact, span: tuple[int, int], me
     if any(d.value and d.value.precision == "day" and d.value != day for s in between for d in ctx.dates[s.index]):
         return None  # the narrative moved to another day since
     return day
+
+
+def _recent(ctx: Context, day: DateValue) -> bool:
+    """Whether a day is the release's or one of the week before it (any day, when the release is undated): news,
+    not 'the commitment he made on 27 February last year' that a lede also dates."""
+    published = ctx.doc.published
+    return published is None or timedelta(0) <= published - day.as_date() <= timedelta(days=7)
 
 
 def _told_in(ctx: Context, meeting: Fact, paragraphs: range) -> bool:

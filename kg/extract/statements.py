@@ -18,6 +18,7 @@ from kg.extract.context import Context
 from kg.extract.cues import cue_pattern
 from kg.extract.people import PersonRef
 from kg.model import DateValue, Fact, Ref, Sentence, Span
+from kg.patterns import patterns
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 _OPEN, _CLOSE = "\"“", "\"”"
@@ -290,11 +291,19 @@ def _statement_by(ctx: Context, speaker: Speaker, start: int, end: int, attribut
     fact.add("speaker", Ref(who))
     fact.add("speakerPost", Ref(post) if post else None)
     fact.add("text", ctx.doc.text[start:end])
-    date = _attribution_date(ctx, outside_clause(ctx.doc.text, *attribution))
+    topic = _topic_clause(ctx.doc.text, *attribution)  # 'Referring to the events of 7 July, ...': not when they spoke
+    date = _attribution_date(ctx, outside_clause(ctx.doc.text, topic.end() if topic else attribution[0], attribution[1]))
     fact.add("date", date or ctx.published_value())
     if date is None:
         ctx.attributions[fact.key] = attribution  # kg.extract.occasions may date it by the meeting it names
     return fact
+
+
+def _topic_clause(text: str, start: int, end: int) -> re.Match | None:
+    """An attribution's leading clause about what is spoken of (facts.yaml ``topic_openers``), not 'Speaking on Monday'."""
+    leading = _LEADING_CLAUSE.match(text, start, end)
+    return leading if leading and text[leading.start():leading.end()].lstrip().startswith(
+        tuple(patterns("facts")["topic_openers"])) else None
 
 
 def _speaker(ctx: Context, start: int, end: int) -> Speaker | None:

@@ -70,11 +70,12 @@ def _bare_lower_title() -> re.Pattern:
 def _lower_case_post() -> re.Pattern:
     """'Richard Harrison, branch commander at the National Crime Agency', 'Frank Demeester, prosecutor in the human
     smuggling section of the Public Prosecutor's Office': a lower-case post after a name and a comma, up to the
-    'at/of/for' (or the section of) before the organisation that holds it."""
+    'at/of/for' (or the section of) before the organisation that holds it; or before the name, after 'the' ('the
+    head of the National Crime Agency, Graeme Biggar', 'the mayor of Calais, Natacha Bouchart')."""
     heads = "|".join(re.escape(t) for t in patterns("posts")["lower_case_heads"])
     section = rf"in\s+the\s+(?:[a-z-]+\s+){{0,3}}(?:{one_of(patterns('posts')['section_nouns'])})\s+of"
-    return re.compile(rf"(?<=[a-z{UPPER.lower()}], )(?:(?:a|an|the)\s+)?(?P<title>(?:[a-z-]+ ){{0,3}}(?:{heads}))"
-                      rf"\s+(?:at|of|for|with|{section})\s+(?:the\s+)?")
+    return re.compile(rf"(?:(?<=[a-z{UPPER.lower()}], )(?:(?:a|an|the)\s+)?|(?<=\bthe ))"
+                      rf"(?P<title>(?:(?!and |the )[a-z-]+ ){{0,3}}(?:{heads}))\s+(?:at|of|for|with|{section})\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -197,11 +198,14 @@ class TitleFinder:
                 found.append(TitleMention(owner.start, match.end(), match.group(), owner.key, None))
         for match in _lower_case_post().finditer(self.text, sentence.start, sentence.end):
             owner = next((m for m in self.mentions if m.start == match.end()
-                          and self.finder.entities[m.key].family == "org"), None)
-            if owner is not None:
-                found.append(TitleMention(match.start(), owner.end, match.group("title"), owner.key, None))
+                          and self.finder.entities[m.key].family in ("org", "place")), None)
+            if owner is not None:  # up to the owner's acronym: 'the leader of the Fuerza Nacional Progresista (FNP), X'
+                end = self._skip_acronym(owner.end, sentence.end)
+                found.append(TitleMention(match.start(), end, match.group("title"), owner.key, None))
+        standing_for = patterns("posts")["bare_lower_title_posts"]
         for match in _bare_lower_title().finditer(self.text, sentence.start, sentence.end):
-            found.append(TitleMention(match.start("title"), match.end(), match.group("title").capitalize(), None, None))
+            title = standing_for.get(match.group("title"), match.group("title").capitalize())
+            found.append(TitleMention(match.start("title"), match.end(), title, None, None))
         return found
 
     def _unlisted_modifiers(self, start: int, floor: int, title: str) -> tuple[int, str]:

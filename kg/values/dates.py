@@ -88,7 +88,8 @@ _DATELINES = [re.compile(rf"^(?i:release date|date of release|published|issued|d
 _PLACES_BEFORE = r"^(?:[^\W\d_][\w.’'/ -]{1,40}?,\s+){0,3}"  # a dateline's opening places: 'Merdeka Palace, Jakarta, '
 # A dateline at the top, with or without a place: 'Kigali, 14 April 2022', '5 December 2024',
 # 'WASHINGTON, June 24, 2025 – Secretary ...', 'Merdeka Palace, Jakarta, Friday, 8 December 2023'.
-_DATELINE_END = r"(?:\s*$|\.?\s*[–—-](?:\s|(?=[A-Z])))"  # ' – ', or the Spanish '.- ' ('Sunday 20 February 2022.- The ...')
+# ' – ', the Spanish '.- ' ('Sunday 20 February 2022.- The ...'), or after the issuer ('16 March 2018 (Ministry of the Interior) - ')
+_DATELINE_END = r"(?:\s*\([^()\n]{1,60}\))?(?:\s*$|\.?\s*[–—-](?:\s|(?=[A-Z])))"
 _TOP_DATELINES = [re.compile(rf"{_PLACES_BEFORE}(?:{_WEEKDAY},?\s+)?{order},?\s+{_YEAR}{_DATELINE_END}", re.M)
                     for order in (rf"{_DAY}\s+{_MONTH}", rf"{_MONTH}\s+{_DAY}")]
 # ... or with the date in figures, day first: 'Bern, 15.05.2022 - ', 'JAKARTA, Thursday (20/7/2023) – '.

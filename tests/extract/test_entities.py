@@ -18,6 +18,7 @@ from helpers import extract_text
     ("EU Delegation", "GovernmentDepartment"),
     ("Walk Free Foundation", "Organisation"),
     ("Cervantes Institute", "Organisation"),
+    ("Kenyan National Assembly", "Legislature"),
 ])
 def test_unknown_name_takes_the_class_of_its_head(tmp_path, name: str, cls: str) -> None:
     extraction = extract_text(tmp_path, f"Ministers met officials of the {name} on Monday.")

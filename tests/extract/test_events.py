@@ -503,3 +503,11 @@ def test_events_this_year_does_not_date_a_meeting(tmp_path) -> None:
     text = ("Foreign ministers met at Hillsborough Castle on 9 October 2025.\n\n"
             "Tom Pell, Minister of Foreign Affairs, hosted this year's Foreign Ministers' Meeting at the castle.")
     assert {m["date"][0] for m in facts(extract_text(tmp_path, text, "2025-10-09"), "Meeting")} <= {"2025-10-09"}
+
+
+def test_events_ceremony_in_the_province_of_a_place_is_held_there_by_the_head_of_state(tmp_path) -> None:
+    text = ("The President of the Republic, Tom Pell, today started work on the fence, as he promised the National "
+            "Assembly on 27 February last year.\n\n"
+            "At a ceremony held near the river, in the province of Dajabón, the head of state poured the first concrete.")
+    [meeting] = meetings(tmp_path, text, "2022-02-20")
+    assert (meeting["date"], meeting["place"], meeting["participant"]) == (["2022-02-20"], ["Dajabón"], ["Tom Pell"])

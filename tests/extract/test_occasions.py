@@ -147,3 +147,17 @@ def test_quote_after_the_narrative_moved_to_another_day_keeps_the_release_date(t
     text = (VISIT + "On Monday 13 March the Government published its border figures.\n\n"
             "\u201cJoint patrols guard the border,\u201d Minister Pell said.\n")
     assert quote_dates(tmp_path, text, "2023-03-17") == [["2023-03-17"]]
+
+
+def test_quote_after_a_lede_meeting_told_as_last_years_keeps_the_release_date(tmp_path) -> None:
+    text = ("Fence begins\n\nThe President of the Republic, Tom Pell, today started work on the fence, fulfilling the "
+            "commitment he made on 27 February last year in his first address to the National Conference.\n\n"
+            "The fence is 54 kilometres long.\n\n"
+            "\u201cThis fence will be good for both countries,\u201d President Pell said.\n")
+    assert quote_dates(tmp_path, text, "2022-02-20") == [["2022-02-20"]]
+
+
+def test_quote_of_an_undated_release_opening_the_paragraph_after_its_speakers_meeting_takes_its_date(tmp_path) -> None:
+    text = ("Conference ends\n\nInterior Minister Tom Pell met Interior Minister Ali Dan in Niamey on 16 March 2018.\n\n"
+            "\u201cWe agreed a plan,\u201d Minister Pell said.\n")
+    assert quote_dates(tmp_path, text, None) == [["2018-03-16"]]

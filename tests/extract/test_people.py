@@ -646,3 +646,16 @@ def test_people_last_portfolio_of_a_series_may_join_two_words_with_and(tmp_path)
             "and Religious Affairs, Mr Tom Pell.")
     assert {person for person, _, _ in holdings(extract_text(tmp_path, text, publisher="Ministry of the Interior (Niger)"))} \
         == {"Tom Pell"}
+
+
+def test_people_lower_case_title_of_a_body_or_place_before_a_comma_name(tmp_path) -> None:
+    text = ("The Home Secretary met the mayor of Calais, Natacha Bouchart, and the head of the National Crime Agency, "
+            "Graeme Biggar. Also present was the leader of the Fuerza Nacional Progresista (FNP), Pelegrín Castillo.")
+    found = holdings(extract_text(tmp_path, text, publisher="Home Office"))
+    assert found >= {("Natacha Bouchart", "mayor", "Calais"), ("Graeme Biggar", "head", "National Crime Agency"),
+                     ("Pelegrín Castillo", "leader", "Fuerza Nacional Progresista")}
+
+
+def test_people_and_the_title_after_a_name_is_the_next_persons(tmp_path) -> None:
+    text = "Also present were Tom Pell, and the head of the National Crime Agency."
+    assert not any(person == "Tom Pell" for person, _, _ in holdings(extract_text(tmp_path, text)))

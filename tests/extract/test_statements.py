@@ -205,3 +205,10 @@ def test_quote_attributed_after_a_leading_ing_clause_is_its_subjects(tmp_path) -
             "We will keep working together.\n")
     [quote] = facts(extract_text(tmp_path, text), "DirectQuote")
     assert quote["speaker"] == ["Tom Pell"]
+
+
+def test_quote_is_not_dated_by_a_day_in_the_leading_clause_of_its_attribution(tmp_path) -> None:
+    text = ("Referring to the crisis since the assassination of President Ali Dan on 7 July last year, "
+            "Minister Tom Pell added:\n\nWe cannot solve it for them.\n")
+    [quote] = facts(extract_text(tmp_path, text, published="2022-02-20"), "DirectQuote")
+    assert quote["date"] == ["2022-02-20"]

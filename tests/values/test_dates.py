@@ -294,3 +294,8 @@ def test_publication_date_from_a_dateline_closed_by_a_full_stop_and_a_dash() -> 
     text = ("Fence begins\n\nDAJABÓN, Dominican Republic, Sunday 20 February 2022.- The President of the Republic "
             "started work on the fence.")
     assert infer_publication_date(text) == date(2022, 2, 20)
+
+
+def test_publication_date_from_a_dateline_naming_its_issuer_before_the_dash() -> None:
+    text = "Conference ends\n\nNIAMEY, Friday 16 March 2018 (Ministry of the Interior) - Ministers adopted a declaration."
+    assert infer_publication_date(text) == date(2018, 3, 16)
