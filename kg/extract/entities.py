@@ -360,7 +360,8 @@ class EntityFinder:
                 #                                      but for 'Ministry of the Interior')
             if _CAP.match(token.text) and not (not current and token.text in stop):
                 current.append(token)
-            elif current and (token.text in connectors or (token.text == "-" and following not in stop)) \
+            elif current and (token.text in connectors or (token.text == "-" and following not in stop
+                                                            and not current[-1].text[:1].isdigit())) \
                     and (token.text != "the" or current[-1].text in connectors) \
                     and _CAP.match(following) \
                     and following.lower() not in MONTHS and following.lower() not in WEEKDAYS \

@@ -798,7 +798,8 @@ def _people(ctx: Context, sentence: Sentence) -> list:
     """The people a sentence names outside quotes, but not one it names as absent ('On behalf of the President ...,
     he invited ...': the President sent him)."""
     text = ctx.doc.text
-    return [r for r in ctx.refs_in(sentence.start, sentence.end)
+    pairs = [r for r in ctx.people.pairs if sentence.start <= r.start < sentence.end]  # 'The two ministers met'
+    return [r for r in ctx.refs_in(sentence.start, sentence.end) + pairs
             if not ctx.in_quote(r.start) and not _ON_BEHALF.search(text, max(sentence.start, r.start - 20), r.start)]
 
 

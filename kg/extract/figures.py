@@ -120,11 +120,33 @@ def _subject(ctx: Context, sentence: Sentence, position: int, anaphora: bool = T
     agent = ctx.mention_at(by.end(), sentence.end) if by else None
     if agent is not None and ctx.entities[agent.key].cls not in _NOT_SUBJECT:
         return agent.key
-    previous = ctx.sentence_before(sentence)
-    if not anaphora or previous is None or not (_DEMONSTRATIVE.match(sentence.text) or sentence.list_item):  # '- Van: the ... caught 14. A further 125'
+    if not anaphora:
         return None
-    counted = sorted([q.start for q in ctx.quantities[previous.index]] + [m.start for m in ctx.money[previous.index]])
-    return _subject(ctx, previous, counted[0], anaphora=False) if counted else None
+    previous = ctx.sentence_before(sentence)
+    if previous is not None and (_DEMONSTRATIVE.match(sentence.text) or sentence.list_item):  # '- Van: the ... caught 14. A further 125'
+        counted = sorted([q.start for q in ctx.quantities[previous.index]] + [m.start for m in ctx.money[previous.index]])
+        if counted:
+            return _subject(ctx, previous, counted[0], anaphora=False)
+    return _section_state(ctx, sentence)
+
+
+def _section_state(ctx: Context, sentence: Sentence) -> str | None:
+    """The state the heading of the figure's section is, and no more: 'Hungary' over 'Two people were arrested'."""
+    for before in reversed(ctx.sentences[:sentence.index]):
+        state = _state_line(ctx, before)
+        if state is not None or ctx.heading(before):
+            return state
+    return None
+
+
+def _state_line(ctx: Context, sentence: Sentence) -> str | None:
+    """The state a line alone in its paragraph names, and nothing else ('Hungary')."""
+    named = ctx.mentions_in(sentence.start, sentence.end)
+    if len(named) != 1 or ctx.doc.text[named[0].start:named[0].end] != sentence.text.strip() \
+            or ctx.entities[named[0].key].cls != "State":
+        return None
+    around = [ctx.sentences[i] for i in (sentence.index - 1, sentence.index + 1) if 0 <= i < len(ctx.sentences)]
+    return named[0].key if all(s.paragraph != sentence.paragraph for s in around) else None
 
 
 def _clause(text: str, start: int, stop: int) -> str:

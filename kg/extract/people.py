@@ -56,7 +56,7 @@ _INITIALS = rf"(?:[{UPPER}]\.){{1,3}}"  # initials before a surname, each with i
 _MIDDLE = rf"(?:[{UPPER}]\.\s+)?"  # a middle initial: "Alejandro N. Mayorkas", "Troy A. Miller"
 _APPOINTMENT_REACH = 500  # characters before a title read for "NAME has been appointed as": a match is far shorter
 # A word every match of _appointment_patterns holds ('appointed', 'named', 'takes up', 'became', 'succeeds', ...)
-_APPOINTMENT_WORD = re.compile(r"appoint|named|confirmed|take|took|becom|became|succeed|replace")
+_APPOINTMENT_WORD = re.compile(r"appoint|named|confirmed|take|took|becom|became|succeed|replace|will be the ne|has been")
 _NAME_BRACKET = re.compile(rf"(?P<name>{WORD}(?:\s+{WORD}){{1,3}})\s+\($")  # 'Jane Doe (' before a title
 
 
@@ -147,6 +147,12 @@ def _names_home_state(title: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _pair_pattern() -> re.Pattern:
+    """'The two ministers', 'both leaders' (posts.yaml ``pair_nouns``)."""
+    return re.compile(rf"\b(?i:the\s+two|both)\s+(?:{one_of(patterns('posts')['pair_nouns'])})\b")
+
+
+@lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern:
     rules = patterns("posts")
     particles = "|".join(rules["name_particles"])
@@ -168,6 +174,7 @@ class PeopleFinder:
         self.posts: dict[str, Post] = {}
         self.countries: dict[str, str] = {}
         self.refs: list[PersonRef] = []
+        self.pairs: list[PersonRef] = []  # 'the two ministers': both people at once, never one speaker or announcer
         self.sentence_titles: list[TitleMention] = []  # the titles of the sentence being read
         self.honorifics = patterns("posts")["honorifics"]
         self.post_nominals = patterns("posts")["post_nominals"]
@@ -250,6 +257,7 @@ class PeopleFinder:
         self._courtesy(sentence)
         self._given_names(sentence)
         self._pronoun_subject(sentence)
+        self._pair(sentence)
 
     def _pronoun_subject(self, sentence: Sentence) -> None:
         """'She gave the figures at a joint press briefing in Abuja': a sentence opening on 'He' or 'She' is about the
@@ -267,6 +275,23 @@ class PeopleFinder:
             return
         ref = next(r for r in reversed(named) if r.person in people)
         self.refs.append(PersonRef(sentence.start, sentence.start + len(match.group(1)), ref.person, ref.post, "pronoun_subject"))
+
+    def _pair(self, sentence: Sentence) -> None:
+        """'The two ministers met in London on Monday' after 'talks between the Home Secretary and French Interior
+        Minister Bernard Cazeneuve': 'the two' or 'both' and a plural of posts.yaml ``pair_nouns`` stand for the two
+        people the sentence before named, and no more or fewer. Kept apart from ``refs``: they take part in meetings
+        (kg.extract.events), but are no one speaker or announcer."""
+        match = _pair_pattern().search(sentence.text)
+        if match is None or sentence.index == 0:
+            return
+        previous = self.sentences[sentence.index - 1]
+        people = list(dict.fromkeys(r.person for r in self.refs if previous.start <= r.start < previous.end))
+        if len(people) != 2 or any(r.start >= sentence.start + match.start() for r in self.refs
+                                   if sentence.start <= r.start < sentence.end):
+            return
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        for person in people:
+            self.pairs.append(PersonRef(start, end, person, self.post_of(person, start), "pair_anaphor"))
 
     def _given_names(self, sentence: Sentence) -> None:
         """'On Thursday evening, Phumtham, accompanied by ...': a person named in full before, called by the given
@@ -365,6 +390,8 @@ class PeopleFinder:
         if " " in name and name[0].islower():
             person = self.person_by_surname(name)
             return self._ref(title.start, match.end(), person, title, day, "title_name") if person else None
+        if set(name.split()) <= set(patterns("posts")["modifiers"]):
+            return None  # 'Director National Security at the Home Office': the rest of a title, no name
         full_title = replace(title, title=" ".join([title.title, *extra]))
         if len(name.split()) == 1:
             person = self.person_by_surname(name) or self._gazetteer_surname(name, title, day)
@@ -948,7 +975,8 @@ def _titles_agree(said: str, known: str) -> bool:
 
 
 def _appointed_before(text: str) -> re.Match | None:
-    """'NAME has been appointed as the new ', 'appointed NAME as ' at the end of ``text``."""
+    """'NAME has been appointed as the new ', 'appointed NAME as ', 'NAME of the Netherlands will be the next ', 'NAME
+    has been ' (the post held since) at the end of ``text``."""
     if not _APPOINTMENT_WORD.search(text):
         return None  # most text before a title appoints no one, and the patterns, anchored at its end, try every position
     named, appointed = _appointment_patterns()
@@ -959,7 +987,8 @@ def _appointed_before(text: str) -> re.Match | None:
 def _appointment_patterns() -> tuple[re.Pattern, re.Pattern]:
     """The two orders ``_appointed_before`` reads, compiled once: built per title, they cost more than the search."""
     name = _name_before()
-    return (re.compile(rf"(?P<name>{name})(?:,[^,]{{3,90}},)?\s+(?:(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?"
+    return (re.compile(rf"(?P<name>{name})(?:,[^,]{{3,90}},|\s+of\s+(?:the\s+)?{WORD}(?:\s+{WORD})?)?\s+"
+                       rf"(?:will\s+be\s+(?=the\s+(?:next|new)\s)|has\s+been\s+|(?:has\s+been|was|is|will\s+be|had\s+been)\s+(?:formally\s+)?"
                        rf"(?:appointed|named|confirmed)\s+(?:as\s+)?|(?:will\s+take\s+up|takes\s+up|has\s+taken\s+up|"
                        rf"took\s+up)\s+(?:the\s+)?(?:post|role|position)\s+of\s+|"
                        rf"(?:will\s+take|takes|has\s+taken|took)\s+up\s+(?:the\s+|his\s+|her\s+)?(?:post|role|position|office)"

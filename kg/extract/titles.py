@@ -79,6 +79,14 @@ def _lower_case_post() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _possessive_lower_case_post() -> re.Pattern:
+    """"John Turner, the NCA's senior investigating officer, said': an organisation's lower-case post, after its
+    possessive, ending its clause."""
+    heads = "|".join(re.escape(t) for t in patterns("posts")["lower_case_heads"])
+    return re.compile(rf"['’]s\s+(?P<title>(?:[a-z-]+ ){{0,3}}(?:{heads}))(?=\s*[,;.)]|\s+(?:said|says)\b)")
+
+
+@lru_cache(maxsize=1)
 def _not_modifiers() -> frozenset[str]:
     """Capitalised words that never join a title before it: stopwords and honorifics (made once, not per title)."""
     return frozenset(patterns("entities")["stopwords"]) | frozenset(patterns("posts")["honorifics"])
@@ -202,6 +210,11 @@ class TitleFinder:
             if owner is not None:  # up to the owner's acronym: 'the leader of the Fuerza Nacional Progresista (FNP), X'
                 end = self._skip_acronym(owner.end, sentence.end)
                 found.append(TitleMention(match.start(), end, match.group("title"), owner.key, None))
+        for match in _possessive_lower_case_post().finditer(self.text, sentence.start, sentence.end):
+            owner = next((m for m in self.mentions if m.end == match.start()
+                          and self.finder.entities[m.key].family == "org"), None)
+            if owner is not None:
+                found.append(TitleMention(owner.start, match.end(), match.group("title"), owner.key, None))
         standing_for = patterns("posts")["bare_lower_title_posts"]
         for match in _bare_lower_title().finditer(self.text, sentence.start, sentence.end):
             title = standing_for.get(match.group("title"), match.group("title").capitalize())

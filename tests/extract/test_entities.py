@@ -135,3 +135,9 @@ def test_entities_hyphened_lower_case_part_goes_on_with_the_name(tmp_path) -> No
     extraction = extract_text(tmp_path, "It is financed under the Instrument for Pre-accession Assistance (IPA), with a Border Police-led unit.")
     labels = {e.label for e in extraction.entities.values()}
     assert {"Instrument for Pre-accession Assistance", "Border Police"} <= labels
+
+
+def test_entities_a_dash_after_a_datelines_year_joins_no_name(tmp_path) -> None:
+    text = "Raids\n\nTHE HAGUE, Thursday 2 February 2017 - Police and border authorities of six states acted.\n"
+    labels = {e.label for e in extract_text(tmp_path, text, published=None).entities.values()}
+    assert not any(label[:1].isdigit() for label in labels)

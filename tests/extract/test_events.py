@@ -511,3 +511,10 @@ def test_events_ceremony_in_the_province_of_a_place_is_held_there_by_the_head_of
             "At a ceremony held near the river, in the province of Dajabón, the head of state poured the first concrete.")
     [meeting] = meetings(tmp_path, text, "2022-02-20")
     assert (meeting["date"], meeting["place"], meeting["participant"]) == (["2022-02-20"], ["Dajabón"], ["Tom Pell"])
+
+
+def test_events_the_two_ministers_are_the_two_people_the_sentence_before_named(tmp_path) -> None:
+    text = ("The Home Secretary spoke by phone to French Interior Minister Bernard Cazeneuve on Friday. "
+            "The two ministers met in London on Monday 10 October.")
+    [meeting] = meetings(tmp_path, text, "2016-10-24")
+    assert set(meeting["participant"]) == {"Amber Rudd", "Bernard Cazeneuve"} and meeting["place"] == ["London"]

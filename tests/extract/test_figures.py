@@ -84,3 +84,8 @@ def test_figures_next_sentence_of_a_list_item_keeps_its_reporter(tmp_path) -> No
             "irregular migrants were apprehended in the province.\n")
     found = {(f["value"][0], tuple(f.get("subject", []))) for f in facts(extract_text(tmp_path, text, "2024-06-04"), "ReportedFigure")}
     assert ("125", ("Van Provincial Gendarmerie Command",)) in found
+
+
+def test_figures_under_a_line_naming_a_state_are_that_states(tmp_path) -> None:
+    text = "Results by country\n\nHungary\nOfficers searched three premises. Two people were arrested.\n"
+    assert ("2", "people", ["Hungary"]) in figures(tmp_path, text)

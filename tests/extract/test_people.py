@@ -659,3 +659,24 @@ def test_people_lower_case_title_of_a_body_or_place_before_a_comma_name(tmp_path
 def test_people_and_the_title_after_a_name_is_the_next_persons(tmp_path) -> None:
     text = "Also present were Tom Pell, and the head of the National Crime Agency."
     assert not any(person == "Tom Pell" for person, _, _ in holdings(extract_text(tmp_path, text)))
+
+
+def test_people_a_bodys_possessive_lower_case_post_after_a_name(tmp_path) -> None:
+    text = "John Turner, the NCA's senior investigating officer, said the gang did not care."
+    assert holdings(extract_text(tmp_path, text)) == {("John Turner", "senior investigating officer", "National Crime Agency")}
+
+
+def test_people_title_words_after_a_title_are_no_name(tmp_path) -> None:
+    text = "Before that he was Director National Security at the Home Office."
+    assert holdings(extract_text(tmp_path, text)) == set()
+
+
+def test_people_name_of_a_state_who_will_be_the_next_holder(tmp_path) -> None:
+    text = "Lieutenant General Tom Pell of the Netherlands will be the next Executive Director of Frontex."
+    assert holdings(extract_text(tmp_path, text, published="2022-12-20")) == {("Tom Pell", "Executive Director", "Frontex")}
+
+
+def test_people_name_who_has_been_holder_since_a_year(tmp_path) -> None:
+    text = "Since 2019 Tom Pell has been Commander of the Royal Netherlands Marechaussee."
+    assert holdings(extract_text(tmp_path, text, published="2022-12-20")) == {
+        ("Tom Pell", "Commander", "Royal Netherlands Marechaussee")}
