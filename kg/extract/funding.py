@@ -33,7 +33,7 @@ _CLAUSE = re.compile(r"(?:[^,;.:]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.)*")  # to the
 _BODY = re.compile(r"(?:The|Its)\s+(agency|force|command|service|unit|office|organisation|organization)\b")
 _SUPPORTS = re.compile(r"\b(?:supports|will\s+support|funds|will\s+fund)\s+(?:the\s+)?")
 _TO = re.compile(r",?\s+(?:(?:has\s+been\s+|was\s+|were\s+)?(?:already\s+)?(?:provided|given|paid|allocated|awarded|granted|"
-                 r"transferred|disbursed|(?:made\s+)?available)\s+)?(?:to|into)\s+(?:the\s+)?")
+                 r"transferred|disbursed|(?:made\s+)?available)\s+)?(?:to|into|towards)\s+(?:the\s+)?")
 _SOURCE_NAMED = re.compile(r"\b(?i:from|through|in|under|charged\s+to)\s+(?:the\s+)?(?P<name>(?:[\w’'()-]+,?\s+){0,5}?"
                            r"(?<!\bto\s)(?:[Bb]udget|[Ff]und|Facility|Programme|Program|Reserve|Statement|Spending Review|[Ff]inancial [Ff]ramework|Instrument"
                            r"|(?<=\w\s)Plan(?=\s+for\s+the\s+[A-Z]))"  # 'the Economic and Investment Plan for the Southern Neighbourhood'
@@ -69,7 +69,8 @@ _MORE_THAN = re.compile(r"\s+(?:more|less|higher|lower|up|down)\s+(?:than|from|o
 _INCREASE_OF = re.compile(r"\b(?:an?\s+(?:increase|rise|cut|reduction|decrease|drop|fall)\s+of|up\s+by|down\s+by)\s+"
                           r"(?:more\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+)?$")
 _CHANGE_END = re.compile(r"\s*(?:[,.;)]|$|(?:over|on|compared|from|than|since|year)\b)")  # no purpose follows
-_AMOUNT_LEAD = r"(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+)?$"  # words before an amount
+_AMOUNT_LEAD = (r"(?:a\s+total\s+of\s+)?(?:up\s+to\s+|a\s+further\s+|an\s+(?:additional|extra)\s+|more\s+than\s+|"
+                r"over\s+|almost\s+|nearly\s+|around\s+|about\s+|some\s+)?$")  # words before an amount: 'a total of more than '
 _BEFORE_AMOUNT = re.compile(rf"(?:\s*\([A-Z]{{2,10}}\))?\s+{_AMOUNT_LEAD}")  # 'KDN RM18.5 billion'
 _WORTH_AMOUNT = re.compile(rf"\s+(?:worth|totalling|totaling|of)\s+{_AMOUNT_LEAD}")  # '... for Egypt worth €7.4 billion'
 _WITH_AMOUNT = re.compile(rf"\s+with\s+{_AMOUNT_LEAD}")

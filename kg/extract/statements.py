@@ -31,6 +31,8 @@ _QUOTED = re.compile(r"[“\"][^“”\"\n]{3,}[”\"]")  # a quote opened and c
 # country would be a partner: "', 'X said they would meet more often, "so that ...'.
 _SAID_AFTER = r"[,.!?]?\s*(?:(?P<pronoun>he|she)\s+|[^“”\"]{{0,120}}?)(?:{verbs})[^“”\".;]{{0,60}}"
 _SAID_BEFORE = r"(?:{verbs})[^“”\".;:]{{0,120}}(?:\bthat\b[^“”\".;:]{{0,120}}?|[:,]\s*)[“\"]"
+_SAID_BEFORE_BARE = r"(?:{verbs})\s+[^“”\".;:]{{1,120}}?\s[“\"]"  # 'said it had been "an extremely serious conspiracy"'
+_MIN_BARE_WORDS = 3  # a quote in reported words without 'that' or a colon: not a one-word 'so-called "Jungle"'
 _SPEAKER_REACH = 120  # characters from the start of the sentence after a quote to its speech verb
 _BODY_SUBJECT = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:has\s+|have\s+|also\s+)*")  # between a body and its 'said'
 Speaker = tuple[str, str | None]  # who spoke (an entity key) and the post they spoke in (a post key), if any
@@ -103,7 +105,8 @@ def extract_statements(ctx: Context) -> list[Fact]:
 def _inline_quotes(ctx: Context, paragraph: list[Sentence], previous: Fact | None) -> list[Fact]:
     """Quotes inside a paragraph's prose that the layouts above do not read: '"...," he said.' after a sentence
     naming him, '"...," the Austrian Minister of the Interior, Gerhard Karner, said on Monday.', and reported
-    words ending on a quote ('Alex Norris said that day that they had "one month to get this in order".')."""
+    words ending on a quote ('Alex Norris said that day that they had "one month to get this in order".', 'Judge X
+    said it had been "an extremely serious conspiracy"')."""
     text, facts = ctx.doc.text, []
     start, end = paragraph[0].start, paragraph[-1].end
     for quote in _QUOTED.finditer(text, start, end):
@@ -119,7 +122,10 @@ def _inline_quotes(ctx: Context, paragraph: list[Sentence], previous: Fact | Non
             opening = max(opener.start, start)
             before = _said("before").search(text, opening, quote.start() + 1)
             if before is None or before.end() - 1 != quote.start():
-                continue
+                before = _said("bare").search(text, opening, quote.start() + 1)
+                if before is None or before.end() - 1 != quote.start() \
+                        or len(text[quote.start():quote.end()].split()) < _MIN_BARE_WORDS:
+                    continue
             attribution = (opening, quote.start())
             speaker = _speaker(ctx, *attribution) or _speaker_again(ctx, opening, previous)
         fact = _statement_by(ctx, speaker, quote.start() + 1, _quote_end(text, quote.start(), quote.end() - 1), attribution,
@@ -132,7 +138,8 @@ def _inline_quotes(ctx: Context, paragraph: list[Sentence], previous: Fact | Non
 @lru_cache(maxsize=2)
 def _said(side: str) -> re.Pattern:
     """The attribution beside an inline quote, with the speech verbs of facts.yaml (kg.extract.cues)."""
-    return re.compile((_SAID_AFTER if side == "after" else _SAID_BEFORE).format(verbs=cue_pattern("speech_verbs").pattern))
+    form = {"after": _SAID_AFTER, "before": _SAID_BEFORE, "bare": _SAID_BEFORE_BARE}[side]
+    return re.compile(form.format(verbs=cue_pattern("speech_verbs").pattern))
 
 
 def _pronoun_speaker(ctx: Context, after: re.Match, floor: int, position: int) -> PersonRef | None:

@@ -606,3 +606,14 @@ def test_funding_source_the_budget_that_it_stands_for(tmp_path) -> None:
             "Border Guard be granted an appropriation of EUR 120 million for two patrol vessels.")
     [package] = packages(tmp_path, text, "2020-10-23")
     assert package["sourceOfFunds"] == ["seventh supplementary budget"]
+
+
+def test_funding_provided_with_a_total_of_more_than_an_amount_goes_to_the_one_provided(tmp_path) -> None:
+    text = "The Czech Republic will provide the Macedonian Ministry of the Interior with a total of more than CZK 28 million."
+    [package] = packages(tmp_path, text)
+    assert package["recipient"] == ["Macedonian Ministry of the Interior"]
+
+
+def test_funding_money_put_towards_a_body_goes_to_it(tmp_path) -> None:
+    [package] = packages(tmp_path, "The UK will put £5 million towards the National Crime Agency's new unit.")
+    assert package["recipient"] == ["National Crime Agency"]

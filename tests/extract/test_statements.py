@@ -212,3 +212,14 @@ def test_quote_is_not_dated_by_a_day_in_the_leading_clause_of_its_attribution(tm
             "Minister Tom Pell added:\n\nWe cannot solve it for them.\n")
     [quote] = facts(extract_text(tmp_path, text, published="2022-02-20"), "DirectQuote")
     assert quote["date"] == ["2022-02-20"]
+
+
+def test_quote_ending_reported_words_without_that_is_the_speakers(tmp_path) -> None:
+    text = 'Passing sentence, Judge Tom Pell said it had been "an extremely serious conspiracy" which ran for months.\n'
+    [quote] = facts(extract_text(tmp_path, text), "DirectQuote")
+    assert quote["speaker"] == ["Tom Pell"] and quote["text"] == ["an extremely serious conspiracy"]
+
+
+def test_one_word_in_quotation_marks_after_reported_words_is_no_quote(tmp_path) -> None:
+    text = 'Minister Tom Pell said the so-called "Jungle" would be cleared.\n'
+    assert facts(extract_text(tmp_path, text), "DirectQuote") == []
