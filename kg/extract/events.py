@@ -796,11 +796,12 @@ def _trip_place(date: DateValue, meetings: list[Fact]) -> Ref | None:
 # -- who -------------------------------------------------------------------------------
 def _people(ctx: Context, sentence: Sentence) -> list:
     """The people a sentence names outside quotes, but not one it names as absent ('On behalf of the President ...,
-    he invited ...': the President sent him)."""
+    he invited ...': the President sent him), nor one it names with an age (a defendant)."""
     text = ctx.doc.text
     pairs = [r for r in ctx.people.pairs if sentence.start <= r.start < sentence.end]  # 'The two ministers met'
     return [r for r in ctx.refs_in(sentence.start, sentence.end) + pairs
-            if not ctx.in_quote(r.start) and not _ON_BEHALF.search(text, max(sentence.start, r.start - 20), r.start)]
+            if not ctx.in_quote(r.start) and not _ON_BEHALF.search(text, max(sentence.start, r.start - 20), r.start)
+            and r.rule != "name_age"]  # 'Habil Gider, 34, ...': a defendant the court release names, at no meeting
 
 
 def _add_participants(ctx: Context, meeting: Fact, sentence: Sentence) -> None:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.context import Context
+from kg.extract.cues import cue_pattern
 from kg.model import Fact, Ref, Sentence, Span
 from kg.patterns import patterns
 from kg.values.money import amount_text, readable
@@ -107,6 +108,9 @@ def _subject(ctx: Context, sentence: Sentence, position: int, anaphora: bool = T
     teams'); else, for 'Those operations produced 15 convictions' or a list item's next sentence, who reported the
     sentence before's first figure."""
     text = ctx.doc.text
+    convicted = _sentenced(ctx, sentence, position)
+    if convicted is not None:
+        return convicted
     asides = [m.span() for m in _ASIDE.finditer(text, sentence.start, position)]
     before = [m for m in ctx.mentions_in(sentence.start, position)
               if ctx.entities[m.key].cls not in _NOT_SUBJECT and not any(s <= m.start < e for s, e in asides)]
@@ -128,6 +132,16 @@ def _subject(ctx: Context, sentence: Sentence, position: int, anaphora: bool = T
         if counted:
             return _subject(ctx, previous, counted[0], anaphora=False)
     return _section_state(ctx, sentence)
+
+
+def _sentenced(ctx: Context, sentence: Sentence, position: int) -> str | None:
+    """'Harshkumar Patel, 29, ... was sentenced to 10 years and one month': the one given the term, the last person
+    named before the sentencing verb (figures.yaml ``sentencing_verbs``) that comes before the figure."""
+    verbs = list(cue_pattern("sentencing_verbs").finditer(ctx.doc.text, sentence.start, position))
+    if not verbs:
+        return None
+    people = [r for r in ctx.refs_in(sentence.start, verbs[-1].start()) if not ctx.in_quote(r.start)]
+    return people[-1].person if people else None
 
 
 def _section_state(ctx: Context, sentence: Sentence) -> str | None:

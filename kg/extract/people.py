@@ -112,6 +112,7 @@ _PRONOUN_OPENER = re.compile(r"(She|He)\s")
 _OPENER_POSSESSIVE = re.compile(r"(?:Speaking|Addressing|Writing|At|In|During|After|Before|On)\b[^,;.]*?\b(?P<pronoun>[Hh]er|[Hh]is)\b"
                                  r"[^,;.]*,\s+(?:the\s+)?$")
 _ITS = re.compile(r"\b[Ii]ts\s+$")
+_AGED = re.compile(rf"(?<![\w’'-])(?P<name>{WORD}(?:\s+{WORD}){{1,3}}),\s+(?:aged\s+)?[1-9]\d,")  # 'Steve Shand, 50,'
 _IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
 _CLAUSE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:[,;.]|$)")  # after a title: its clause ends ('(FDF),')
@@ -170,7 +171,7 @@ class PeopleFinder:
         self.finder, self.gazetteer, self.mentions = finder, gazetteer, mentions
         self.home = home  # the country an unqualified title names (kg.extract.context.home_country)
         self.text = finder.doc.text
-        self.titles = TitleFinder(finder, gazetteer, mentions, home)
+        self.titles = TitleFinder(finder, gazetteer, mentions, home, lambda surname: self._named_surname(surname))
         self.posts: dict[str, Post] = {}
         self.countries: dict[str, str] = {}
         self.refs: list[PersonRef] = []
@@ -198,6 +199,10 @@ class PeopleFinder:
         ending = next((person for person, label in labels if label == surname or label.endswith(" " + surname)), None)
         return ending or next((person for person, label in labels if surname in label.split()[1:]), None) \
             or self._mentioned_by_surname(surname)
+
+    def _named_surname(self, word: str) -> bool:
+        """Whether a person given a post before has this surname ('Galeotti' after 'Matthew R. Galeotti, Head of ...')."""
+        return any(self.finder.entities[r.person].label.endswith(" " + word) for r in self.refs)
 
     def _mentioned_by_surname(self, surname: str) -> str | None:
         """The one person the gazetteer found named in full whose name ends with ``surname``, though no title
@@ -258,6 +263,7 @@ class PeopleFinder:
         self._given_names(sentence)
         self._pronoun_subject(sentence)
         self._pair(sentence)
+        self._aged(sentence)
 
     def _pronoun_subject(self, sentence: Sentence) -> None:
         """'She gave the figures at a joint press briefing in Abuja': a sentence opening on 'He' or 'She' is about the
@@ -275,6 +281,15 @@ class PeopleFinder:
             return
         ref = next(r for r in reversed(named) if r.person in people)
         self.refs.append(PersonRef(sentence.start, sentence.start + len(match.group(1)), ref.person, ref.post, "pronoun_subject"))
+
+    def _aged(self, sentence: Sentence) -> None:
+        """'Harshkumar Ramanlal Patel, 29, an Indian national ...', 'Steve Shand, 50, of Florida': a full name and an age
+        between commas is a person (the defendants of a court release)."""
+        for match in _AGED.finditer(self.text, sentence.start, sentence.end):
+            start, end = match.span("name")
+            if self._covered(start) or self._non_person_at(start, end) or not self._plausible(match.group("name")):
+                continue
+            self.refs.append(PersonRef(start, end, self._person(match.group("name"), start), None, "name_age"))
 
     def _pair(self, sentence: Sentence) -> None:
         """'The two ministers met in London on Monday' after 'talks between the Home Secretary and French Interior

@@ -9,6 +9,7 @@ the title; 'former' or 'then' before a title marks it as no longer held.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -120,8 +121,10 @@ def _plural_title() -> re.Pattern:
 class TitleFinder:
     """Post titles in the sentences of one document."""
 
-    def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention], home: str) -> None:
+    def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention], home: str,
+                 named: Callable[[str], bool] = lambda surname: False) -> None:
         self.finder, self.gazetteer, self.mentions, self.home = finder, gazetteer, mentions, home
+        self.named = named  # whether the text named a person in full with this surname before
         self.text = finder.doc.text
 
     def find(self, sentence: Sentence) -> list[TitleMention]:
@@ -342,6 +345,8 @@ class TitleFinder:
             gap = self.text[(taken[-1].end() if taken else start):word.start()]
             if gap.strip() or any(m.start == word.start() and m.key.startswith("person/") for m in self.mentions):
                 break
+            if taken and word.group()[:1].isupper() and self.named(word.group()):
+                break  # 'said Head of the Criminal Division Galeotti' after 'Matthew R. Galeotti': his surname
             taken.append(word)
         while taken and taken[-1].group() in ("and", "on", "&", "in", "the"):
             taken.pop()

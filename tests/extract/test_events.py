@@ -518,3 +518,10 @@ def test_events_the_two_ministers_are_the_two_people_the_sentence_before_named(t
             "The two ministers met in London on Monday 10 October.")
     [meeting] = meetings(tmp_path, text, "2016-10-24")
     assert set(meeting["participant"]) == {"Amber Rudd", "Bernard Cazeneuve"} and meeting["place"] == ["London"]
+
+
+def test_events_people_named_with_their_age_join_no_meeting(tmp_path) -> None:
+    text = ("Tom Pell met Interior Minister Ali Dan in Calais on 2 December 2022.\n\n"
+            "Soran Saliy, 32, of Stoke-on-Trent, who worked on the UK leg, and Hardi Alizada, 32, of Nottingham, "
+            "who travelled to the meeting point, were jailed.")
+    assert all(set(m["participant"]) <= {"Tom Pell", "Ali Dan"} for m in meetings(tmp_path, text, "2023-01-10"))

@@ -89,3 +89,8 @@ def test_figures_next_sentence_of_a_list_item_keeps_its_reporter(tmp_path) -> No
 def test_figures_under_a_line_naming_a_state_are_that_states(tmp_path) -> None:
     text = "Results by country\n\nHungary\nOfficers searched three premises. Two people were arrested.\n"
     assert ("2", "people", ["Hungary"]) in figures(tmp_path, text)
+
+
+def test_figures_term_of_a_sentence_is_the_sentenced_persons(tmp_path) -> None:
+    text = "Steve Anthony Shand, 50, of Florida, was sentenced to six years and six months in prison."
+    assert ("6", "years", ["Steve Anthony Shand"]) in figures(tmp_path, text)

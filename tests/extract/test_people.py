@@ -680,3 +680,15 @@ def test_people_name_who_has_been_holder_since_a_year(tmp_path) -> None:
     text = "Since 2019 Tom Pell has been Commander of the Royal Netherlands Marechaussee."
     assert holdings(extract_text(tmp_path, text, published="2022-12-20")) == {
         ("Tom Pell", "Commander", "Royal Netherlands Marechaussee")}
+
+
+def test_people_surname_of_a_holder_named_before_ends_the_title_before_it(tmp_path) -> None:
+    text = ("The men were sentenced, announced Tom R. Pell, Head of the Justice Department's Criminal Division.\n\n"
+            "\u201cThey put lives at risk,\u201d said Head of the Criminal Division Pell.\n")
+    [quote] = facts(extract_text(tmp_path, text, publisher="U.S. Department of Justice"), "DirectQuote")
+    assert (quote["speaker"], quote["speakerPost"]) == (["Tom R. Pell"], ["Head of the Criminal Division"])
+
+
+def test_people_full_name_and_age_between_commas_is_a_person(tmp_path) -> None:
+    extraction = extract_text(tmp_path, "Steve Anthony Shand, 50, of Florida, was convicted in November.")
+    assert [e.label for e in extraction.entities.values() if e.cls == "Person"] == ["Steve Anthony Shand"]
