@@ -43,7 +43,7 @@ def _subject_count() -> re.Pattern:
     ``level_verbs``)."""
     verbs = "|".join(patterns("figures")["level_verbs"])
     return re.compile(rf"(?:According\s+to\s+[^,;]{{1,60}},\s+)?(?:[Tt]he\s+)?(?:(?:total\s+)?number\s+of\s+)?(?P<unit>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){{0,3}}?)"
-                      rf"(?:\s+(?:along|on|in|at|across|from|to|by|into)\s+[^,;]{{0,60}}?)?\s+(?:{verbs})\s+(?:to\s+|at\s+)?")
+                      rf"(?:\s+(?:along|on|in|at|across|from|to|by|into|of)\s+[^,;]{{0,60}}?)?\s+(?:{verbs})\s+(?:to\s+|at\s+)?")
 
 
 def _counted_subject(ctx: Context, sentence: Sentence, position: int) -> str:

@@ -112,6 +112,7 @@ _PRONOUN_OPENER = re.compile(r"(She|He)\s")
 _OPENER_POSSESSIVE = re.compile(r"(?:Speaking|Addressing|Writing|At|In|During|After|Before|On)\b[^,;.]*?\b(?P<pronoun>[Hh]er|[Hh]is)\b"
                                  r"[^,;.]*,\s+(?:the\s+)?$")
 _ITS = re.compile(r"\b[Ii]ts\s+$")
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")  # ' of ' between a titled name and its state
 _AGED = re.compile(rf"(?<![\w’'-])(?P<name>{WORD}(?:\s+{WORD}){{1,3}}),\s+(?:aged\s+)?[1-9]\d,")  # 'Steve Shand, 50,'
 _IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
@@ -408,6 +409,8 @@ class PeopleFinder:
         if set(name.split()) <= set(patterns("posts")["modifiers"]):
             return None  # 'Director National Security at the Home Office': the rest of a title, no name
         full_title = replace(title, title=" ".join([title.title, *extra]))
+        state = None if title.organisation or title.country else self._state_after(match.end(), sentence.end)
+        full_title = replace(full_title, country=state) if state else full_title  # 'Prime Minister X of Japan'
         if len(name.split()) == 1:
             person = self.person_by_surname(name) or self._gazetteer_surname(name, title, day)
             if not person:
@@ -415,6 +418,12 @@ class PeopleFinder:
         else:
             person = self._person(name, match.start("name") + len(" ".join(extra)) + (1 if extra else 0))
         return self._ref(title.start, match.end(), person, full_title, day, "title_name")
+
+    def _state_after(self, end: int, stop: int) -> str | None:
+        """The state named in 'of STATE' right after a titled name ('Prime Minister KISHIDA Fumio of Japan')."""
+        of = _OF_STATE.match(self.text, end, stop)
+        mention = next((m for m in self.mentions if of and m.start == of.end()), None)
+        return mention.key if mention is not None and self.finder.entities[mention.key].cls == "State" else None
 
     def _split_title_words(self, words: list[str]) -> tuple[list[str], str]:
         while words and self._is_entity_word(words[-1]):

@@ -61,6 +61,12 @@ def _lower_case_title() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _unowned_lower_title() -> re.Pattern:
+    """'presidential spokesman Santiago Palomo': a lower-case title (posts.yaml ``unowned_lower_titles``) before a name."""
+    return re.compile(rf"(?<![\w-])(?:{one_of(patterns('posts')['unowned_lower_titles'])})(?= [{UPPER}])")
+
+
+@lru_cache(maxsize=1)
 def _bare_lower_title() -> re.Pattern:
     """'the minister' standing alone (posts.yaml ``bare_lower_titles``): not 'the minister's', 'the minister for'."""
     titles = one_of(patterns("posts")["bare_lower_titles"])
@@ -218,6 +224,8 @@ class TitleFinder:
                           and self.finder.entities[m.key].family == "org"), None)
             if owner is not None:
                 found.append(TitleMention(owner.start, match.end(), match.group("title"), owner.key, None))
+        for match in _unowned_lower_title().finditer(self.text, sentence.start, sentence.end):
+            found.append(TitleMention(match.start(), match.end(), match.group(), None, None))
         standing_for = patterns("posts")["bare_lower_title_posts"]
         for match in _bare_lower_title().finditer(self.text, sentence.start, sentence.end):
             title = standing_for.get(match.group("title"), match.group("title").capitalize())

@@ -94,3 +94,8 @@ def test_figures_under_a_line_naming_a_state_are_that_states(tmp_path) -> None:
 def test_figures_term_of_a_sentence_is_the_sentenced_persons(tmp_path) -> None:
     text = "Steve Anthony Shand, 50, of Florida, was sentenced to six years and six months in prison."
     assert ("6", "years", ["Steve Anthony Shand"]) in figures(tmp_path, text)
+
+
+def test_figures_level_a_subject_of_something_peaked_at_counts_that_subject(tmp_path) -> None:
+    text = "The population of foreigners staying illegally in Korea peaked at about 430,000 in October."
+    assert ("430000", "population", []) in figures(tmp_path, text)

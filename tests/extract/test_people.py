@@ -692,3 +692,20 @@ def test_people_surname_of_a_holder_named_before_ends_the_title_before_it(tmp_pa
 def test_people_full_name_and_age_between_commas_is_a_person(tmp_path) -> None:
     extraction = extract_text(tmp_path, "Steve Anthony Shand, 50, of Florida, was convicted in November.")
     assert [e.label for e in extraction.entities.values() if e.cls == "Person"] == ["Steve Anthony Shand"]
+
+
+def test_people_unplaced_secretary_of_a_portfolio_is_the_home_governments(tmp_path) -> None:
+    text = "Secretary of Foreign Affairs Tom A. Pell signed the notes in Manila."
+    found = holdings(extract_text(tmp_path, text, publisher="Department of Foreign Affairs (Philippines)"))
+    assert found == {("Tom A. Pell", "Secretary of Foreign Affairs", "Philippines")}
+
+
+def test_people_titled_name_of_a_state_holds_that_states_post(tmp_path) -> None:
+    text = "The financing was first pledged by Prime Minister Tom Pell of Japan during his visit to Manila."
+    found = holdings(extract_text(tmp_path, text, publisher="Department of Foreign Affairs (Philippines)"))
+    assert found == {("Tom Pell", "Prime Minister", "Japan")}
+
+
+def test_people_presidential_spokesman_before_a_name_is_his_post(tmp_path) -> None:
+    text = "Foreign Minister Ali Dan and presidential spokesman Tom Pell joined the talks."
+    assert ("Tom Pell", "presidential spokesman", "") in holdings(extract_text(tmp_path, text))
