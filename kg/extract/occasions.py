@@ -101,20 +101,25 @@ def _where_the_narrative_was(ctx: Context, quote: Fact, span: tuple[int, int]) -
 
 def _said_just_before(ctx: Context, quote: Fact, span: tuple[int, int]) -> DateValue | None:
     """'Rear Admiral Brett Sonter warned on Friday that ... "The mission ...," Rear Admiral Sonter said.': the day
-    the sentence just before, in the same paragraph, has the same speaker say something; or do something, when the
-    quote is only 'he said' ('Leggeri yesterday accepted the Greek request. "... I have decided ...," he said.')."""
+    the sentence just before (in the same paragraph, or ending the one before a paragraph the quote opens) has the same
+    speaker say something, or the month when it gives no day; or do something, when the quote is only 'he said'
+    ('Leggeri yesterday accepted the Greek request. "... I have decided ...," he said.')."""
     speaker = quote.first("speaker")
     quoted = next((s for s in ctx.sentences if s.start <= quote.evidence.start < s.end), None)
     if speaker is None or quoted is None or quoted.index == 0:
         return None
     sentence = ctx.sentences[quoted.index - 1]
-    if sentence.paragraph != quoted.paragraph or ctx.in_quote(sentence.start) or not (
+    opens = sentence.paragraph == quoted.paragraph - 1 and ctx.doc.text[quoted.start:quoted.start + 1] in "“\""
+    if (sentence.paragraph != quoted.paragraph and not opens) or ctx.in_quote(sentence.start) or not (
             cue_pattern("speech_verbs").search(sentence.text) or _PRONOUN_SAID.fullmatch(ctx.doc.text, *span)):
         return None
     if not any(r.person == speaker.key for r in ctx.refs_in(sentence.start, sentence.end)):
         return None
-    days = [d.value for d in ctx.dates[sentence.index] if d.value and d.value.precision == "day"]
-    return days[0] if len(days) == 1 else None
+    for precision in ("day", "month"):  # 'Last month Immigration Minister Robert Goodwill told the Committee that ...'
+        found = [d.value for d in ctx.dates[sentence.index] if d.value and d.value.precision == precision]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _said_at_the_meeting_just_told(ctx: Context, quote: Fact, span: tuple[int, int],

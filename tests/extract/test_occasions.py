@@ -161,3 +161,9 @@ def test_quote_of_an_undated_release_opening_the_paragraph_after_its_speakers_me
     text = ("Conference ends\n\nInterior Minister Tom Pell met Interior Minister Ali Dan in Niamey on 16 March 2018.\n\n"
             "\u201cWe agreed a plan,\u201d Minister Pell said.\n")
     assert quote_dates(tmp_path, text, None) == [["2018-03-16"]]
+
+
+def test_quote_opening_the_paragraph_after_its_speaker_told_something_last_month_takes_that_month(tmp_path) -> None:
+    text = ("The wall is being built.\n\nLast month Immigration Minister Tom Pell told the Home Affairs Committee that "
+            "the package would pay for a new wall.\n\n\u201cWe have finished the fences,\u201d Mr Pell told MPs.\n")
+    assert quote_dates(tmp_path, text, "2016-10-24") == [["2016-09"]]
