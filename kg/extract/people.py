@@ -172,7 +172,7 @@ class PeopleFinder:
         self.finder, self.gazetteer, self.mentions = finder, gazetteer, mentions
         self.home = home  # the country an unqualified title names (kg.extract.context.home_country)
         self.text = finder.doc.text
-        self.titles = TitleFinder(finder, gazetteer, mentions, home, lambda surname: self._named_surname(surname))
+        self.titles = TitleFinder(finder, gazetteer, mentions, home, lambda position: self._named_again(position))
         self.posts: dict[str, Post] = {}
         self.countries: dict[str, str] = {}
         self.refs: list[PersonRef] = []
@@ -201,9 +201,15 @@ class PeopleFinder:
         return ending or next((person for person, label in labels if surname in label.split()[1:]), None) \
             or self._mentioned_by_surname(surname)
 
-    def _named_surname(self, word: str) -> bool:
-        """Whether a person given a post before has this surname ('Galeotti' after 'Matthew R. Galeotti, Head of ...')."""
-        return any(self.finder.entities[r.person].label.endswith(" " + word) for r in self.refs)
+    def _named_again(self, position: int) -> bool:
+        """Whether someone named before is named again at a position, in full or by surname ('Galeotti' after
+        'Matthew R. Galeotti, Head of ...')."""
+        for label in {self.finder.entities[r.person].label for r in self.refs}:
+            surname = label.rsplit(" ", 1)[-1]
+            for name in (label, surname):
+                if self.text.startswith(name, position) and not self.text[position + len(name):position + len(name) + 1].isalpha():
+                    return True
+        return False
 
     def _mentioned_by_surname(self, surname: str) -> str | None:
         """The one person the gazetteer found named in full whose name ends with ``surname``, though no title

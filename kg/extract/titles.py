@@ -128,9 +128,9 @@ class TitleFinder:
     """Post titles in the sentences of one document."""
 
     def __init__(self, finder: EntityFinder, gazetteer: Gazetteer, mentions: list[EntityMention], home: str,
-                 named: Callable[[str], bool] = lambda surname: False) -> None:
+                 named: Callable[[int], bool] = lambda position: False) -> None:
         self.finder, self.gazetteer, self.mentions, self.home = finder, gazetteer, mentions, home
-        self.named = named  # whether the text named a person in full with this surname before
+        self.named = named  # whether a person named before is named again at a position, in full or by surname
         self.text = finder.doc.text
 
     def find(self, sentence: Sentence) -> list[TitleMention]:
@@ -353,7 +353,7 @@ class TitleFinder:
             gap = self.text[(taken[-1].end() if taken else start):word.start()]
             if gap.strip() or any(m.start == word.start() and m.key.startswith("person/") for m in self.mentions):
                 break
-            if taken and word.group()[:1].isupper() and self.named(word.group()):
+            if taken and word.group()[:1].isupper() and self.named(word.start()):
                 break  # 'said Head of the Criminal Division Galeotti' after 'Matthew R. Galeotti': his surname
             taken.append(word)
         while taken and taken[-1].group() in ("and", "on", "&", "in", "the"):

@@ -709,3 +709,15 @@ def test_people_titled_name_of_a_state_holds_that_states_post(tmp_path) -> None:
 def test_people_presidential_spokesman_before_a_name_is_his_post(tmp_path) -> None:
     text = "Foreign Minister Ali Dan and presidential spokesman Tom Pell joined the talks."
     assert ("Tom Pell", "presidential spokesman", "") in holdings(extract_text(tmp_path, text))
+
+
+def test_people_title_stops_before_the_full_name_of_someone_named_before(tmp_path) -> None:
+    text = "Tom Pell, Minister for Defence, opened the yard.\n\nMinister for Defence Tom Pell said the boats were ready."
+    found = holdings(extract_text(tmp_path, text, publisher="Department of Defence (Australia)"))
+    assert {post for person, post, _ in found} == {"Minister for Defence"}
+
+
+def test_people_australian_honours_after_a_name_are_no_part_of_it(tmp_path) -> None:
+    text = "Senator the Hon Tom Pell CSC, Minister for Defence, opened the yard."
+    found = holdings(extract_text(tmp_path, text, publisher="Department of Defence (Australia)"))
+    assert {person for person, _, _ in found} == {"Tom Pell"}
