@@ -58,6 +58,7 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")  # ', which works with 
 _IN_STATE = re.compile(r"\d+\s+in\s+(?:the\s+)?")
 _BY_AGENT = re.compile(r"(?:[^,;.]|(?<=\d)[,.](?=\d)){0,80}?\bby\s+(?:the\s+)?")  # '2,200 people prosecuted ... by'
 _DEMONSTRATIVE = re.compile(r"(?:These|Those|This|They|It)\b")
+_SECTION_REACH = 40  # sentences read back for a section's heading: a long text must not cost its square
 _ITEM_LABEL = re.compile(r"\s*(?P<unit>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}):\s+")  # '- unaccompanied children: 5,508 in July'
 
 
@@ -146,7 +147,7 @@ def _sentenced(ctx: Context, sentence: Sentence, position: int) -> str | None:
 
 def _section_state(ctx: Context, sentence: Sentence) -> str | None:
     """The state the heading of the figure's section is, and no more: 'Hungary' over 'Two people were arrested'."""
-    for before in reversed(ctx.sentences[:sentence.index]):
+    for before in reversed(ctx.sentences[max(0, sentence.index - _SECTION_REACH):sentence.index]):
         state = _state_line(ctx, before)
         if state is not None or ctx.heading(before):
             return state
