@@ -109,7 +109,7 @@ def _said_just_before(ctx: Context, quote: Fact, span: tuple[int, int]) -> DateV
     if speaker is None or quoted is None or quoted.index == 0:
         return None
     sentence = ctx.sentences[quoted.index - 1]
-    opens = sentence.paragraph == quoted.paragraph - 1 and ctx.doc.text[quoted.start:quoted.start + 1] in "“\""
+    opens = sentence.paragraph == quoted.paragraph - 1 and ctx.doc.text.startswith(("“", '"'), quoted.start)
     if (sentence.paragraph != quoted.paragraph and not opens) or ctx.in_quote(sentence.start) or not (
             cue_pattern("speech_verbs").search(sentence.text) or _PRONOUN_SAID.fullmatch(ctx.doc.text, *span)):
         return None
@@ -136,7 +136,7 @@ def _said_at_the_meeting_just_told(ctx: Context, quote: Fact, span: tuple[int, i
     told = [m for m in meetings if speaker in m.props.get("participant", [])
             and _told_in(ctx, m, range(quoted.paragraph - 2, quoted.paragraph))]
     day = told[-1].first("date") if told else None
-    return day if day is not None and _the_news(ctx, day) and _recent(ctx, day) else None
+    return day if day is not None and _the_news(ctx, day) else None
 
 
 def _said_on_the_news_visit(ctx: Context, quote: Fact, span: tuple[int, int], meetings: list[Fact]) -> DateValue | None:
@@ -147,7 +147,7 @@ def _said_on_the_news_visit(ctx: Context, quote: Fact, span: tuple[int, int], me
     if speaker is None or _ANOTHER_OCCASION.search(ctx.doc.text, *span):
         return None
     taken = [m for m in meetings if speaker in m.props.get("participant", []) and m.first("date").precision == "day"
-             and _the_news(ctx, m.first("date")) and _recent(ctx, m.first("date"))]
+             and _the_news(ctx, m.first("date"))]
     if not taken:
         return None
     day, since = taken[-1].first("date"), max(s.end for s in (taken[-1].evidence, *taken[-1].more_evidence))
@@ -157,13 +157,6 @@ def _said_on_the_news_visit(ctx: Context, quote: Fact, span: tuple[int, int], me
     return day
 
 
-def _recent(ctx: Context, day: DateValue) -> bool:
-    """Whether a day is the release's or one of the week before it (any day, when the release is undated): news,
-    not 'the commitment he made on 27 February last year' that a lede also dates."""
-    published = ctx.doc.published
-    return published is None or timedelta(0) <= published - day.as_date() <= timedelta(days=7)
-
-
 def _told_in(ctx: Context, meeting: Fact, paragraphs: range) -> bool:
     """Whether a stretch of text stating the meeting lies in one of ``paragraphs``."""
     return any(_paragraph_of(ctx, span.start) in paragraphs for span in (meeting.evidence, *meeting.more_evidence))
@@ -171,9 +164,12 @@ def _told_in(ctx: Context, meeting: Fact, paragraphs: range) -> bool:
 
 def _the_news(ctx: Context, day: DateValue) -> bool:
     """Whether the lede tells of that day ('were flown home ... yesterday (Thursday, 20 February)'): a meeting the
-    news is about, not one told as background ('today announced £18 million' after 'met ... on 9 May')."""
-    lede = ctx.lede()
-    return lede is not None and any(d.value == day for d in ctx.dates[lede.index])
+    news is about, not one told as background ('today announced £18 million' after 'met ... on 9 May'); and news is
+    the release's day or one of the week before it (any day, when the release is undated), not 'the commitment he
+    made on 27 February last year' that a lede also dates."""
+    lede, published = ctx.lede(), ctx.doc.published
+    recent = published is None or timedelta(0) <= published - day.as_date() <= timedelta(days=7)
+    return recent and lede is not None and any(d.value == day for d in ctx.dates[lede.index])
 
 
 def _paragraph_of(ctx: Context, position: int) -> int | None:

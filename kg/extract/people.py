@@ -428,8 +428,9 @@ class PeopleFinder:
     def _state_after(self, end: int, stop: int) -> str | None:
         """The state named in 'of STATE' right after a titled name ('Prime Minister KISHIDA Fumio of Japan')."""
         of = _OF_STATE.match(self.text, end, stop)
-        mention = next((m for m in self.mentions if of and m.start == of.end()), None)
-        return mention.key if mention is not None and self.finder.entities[mention.key].cls == "State" else None
+        states = [m.key for m in self.by_start.starting(of.end(), of.end() + 1) if self.finder.entities[m.key].cls == "State"] \
+            if of else []
+        return states[0] if states else None
 
     def _split_title_words(self, words: list[str]) -> tuple[list[str], str]:
         while words and self._is_entity_word(words[-1]):

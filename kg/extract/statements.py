@@ -135,7 +135,7 @@ def _inline_quotes(ctx: Context, paragraph: list[Sentence], previous: Fact | Non
     return facts
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _said(side: str) -> re.Pattern:
     """The attribution beside an inline quote, with the speech verbs of facts.yaml (kg.extract.cues)."""
     form = {"after": _SAID_AFTER, "before": _SAID_BEFORE, "bare": _SAID_BEFORE_BARE}[side]

@@ -73,13 +73,18 @@ def _bare_lower_title() -> re.Pattern:
     return re.compile(rf"\bthe\s+(?P<title>{titles})\b(?!['’]s|\s+(?:of|for|responsible)\b)")
 
 
+def _lower_case_heads() -> str:
+    """posts.yaml ``lower_case_heads`` as regex alternatives: the heads of lower-case posts ('commander', 'officer')."""
+    return "|".join(re.escape(head) for head in patterns("posts")["lower_case_heads"])
+
+
 @lru_cache(maxsize=1)
 def _lower_case_post() -> re.Pattern:
     """'Richard Harrison, branch commander at the National Crime Agency', 'Frank Demeester, prosecutor in the human
     smuggling section of the Public Prosecutor's Office': a lower-case post after a name and a comma, up to the
     'at/of/for' (or the section of) before the organisation that holds it; or before the name, after 'the' ('the
     head of the National Crime Agency, Graeme Biggar', 'the mayor of Calais, Natacha Bouchart')."""
-    heads = "|".join(re.escape(t) for t in patterns("posts")["lower_case_heads"])
+    heads = _lower_case_heads()
     section = rf"in\s+the\s+(?:[a-z-]+\s+){{0,3}}(?:{one_of(patterns('posts')['section_nouns'])})\s+of"
     return re.compile(rf"(?:(?<=[a-z{UPPER.lower()}], )(?:(?:a|an|the)\s+)?|(?<=\bthe ))"
                       rf"(?P<title>(?:(?!and |the )[a-z-]+ ){{0,3}}(?:{heads}))\s+(?:at|of|for|with|{section})\s+(?:the\s+)?")
@@ -89,7 +94,7 @@ def _lower_case_post() -> re.Pattern:
 def _possessive_lower_case_post() -> re.Pattern:
     """"John Turner, the NCA's senior investigating officer, said': an organisation's lower-case post, after its
     possessive, ending its clause."""
-    heads = "|".join(re.escape(t) for t in patterns("posts")["lower_case_heads"])
+    heads = _lower_case_heads()
     return re.compile(rf"['’]s\s+(?P<title>(?:[a-z-]+ ){{0,3}}(?:{heads}))(?=\s*[,;.)]|\s+(?:said|says)\b)")
 
 
