@@ -137,7 +137,7 @@ def _subject(ctx: Context, sentence: Sentence, position: int, anaphora: bool = T
 
 def _sentenced(ctx: Context, sentence: Sentence, position: int) -> str | None:
     """'Harshkumar Patel, 29, ... was sentenced to 10 years and one month': the one given the term, the last person
-    named before the sentencing verb (figures.yaml ``sentencing_verbs``) that comes before the figure."""
+    named before the sentencing verb (facts.yaml ``sentencing_verbs``) that comes before the figure."""
     verbs = list(cue_pattern("sentencing_verbs").finditer(ctx.doc.text, sentence.start, position))
     if not verbs:
         return None
